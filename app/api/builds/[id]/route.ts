@@ -1,0 +1,3 @@
+import { jobRoutes } from '@/server/jobs/job-routes';
+
+export const { GET, DELETE } = jobRoutes('build');

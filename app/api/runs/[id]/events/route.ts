@@ -1,0 +1,4 @@
+import { eventRoutes } from '@/server/jobs/job-routes';
+
+export const dynamic = 'force-dynamic';
+export const { GET } = eventRoutes('run');

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs what Layerlab needs on a fresh Debian/Ubuntu machine, starts the sandbox
+# engine and provisions the base images. Idempotent: a second run takes seconds.
+#   scripts/setup.sh          for running the platform
+#   scripts/setup.sh --test   also installs Chromium for the end-to-end tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+packages=(docker.io runsc debootstrap busybox-static e2fsprogs)
+[[ "${1:-}" == "--test" ]] && packages+=(chromium)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "Missing packages: ${missing[*]}. Install them as root:" >&2
+    echo "  apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  step "Installing ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Debian starts the host's own dockerd on install; Layerlab never uses it.
+
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  step "Installing npm dependencies"
+  npm ci --no-audit --no-fund
+fi
+# npm 11 may skip native builds: make sure better-sqlite3 really loads.
+if ! node -e "new (require('better-sqlite3'))(':memory:')" 2>/dev/null; then
+  step "Building better-sqlite3"
+  npm rebuild better-sqlite3
+fi
+[[ -f public/monaco/vs/loader.js ]] || npm run -s postinstall
+
+step "Starting the sandbox engine"
+npm run -s sandbox -- start
+
+step "Provisioning base images"
+npm run -s images

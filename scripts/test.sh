@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm test`: the same set-up as `npm start`, then every test against the real sandbox engine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+bash scripts/setup.sh --test
+
+step "Type check"
+npx tsc --noEmit
+
+step "Unit and integration tests (Vitest, real engine)"
+npx vitest run
+
+step "Lessons (npm run lessons:check)"
+npm run -s lessons:check
+
+step "Building the web app"
+npx next build
+
+step "End-to-end tests (Playwright, Chromium, real engine)"
+npx playwright test

@@ -1,0 +1,141 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Every LAYERLAB_* variable is parsed
+ * here, once, by zod; defaults work on a laptop or a fresh classroom server.
+ * The README's configuration table mirrors this schema.
+ */
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const bool = (def: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+    .default(def ? 'true' : 'false')
+    .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const envSchema = z.object({
+  LAYERLAB_PORT: int(3000, 1, 65535).describe('HTTP port of the web app'),
+  LAYERLAB_DOCKER_HOST: z
+    .string()
+    .regex(/^(unix:\/\/\/.+|tcp:\/\/[^\s/]+:\d+)$/, 'must look like unix:///path/docker.sock or tcp://host:2376')
+    .optional()
+    .describe('Use an existing sandbox engine instead of starting our own'),
+  LAYERLAB_DOCKER_TLS_DIR: z.string().optional().describe('Folder with ca.pem, cert.pem, key.pem for a tcp engine'),
+  LAYERLAB_SANDBOX_DIR: z.string().default('.sandbox').describe('State of the private engine: data-root, logs, database'),
+  LAYERLAB_RUN_DIR: z.string().optional().describe('Short path for the engine socket and exec-root'),
+  LAYERLAB_SANDBOX_DISK_GB: int(20, 2, 4096).describe('Size of the engine data-root filesystem (sparse file)'),
+  LAYERLAB_RUNTIME: z.enum(['auto', 'runsc', 'runc']).default('auto').describe('Container runtime; auto = gVisor when installed'),
+  LAYERLAB_DB_PATH: z.string().optional().describe('SQLite database file'),
+  LAYERLAB_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Cookie signing key'),
+  LAYERLAB_CACHE_DIR: z.string().optional().describe('Cache of base-image root filesystems'),
+  LAYERLAB_LESSONS_DIR: z.string().default('lessons').describe('Folder of lessons'),
+  LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
+  LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
+  LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
+  LAYERLAB_BUILD_CPUS: z.coerce.number().min(0.1).max(64).default(1),
+  LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
+  LAYERLAB_BUILD_TIMEOUT_S: int(120, 5, 3600),
+  LAYERLAB_BUILD_LOG_KB: int(2048, 16, 1048576),
+  LAYERLAB_IMAGE_MAX_MB: int(1024, 16, 65536),
+  LAYERLAB_RUN_MEMORY_MB: int(256, 32, 65536),
+  LAYERLAB_RUN_CPUS: z.coerce.number().min(0.1).max(64).default(1),
+  LAYERLAB_RUN_PIDS: int(128, 8, 65536),
+  LAYERLAB_RUN_TIMEOUT_S: int(30, 2, 3600),
+  LAYERLAB_RUN_OUTPUT_KB: int(1024, 16, 1048576),
+  LAYERLAB_ALLOW_PULL: bool(true).describe('Pull official base images when a registry is reachable'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly issues: { field: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' + issues.map((i) => `  ${i.field}: ${i.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([k, v]) => k.startsWith('LAYERLAB_') && v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  return resolve(parsed.data);
+}
+
+function resolve(env: Env) {
+  const root = process.cwd();
+  const sandboxDir = path.resolve(root, env.LAYERLAB_SANDBOX_DIR);
+  // Unix sockets are limited to 108 bytes and dockerd nests containerd's sockets
+  // under its exec-root, so those live on a short path keyed by the checkout.
+  const shortHash = createHash('sha256').update(sandboxDir).digest('hex').slice(0, 8);
+  const runDir = env.LAYERLAB_RUN_DIR ?? `/run/layerlab-${shortHash}`;
+  const mb = 1024 * 1024;
+  return {
+    port: env.LAYERLAB_PORT,
+    root,
+    lessonsDir: path.resolve(root, env.LAYERLAB_LESSONS_DIR),
+    dbPath: path.resolve(root, env.LAYERLAB_DB_PATH ?? path.join(sandboxDir, 'layerlab.db')),
+    secret: env.LAYERLAB_SECRET,
+    cacheDir: env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'),
+    allowPull: env.LAYERLAB_ALLOW_PULL,
+    engine: {
+      externalHost: env.LAYERLAB_DOCKER_HOST,
+      tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
+      runtime: env.LAYERLAB_RUNTIME,
+      sandboxDir,
+      dataRoot: path.join(sandboxDir, 'data'),
+      diskImage: path.join(sandboxDir, 'disk.img'),
+      diskGb: env.LAYERLAB_SANDBOX_DISK_GB,
+      runDir,
+      socket: path.join(runDir, 'docker.sock'),
+      execRoot: path.join(runDir, 'exec'),
+      pidFile: path.join(runDir, 'docker.pid'),
+      logFile: path.join(sandboxDir, 'dockerd.log'),
+      daemonJson: path.join(sandboxDir, 'daemon.json'),
+    },
+    queue: {
+      maxConcurrent: env.LAYERLAB_MAX_CONCURRENT_JOBS,
+      maxQueuedPerLearner: env.LAYERLAB_MAX_QUEUED_PER_LEARNER,
+    },
+    limits: {
+      build: {
+        memoryBytes: env.LAYERLAB_BUILD_MEMORY_MB * mb,
+        cpus: env.LAYERLAB_BUILD_CPUS,
+        pids: env.LAYERLAB_BUILD_PIDS,
+        timeoutMs: env.LAYERLAB_BUILD_TIMEOUT_S * 1000,
+        logBytes: env.LAYERLAB_BUILD_LOG_KB * 1024,
+        imageMaxBytes: env.LAYERLAB_IMAGE_MAX_MB * mb,
+      },
+      run: {
+        memoryBytes: env.LAYERLAB_RUN_MEMORY_MB * mb,
+        cpus: env.LAYERLAB_RUN_CPUS,
+        pids: env.LAYERLAB_RUN_PIDS,
+        timeoutMs: env.LAYERLAB_RUN_TIMEOUT_S * 1000,
+        outputBytes: env.LAYERLAB_RUN_OUTPUT_KB * 1024,
+      },
+    },
+  };
+}
+
+export type Config = ReturnType<typeof resolve>;
+export type Limits = Config['limits'];
+
+let cached: Config | undefined;
+
+/** The configuration of this process, parsed on first use. */
+export function config(): Config {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import type { ZodError } from 'zod';
+import { log } from './log';
+
+/**
+ * Errors are values with codes. `toResponse()` is the one place that turns any
+ * thrown thing into JSON `{error, message, issues?}`: our own codes pass through,
+ * anything else is logged and shown as a safe sentence.
+ */
+
+const STATUS = {
+  invalid_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  dockerfile_refused: 422,
+  too_many_jobs: 429,
+  engine_unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS;
+export type Issue = { path?: string; line?: number; message: string };
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    message: string,
+    public readonly issues?: Issue[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status() {
+    return STATUS[this.code];
+  }
+}
+
+export function fromZod(error: ZodError, what = 'request'): AppError {
+  const issues = error.issues.map((i) => ({
+    path: i.path.length ? formatPath(i.path) : undefined,
+    message: i.message,
+  }));
+  const first = issues[0];
+  const summary = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid';
+  return new AppError('invalid_request', `Invalid ${what}: ${summary}`, issues);
+}
+
+function formatPath(path: PropertyKey[]) {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+    .join('');
+}
+
+export function toResponse(err: unknown): Response {
+  if (err instanceof AppError) {
+    if (err.code === 'internal') log.error('internal error', { message: err.message });
+    return Response.json(
+      { error: err.code, message: err.message, ...(err.issues && { issues: err.issues }) },
+      { status: err.status },
+    );
+  }
+  log.error('unhandled error', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  return Response.json(
+    { error: 'internal', message: 'Something went wrong on our side. It has been logged; please try again.' },
+    { status: 500 },
+  );
+}

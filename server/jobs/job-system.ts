@@ -1,0 +1,125 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type { JobEvent, JobKind } from '@/lib/events';
+import { config } from '../config';
+import { AppError } from '../errors';
+import { log } from '../log';
+import { dockerEngine } from '../sandbox/docker-engine';
+import { reapLeftovers } from '../sandbox/reaper';
+import type { Engine } from '../sandbox/engine';
+import { singleton } from '../singleton';
+import { publish } from './job-log';
+import { JobQueue, QueueFullError } from './queue';
+import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from './store';
+
+/**
+ * Runs jobs: stores each, queues it, streams the engine's events into its log,
+ * and cancels on request. One per process.
+ */
+
+export type JobSystem = ReturnType<typeof createJobSystem>;
+
+export function createJobSystem(engine: Engine, limits = config().queue) {
+  const queue = new JobQueue(limits);
+  const controllers = new Map<string, AbortController>();
+
+  recoverInterrupted();
+  reapLeftovers((id) => controllers.has(id)).catch((err) =>
+    log.warn('could not reap leftovers (engine down?)', { error: String(err) }),
+  );
+
+  async function execute(id: string, events: (signal: AbortSignal) => AsyncIterable<JobEvent>) {
+    const controller = controllers.get(id) ?? new AbortController();
+    controllers.set(id, controller);
+    markRunning(id);
+    publish(id, { type: 'status', state: 'running' });
+    let finished = false;
+    try {
+      for await (const ev of events(controller.signal)) {
+        publish(id, ev);
+        if (ev.type === 'done') finished = true;
+      }
+    } catch (err) {
+      log.error('job crashed', { job: id, error: err instanceof Error ? err.stack : String(err) });
+    } finally {
+      controllers.delete(id);
+      if (!finished) {
+        publish(id, {
+          type: 'done',
+          state: 'failed',
+          durationMs: 0,
+          error: { code: 'internal', message: 'The job stopped unexpectedly. It has been logged; please try again.' },
+        });
+      }
+    }
+  }
+
+  return {
+    engine,
+    stats: () => queue.stats(),
+
+    submit(
+      job: Pick<JobRecord, 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>,
+      events: (id: string, signal: AbortSignal) => AsyncIterable<JobEvent>,
+    ): string {
+      const id = newJobId(job.kind);
+      if (queue.activeFor(job.learner) >= 1 + limits.maxQueuedPerLearner) throw tooMany(limits.maxQueuedPerLearner);
+      insertJob({ ...job, id });
+      controllers.set(id, new AbortController());
+      try {
+        queue.enqueue({
+          id,
+          learner: job.learner,
+          start: () => execute(id, (signal) => events(id, signal)),
+          onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
+        });
+      } catch (err) {
+        if (err instanceof QueueFullError) throw tooMany(limits.maxQueuedPerLearner);
+        throw err;
+      }
+      log.info('job queued', { job: id, kind: job.kind, learner: job.learner });
+      return id;
+    },
+
+    /** Cancels a learner's queued or running job; returns its state afterwards. */
+    cancel(id: string, learner: string, kind: JobKind) {
+      const job = getJob(id, learner);
+      if (!job || job.kind !== kind) throw new AppError('not_found', `No ${kind} with id ${id}.`);
+      if (job.done) return job.state;
+      if (queue.remove(id)) {
+        controllers.delete(id);
+        publish(id, { type: 'done', state: 'cancelled', durationMs: Date.now() - job.createdAt });
+        return 'cancelled';
+      }
+      controllers.get(id)?.abort();
+      return 'cancelling';
+    },
+  };
+}
+
+function tooMany(maxQueued: number) {
+  return new AppError(
+    'too_many_jobs',
+    `You already have ${1 + maxQueued} jobs running or waiting. Wait for one to finish, or stop it.`,
+  );
+}
+
+function newJobId(kind: JobKind) {
+  return `${kind === 'build' ? 'b' : 'r'}_${randomBytes(9).toString('base64url')}`;
+}
+
+/** Jobs a previous process left unfinished end as failed, with the reason. */
+function recoverInterrupted() {
+  for (const job of unfinishedJobs()) {
+    publish(job.id, {
+      type: 'done',
+      state: 'failed',
+      durationMs: 0,
+      error: { code: 'interrupted', message: 'The server restarted while this job was running. Please start it again.' },
+    });
+  }
+}
+
+export function jobSystem(): JobSystem {
+  return singleton('job-system', () => createJobSystem(dockerEngine()));
+}

@@ -1,0 +1,35 @@
+import 'server-only';
+import { parseImageRef } from '@/lib/image-ref';
+import { docker } from '../sandbox/docker';
+import { LABEL } from '../sandbox/labels';
+
+/**
+ * Learners' images live under a namespace of their own (`layerlab-<learner>/…`),
+ * so one learner can neither see, run, build FROM nor overwrite another's.
+ */
+
+const prefix = (learner: string) => `layerlab-${learner}/`;
+
+/** The internal reference of a learner-facing tag such as `my-python-app` or `app:v2`. */
+export function learnerRef(learner: string, tag: string): string {
+  const { name, tag: t } = parseImageRef(tag);
+  return `${prefix(learner)}${name}:${t}`;
+}
+
+/** The learner-facing tag of an internal reference, or undefined if it is not this learner's. */
+export function learnerTag(learner: string, ref: string): string | undefined {
+  return ref.startsWith(prefix(learner)) ? ref.slice(prefix(learner).length) : undefined;
+}
+
+/** The learner's images: learner-facing `name:tag` → internal reference. */
+export async function learnerImages(learner: string): Promise<Map<string, string>> {
+  const images = await docker().listImages({ filters: { label: [`${LABEL.learner}=${learner}`] } });
+  const out = new Map<string, string>();
+  for (const img of images) {
+    for (const ref of img.RepoTags ?? []) {
+      const tag = learnerTag(learner, ref);
+      if (tag) out.set(tag, ref);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,63 @@
+import 'server-only';
+import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
+import { parseImageRef } from '@/lib/image-ref';
+import { config } from '../config';
+import { setLastJob } from '../db/workspaces';
+import { AppError } from '../errors';
+import { requireEngine } from '../sandbox/engine-health';
+import { jobLabels } from '../sandbox/labels';
+import { checkDockerfile } from './dockerfile-policy';
+import { jobSystem } from './job-system';
+import { learnerImages, learnerRef } from './learner-images';
+import { packContext, type ContextFile } from './pack-context';
+
+export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean };
+
+/**
+ * Checks a learner's build context against the sandbox policy, then queues the
+ * build. Refusals (remote ADD, foreign FROM, BuildKit syntax) never reach the daemon.
+ */
+export async function prepareBuild(learner: string, files: ContextFile[]) {
+  const dockerfile = files.find((f) => f.path === 'Dockerfile');
+  if (!dockerfile) throw new AppError('invalid_request', 'The build context needs a file named Dockerfile.');
+  const own = await learnerImages(learner);
+  const policy = checkDockerfile(dockerfile.content, {
+    isAllowedBase: isCatalogImage,
+    learnerImage: (ref) => {
+      try {
+        const { name, tag } = parseImageRef(ref);
+        return own.get(`${name}:${tag}`);
+      } catch {
+        return undefined;
+      }
+    },
+    allowedBases: catalogRefs(),
+  });
+  if (!policy.ok) {
+    const [first] = policy.errors;
+    throw new AppError(
+      'dockerfile_refused',
+      `Dockerfile line ${first.line}: ${first.message}`,
+      policy.errors.map((e) => ({ path: 'Dockerfile', line: e.line, message: e.message })),
+    );
+  }
+  const context = await packContext(files.map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f)));
+  return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line })) };
+}
+
+export async function submitBuild(learner: string, req: BuildRequest) {
+  await requireEngine();
+  const { context, steps } = await prepareBuild(learner, req.files);
+  const ref = learnerRef(learner, req.tag);
+  const system = jobSystem();
+  const id = system.submit(
+    { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
+    (jobId, signal) =>
+      system.engine.build(
+        { jobId, context, ref, steps, labels: jobLabels(learner, jobId, 'build'), limits: config().limits.build, noCache: req.noCache },
+        signal,
+      ),
+  );
+  if (req.lesson) setLastJob(learner, req.lesson, 'build', id, req.files, req.tag);
+  return { id, tag: req.tag };
+}

@@ -1,0 +1,44 @@
+import 'server-only';
+import { isCatalogImage, normalizeRef } from '@/lib/image-catalog';
+import { parseImageRef } from '@/lib/image-ref';
+import { config } from '../config';
+import { setLastJob } from '../db/workspaces';
+import { AppError } from '../errors';
+import { requireEngine } from '../sandbox/engine-health';
+import { jobLabels } from '../sandbox/labels';
+import { jobSystem } from './job-system';
+import { learnerImages } from './learner-images';
+
+export type RunRequest = { image: string; command?: string[]; env?: Record<string, string>; lesson?: string };
+
+/** Resolves what a learner may run: one of their own images, or a catalog base image. */
+export async function resolveRunImage(learner: string, image: string): Promise<string> {
+  const own = await learnerImages(learner);
+  let key: string | undefined;
+  try {
+    const { name, tag } = parseImageRef(image);
+    key = `${name}:${tag}`;
+  } catch {
+    key = undefined;
+  }
+  const ref = key && own.get(key);
+  if (ref) return ref;
+  if (isCatalogImage(image)) return normalizeRef(image)!;
+  throw new AppError('not_found', `There is no image named "${image}" yet. Build it first (with that tag), then run it.`);
+}
+
+export async function submitRun(learner: string, req: RunRequest) {
+  await requireEngine();
+  const ref = await resolveRunImage(learner, req.image);
+  const system = jobSystem();
+  const id = system.submit(
+    { learner, kind: 'run', tag: req.image, ref, lesson: req.lesson, spec: req },
+    (jobId, signal) =>
+      system.engine.run(
+        { jobId, ref, command: req.command, env: req.env, labels: jobLabels(learner, jobId, 'run'), limits: config().limits.run },
+        signal,
+      ),
+  );
+  if (req.lesson) setLastJob(learner, req.lesson, 'run', id);
+  return { id };
+}

@@ -1,0 +1,172 @@
+import 'server-only';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config';
+import { daemonJson } from './daemon-json';
+import { pingSocket } from './ping';
+
+/**
+ * Lifecycle of the platform's private dockerd: its own socket, data-root and
+ * exec-root, no bridge and no iptables, so no container ever has a network.
+ * The data-root sits on a fixed-size loop-mounted ext4 file, so a learner who
+ * fills the disk fills only the sandbox's disk.
+ */
+
+export class SandboxStartError extends Error {
+  constructor(message: string, public readonly hint?: string) {
+    super(hint ? `${message}\n  ${hint}` : message);
+    this.name = 'SandboxStartError';
+  }
+}
+
+export type EngineConfig = Config['engine'];
+type Log = (line: string) => void;
+
+export const APT_LINE = 'apt-get update && apt-get install -y docker.io runsc debootstrap busybox-static';
+
+export function which(bin: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+export function runtimeFor(engine: EngineConfig): { name: 'runsc' | 'runc'; path?: string; warning?: string } {
+  const runsc = which('runsc');
+  if (engine.runtime === 'runc') return { name: 'runc', warning: 'gVisor disabled by LAYERLAB_RUNTIME=runc: learner code runs with runc only' };
+  if (runsc) return { name: 'runsc', path: runsc };
+  if (engine.runtime === 'runsc') {
+    throw new SandboxStartError('LAYERLAB_RUNTIME=runsc but runsc is not installed.', `Install it: ${APT_LINE}`);
+  }
+  return { name: 'runc', warning: 'gVisor (runsc) is not installed: learner code runs with runc only. Install it: apt-get install -y runsc' };
+}
+
+function readPid(file: string): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+function isMounted(dir: string): boolean {
+  const mounts = fs.readFileSync('/proc/mounts', 'utf8');
+  return mounts.split('\n').some((l) => l.split(' ')[1] === dir);
+}
+
+function sh(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new SandboxStartError(`${cmd} ${args.join(' ')} failed: ${(r.stderr || r.stdout || '').trim()}`);
+  }
+}
+
+/** A fixed-size ext4 filesystem for the data-root (sparse: uses only what it holds). */
+function ensureDataDisk(engine: EngineConfig, log: Log) {
+  fs.mkdirSync(engine.dataRoot, { recursive: true });
+  if (isMounted(engine.dataRoot)) return;
+  if (!fs.existsSync(engine.diskImage)) {
+    log(`creating a ${engine.diskGb} GiB sparse disk for the engine at ${engine.diskImage}`);
+    fs.closeSync(fs.openSync(engine.diskImage, 'w'));
+    fs.truncateSync(engine.diskImage, engine.diskGb * 1024 ** 3);
+    sh('mkfs.ext4', ['-q', '-F', '-m', '0', engine.diskImage]);
+  }
+  sh('mount', ['-o', 'loop', engine.diskImage, engine.dataRoot]);
+}
+
+export function checkPrerequisites() {
+  if (process.getuid?.() !== 0) {
+    throw new SandboxStartError(
+      'The sandbox engine must be started as root (it runs its own dockerd).',
+      'Run as root, or point LAYERLAB_DOCKER_HOST at an existing sandbox engine.',
+    );
+  }
+  const missing = ['dockerd', 'containerd', 'mkfs.ext4'].filter((b) => !which(b));
+  if (missing.length) {
+    throw new SandboxStartError(`Missing programs: ${missing.join(', ')}.`, `Install them: ${APT_LINE}`);
+  }
+}
+
+/** Starts the private engine, or reuses one that already answers. Idempotent. */
+export async function startDaemon(engine: EngineConfig, log: Log = console.log) {
+  if (await pingSocket(engine.socket)) {
+    log(`sandbox engine already running on ${engine.socket}`);
+    return { reused: true, runtime: runtimeFor(engine) };
+  }
+  checkPrerequisites();
+  const runtime = runtimeFor(engine);
+  if (runtime.warning) log(`WARNING: ${runtime.warning}`);
+
+  const stalePid = readPid(engine.pidFile);
+  if (stalePid) {
+    log(`stopping an unresponsive sandbox engine (pid ${stalePid})`);
+    await stopDaemon(engine, log);
+  }
+  fs.mkdirSync(engine.sandboxDir, { recursive: true });
+  fs.mkdirSync(engine.runDir, { recursive: true, mode: 0o700 });
+  ensureDataDisk(engine, log);
+  fs.writeFileSync(engine.daemonJson, JSON.stringify(daemonJson(runtime), null, 2));
+  fs.rmSync(engine.socket, { force: true });
+
+  const out = fs.openSync(engine.logFile, 'a');
+  const child = spawn(
+    'dockerd',
+    [
+      `--host=unix://${engine.socket}`,
+      `--data-root=${engine.dataRoot}`,
+      `--exec-root=${engine.execRoot}`,
+      `--pidfile=${engine.pidFile}`,
+      `--config-file=${engine.daemonJson}`,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip-forward=false',
+      '--ip-masq=false',
+      '--userland-proxy=false',
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  child.unref();
+  fs.closeSync(out);
+
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    if (await pingSocket(engine.socket)) {
+      fs.chmodSync(engine.socket, 0o600);
+      log(`sandbox engine started on ${engine.socket} (runtime ${runtime.name}, pid ${child.pid})`);
+      return { reused: false, runtime };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tail = fs.readFileSync(engine.logFile, 'utf8').split('\n').slice(-15).join('\n');
+  throw new SandboxStartError(`The sandbox engine did not start. Last lines of ${engine.logFile}:\n${tail}`);
+}
+
+export async function stopDaemon(engine: EngineConfig, log: Log = console.log, { unmount = false } = {}) {
+  const pid = readPid(engine.pidFile);
+  if (pid) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && readPid(engine.pidFile) === pid) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    if (readPid(engine.pidFile) === pid) process.kill(pid, 'SIGKILL');
+    log(`sandbox engine stopped (pid ${pid})`);
+  } else {
+    log('sandbox engine is not running');
+  }
+  if (unmount && isMounted(engine.dataRoot)) {
+    sh('umount', [engine.dataRoot]);
+    log(`unmounted ${engine.dataRoot}`);
+  }
+}
+
+export function daemonStatus(engine: EngineConfig) {
+  return {
+    pid: readPid(engine.pidFile),
+    socket: engine.socket,
+    dataRootMounted: fs.existsSync(engine.dataRoot) && isMounted(path.resolve(engine.dataRoot)),
+  };
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import type { JobEvent } from '@/lib/events';
+import type { Limits } from '../config';
+import type { StepLine } from './parse-build-stream';
+
+/**
+ * The engine behind a small interface: the job system only ever calls these two
+ * methods, so unit tests can pass a fake while integration tests use the real daemon.
+ * Both yield typed events and always finish with exactly one `done` event.
+ */
+
+export type BuildSpec = {
+  jobId: string;
+  /** A tar of the build context (Dockerfile already checked and rewritten by the policy). */
+  context: Buffer;
+  /** The internal, learner-namespaced image reference. */
+  ref: string;
+  labels: Record<string, string>;
+  steps: StepLine[];
+  limits: Limits['build'];
+  noCache?: boolean;
+};
+
+export type RunSpec = {
+  jobId: string;
+  ref: string;
+  command?: string[];
+  env?: Record<string, string>;
+  labels: Record<string, string>;
+  limits: Limits['run'];
+};
+
+export interface Engine {
+  build(spec: BuildSpec, signal: AbortSignal): AsyncIterable<JobEvent>;
+  run(spec: RunSpec, signal: AbortSignal): AsyncIterable<JobEvent>;
+}

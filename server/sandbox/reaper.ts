@@ -1,0 +1,31 @@
+import 'server-only';
+import fs from 'node:fs';
+import { log } from '../log';
+import { docker } from './docker';
+import { LABEL } from './labels';
+import { removeCgroups } from './pids-cgroup';
+
+/**
+ * Removes what jobs that are no longer running left behind: containers carrying
+ * our labels (runs, or build steps of a build that was interrupted) and per-build cgroups.
+ */
+export async function reapLeftovers(isActive: (jobId: string) => boolean) {
+  const containers = await docker().listContainers({ all: true, filters: { label: [`${LABEL.managed}=true`] } });
+  let removed = 0;
+  for (const c of containers) {
+    const job = c.Labels?.[LABEL.job];
+    if (job && isActive(job)) continue;
+    await docker()
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .then(() => removed++)
+      .catch(() => undefined);
+  }
+  try {
+    for (const name of fs.readdirSync('/sys/fs/cgroup/pids/layerlab')) if (!isActive(name)) removeCgroups(name);
+  } catch {
+    // no cgroups of ours
+  }
+  if (removed) log.info('reaped leftover containers', { removed });
+  return removed;
+}
