@@ -1,7 +1,6 @@
 import 'server-only';
 import { parseImageRef } from '@/lib/image-ref';
 import { docker } from '../sandbox/docker';
-import { LABEL } from '../sandbox/labels';
 
 /**
  * Learners' images live under a namespace of their own (`layerlab-<learner>/…`),
@@ -12,8 +11,9 @@ const prefix = (learner: string) => `layerlab-${learner}/`;
 
 /** The internal reference of a learner-facing tag such as `my-python-app` or `app:v2`. */
 export function learnerRef(learner: string, tag: string): string {
-  const { name, tag: t } = parseImageRef(tag);
-  return `${prefix(learner)}${name}:${t}`;
+  const parsed = parseImageRef(tag);
+  if (!parsed) throw new Error(`not an image reference: ${tag}`); // callers pass validated tags
+  return `${prefix(learner)}${parsed.name}:${parsed.tag}`;
 }
 
 /** The learner-facing tag of an internal reference, or undefined if it is not this learner's. */
@@ -23,7 +23,7 @@ export function learnerTag(learner: string, ref: string): string | undefined {
 
 /** The learner's images: learner-facing `name:tag` → internal reference. */
 export async function learnerImages(learner: string): Promise<Map<string, string>> {
-  const images = await docker().listImages({ filters: { label: [`${LABEL.learner}=${learner}`] } });
+  const images = await docker().listImages();
   const out = new Map<string, string>();
   for (const img of images) {
     for (const ref of img.RepoTags ?? []) {

@@ -37,7 +37,7 @@ export async function buildToCompletion(opts: {
   const jobId = internalId('build');
   const engine = opts.engine ?? dockerEngine();
   for await (const ev of engine.build(
-    { jobId, ref, context: prepared.context, steps: prepared.steps, labels: jobLabels(opts.learner, jobId, 'build'), limits: config().limits.build },
+    { jobId, ref, context: prepared.context, steps: prepared.steps, limits: config().limits.build },
     opts.signal ?? new AbortController().signal,
   )) {
     events.push(ev);

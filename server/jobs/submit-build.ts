@@ -5,7 +5,6 @@ import { config } from '../config';
 import { setLastJob } from '../db/workspaces';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
-import { jobLabels } from '../sandbox/labels';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
 import { learnerImages, learnerRef } from './learner-images';
@@ -24,12 +23,8 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   const policy = checkDockerfile(dockerfile.content, {
     isAllowedBase: isCatalogImage,
     learnerImage: (ref) => {
-      try {
-        const { name, tag } = parseImageRef(ref);
-        return own.get(`${name}:${tag}`);
-      } catch {
-        return undefined;
-      }
+      const parsed = parseImageRef(ref);
+      return parsed && own.get(`${parsed.name}:${parsed.tag}`);
     },
     allowedBases: catalogRefs(),
   });
@@ -42,7 +37,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
     );
   }
   const context = await packContext(files.map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f)));
-  return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line })) };
+  return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
 }
 
 export async function submitBuild(learner: string, req: BuildRequest) {
@@ -54,7 +49,7 @@ export async function submitBuild(learner: string, req: BuildRequest) {
     { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
     (jobId, signal) =>
       system.engine.build(
-        { jobId, context, ref, steps, labels: jobLabels(learner, jobId, 'build'), limits: config().limits.build, noCache: req.noCache },
+        { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache },
         signal,
       ),
   );

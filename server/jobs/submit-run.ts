@@ -14,14 +14,8 @@ export type RunRequest = { image: string; command?: string[]; env?: Record<strin
 /** Resolves what a learner may run: one of their own images, or a catalog base image. */
 export async function resolveRunImage(learner: string, image: string): Promise<string> {
   const own = await learnerImages(learner);
-  let key: string | undefined;
-  try {
-    const { name, tag } = parseImageRef(image);
-    key = `${name}:${tag}`;
-  } catch {
-    key = undefined;
-  }
-  const ref = key && own.get(key);
+  const parsed = parseImageRef(image);
+  const ref = parsed && own.get(`${parsed.name}:${parsed.tag}`);
   if (ref) return ref;
   if (isCatalogImage(image)) return normalizeRef(image)!;
   throw new AppError('not_found', `There is no image named "${image}" yet. Build it first (with that tag), then run it.`);

@@ -62,7 +62,9 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
       try {
         const stream = (await client().buildImage(Readable.from([spec.context]), {
           t: spec.ref,
-          labels: spec.labels,
+          // No `labels`: the legacy builder appends them as extra LABEL steps the learner never wrote.
+          // Learner images are found by their namespaced tag instead.
+          dockerfile: 'Dockerfile',
           networkmode: 'none',
           memory: limits.memoryBytes,
           memswap: limits.memoryBytes,

@@ -15,7 +15,6 @@ export type BuildSpec = {
   context: Buffer;
   /** The internal, learner-namespaced image reference. */
   ref: string;
-  labels: Record<string, string>;
   steps: StepLine[];
   limits: Limits['build'];
   noCache?: boolean;

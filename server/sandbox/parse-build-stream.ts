@@ -6,7 +6,8 @@ import type { LogEvent, StepEvent } from '@/lib/events';
  * A failed build still arrives inside an HTTP 200 stream, as `{error, errorDetail}`.
  */
 
-export type StepLine = { index: number; line: number };
+/** The learner's view of a step: its Dockerfile line and the instruction as they wrote it. */
+export type StepLine = { index: number; line: number; instruction?: string };
 
 export type DecodedBuildEvent =
   | StepEvent
@@ -14,7 +15,8 @@ export type DecodedBuildEvent =
   | { type: 'image'; id: string }
   | { type: 'error'; message: string; line?: number };
 
-const STEP = /^Step (\d+)\/(\d+) : (.*)$/;
+// Not anchored: a parser warning may be glued in front of the first step line.
+const STEP = /Step (\d+)\/(\d+) : (.*)$/;
 const PARSE_ERROR_LINE = /(?:parse error|error parsing)[^\n]*?line (\d+)/i;
 
 export class BuildStreamDecoder {
@@ -61,12 +63,14 @@ export class BuildStreamDecoder {
     const step = STEP.exec(text.trimEnd());
     if (step) {
       const index = Number(step[1]);
+      const known = this.steps.find((s) => s.index === index);
+      // The daemon prints the rewritten instruction (internal image names); show the learner's own.
       this.current = {
         type: 'step',
         index,
         total: Number(step[2]),
-        instruction: step[3],
-        line: this.steps.find((s) => s.index === index)?.line,
+        instruction: known?.instruction ?? step[3],
+        line: known?.line,
       };
       out.push(this.current);
     } else if (this.current && text.trim() === '---> Using cache' && !this.current.cached) {

@@ -1,0 +1,43 @@
+import 'server-only';
+import fs from 'node:fs';
+import type { ImageConfig } from '@/lib/image-catalog';
+import { docker } from '../sandbox/docker';
+import { LABEL } from '../sandbox/labels';
+import { ProvisionError } from './errors';
+
+/** Marks which recipe+config a stand-in was built from, so a changed catalog entry is re-provisioned. */
+export const RECIPE_LABEL = 'layerlab.stand-in.recipe';
+
+/** Dockerfile-style `changes` for the import: the config the image starts with. */
+export function importChanges(cfg: ImageConfig, vars: { VERSION?: string }, labels: Record<string, string>): string[] {
+  const env = cfg.Env.map((e) => e.replace('${VERSION}', vars.VERSION ?? 'unknown'));
+  return [
+    ...env.map((e) => `ENV ${e}`),
+    ...(cfg.WorkingDir ? [`WORKDIR ${cfg.WorkingDir}`] : []),
+    `CMD ${JSON.stringify(cfg.Cmd)}`,
+    ...Object.entries(labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`),
+  ];
+}
+
+/**
+ * `docker import` of a rootfs tarball under an official name, with the
+ * stand-in label. Resolves when the engine has stored the image.
+ */
+export async function importRootfs(opts: { tarPath: string; ref: string; cfg: ImageConfig; version?: string; recipeKey: string }): Promise<void> {
+  const [repo, tag] = splitRef(opts.ref);
+  const changes = importChanges(opts.cfg, { VERSION: opts.version }, { [LABEL.standIn]: 'true', [RECIPE_LABEL]: opts.recipeKey });
+  const d = docker();
+  const stream = await d.importImage(fs.createReadStream(opts.tarPath), { repo, tag, changes, message: 'Layerlab stand-in built from Debian packages' } as object);
+  const out = await new Promise<{ error?: string; status?: string }[]>((resolve, reject) =>
+    d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
+  ).catch((err: Error) => {
+    throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${err.message}`);
+  });
+  const failed = out.find((o) => o.error);
+  if (failed) throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${failed.error}`);
+}
+
+export function splitRef(ref: string): [string, string] {
+  const i = ref.lastIndexOf(':');
+  return [ref.slice(0, i), ref.slice(i + 1)];
+}

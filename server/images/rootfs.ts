@@ -1,0 +1,150 @@
+import 'server-only';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DebootstrapRecipe } from '@/lib/image-catalog';
+import { debootstrap } from './debootstrap';
+import { ProvisionError } from './errors';
+
+/**
+ * Root filesystems of stand-in images, built once with debootstrap and kept as
+ * tarballs in the cache (outside the repo), so re-provisioning takes seconds.
+ */
+
+export type RootfsMeta = { key: string; version?: string; builtAt: string; buildSeconds: number };
+export type Rootfs = { tarPath: string; meta: RootfsMeta; fromCache: boolean };
+type Progress = (phase: string, detail?: string) => void;
+
+// Not needed at run time and not in the official slim images; removing keeps stand-ins small.
+const CLEAN = [
+  'var/cache/apt',
+  'var/lib/apt/lists',
+  'usr/share/doc',
+  'usr/share/man',
+  'usr/share/info',
+  'usr/share/lintian',
+  'usr/share/locale', // translations: 30 MB
+  'var/log',
+];
+const KEEP = new Set(['locale.alias']);
+// The host's files, copied in by debootstrap; Docker provides its own at run time.
+const HOST_FILES = ['etc/resolv.conf', 'etc/hostname'];
+
+export function cachePaths(cacheDir: string, name: string, key: string) {
+  const base = path.join(cacheDir, 'rootfs', `${name}-${key}`);
+  return { tar: `${base}.tar`, meta: `${base}.json`, debCache: path.join(cacheDir, 'debs'), work: path.join(cacheDir, 'work', `${name}-${key}`) };
+}
+
+export function readCachedRootfs(cacheDir: string, name: string, key: string): Rootfs | undefined {
+  const p = cachePaths(cacheDir, name, key);
+  if (!fs.existsSync(p.tar) || !fs.existsSync(p.meta)) return undefined;
+  try {
+    return { tarPath: p.tar, meta: JSON.parse(fs.readFileSync(p.meta, 'utf8')) as RootfsMeta, fromCache: true };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function buildDebootstrapRootfs(opts: {
+  cacheDir: string;
+  name: string;
+  key: string;
+  recipe: DebootstrapRecipe;
+  progress: Progress;
+  signal?: AbortSignal;
+}): Promise<Rootfs> {
+  const started = Date.now();
+  const p = cachePaths(opts.cacheDir, opts.name, opts.key);
+  fs.mkdirSync(path.dirname(p.tar), { recursive: true });
+  await removeTree(p.work); // leftovers of an interrupted run
+  fs.mkdirSync(p.work, { recursive: true });
+  try {
+    await debootstrap({
+      suite: opts.recipe.suite,
+      packages: opts.recipe.packages,
+      target: p.work,
+      debCache: p.debCache,
+      signal: opts.signal,
+      progress: (phase, count) => opts.progress('debootstrap', count ? `${phase} (${count})` : phase),
+    });
+    opts.progress('fix-ups');
+    applyFixups(p.work, opts.recipe);
+    const version = opts.recipe.versionOf ? packageVersion(p.work, opts.recipe.versionOf) : undefined;
+    opts.progress('tar');
+    const tmp = `${p.tar}.partial`;
+    await run('tar', ['-C', p.work, '--numeric-owner', '--exclude=./dev/*', '--exclude=./proc/*', '--exclude=./sys/*', '-cf', tmp, '.']);
+    fs.renameSync(tmp, p.tar);
+    const meta: RootfsMeta = { key: opts.key, version, builtAt: new Date().toISOString(), buildSeconds: Math.round((Date.now() - started) / 1000) };
+    fs.writeFileSync(p.meta, JSON.stringify(meta, null, 2));
+    pruneOtherKeys(path.dirname(p.tar), opts.name, opts.key);
+    return { tarPath: p.tar, meta, fromCache: false };
+  } finally {
+    await removeTree(p.work);
+  }
+}
+
+/** Tarballs of older recipes of the same image are dead weight (~100 MB each). */
+function pruneOtherKeys(dir: string, name: string, key: string) {
+  const re = new RegExp(`^${name.replace(/[.]/g, '\\.')}-([0-9a-f]{16})\\.(tar|json)$`);
+  for (const f of fs.readdirSync(dir)) {
+    const m = f.match(re);
+    if (m && m[1] !== key) fs.rmSync(path.join(dir, f), { force: true });
+  }
+}
+
+function applyFixups(root: string, recipe: DebootstrapRecipe) {
+  const inRoot = (abs: string) => path.join(root, abs.replace(/^\/+/, ''));
+  for (const f of recipe.remove ?? []) fs.rmSync(inRoot(f), { force: true, recursive: true });
+  for (const [link, target] of Object.entries(recipe.symlinks ?? {})) {
+    fs.mkdirSync(path.dirname(inRoot(link)), { recursive: true });
+    fs.rmSync(inRoot(link), { force: true });
+    fs.symlinkSync(target, inRoot(link));
+  }
+  for (const dir of CLEAN) {
+    const abs = path.join(root, dir);
+    if (!fs.existsSync(abs)) continue;
+    for (const entry of fs.readdirSync(abs)) if (!KEEP.has(entry)) fs.rmSync(path.join(abs, entry), { recursive: true, force: true });
+  }
+  // apt expects these to exist even when empty.
+  fs.mkdirSync(path.join(root, 'var/lib/apt/lists/partial'), { recursive: true });
+  fs.mkdirSync(path.join(root, 'var/cache/apt/archives/partial'), { recursive: true });
+  for (const f of HOST_FILES) fs.rmSync(path.join(root, f), { force: true });
+}
+
+/** Upstream version of an installed package: `3.11.2-6+deb12u5` → `3.11.2`. */
+export function packageVersion(root: string, pkg: string): string | undefined {
+  const status = fs.readFileSync(path.join(root, 'var/lib/dpkg/status'), 'utf8');
+  const stanza = status.split(/\n\n/).find((s) => new RegExp(`^Package: ${pkg.replace(/[.+]/g, '\\$&')}$`, 'm').test(s));
+  const full = stanza?.match(/^Version: (.+)$/m)?.[1];
+  return full?.replace(/^\d+:/, '').match(/^\d+(?:\.\d+)*/)?.[0];
+}
+
+/**
+ * rm -rf that first lazily unmounts anything debootstrap left mounted inside
+ * (an interrupted run can leave /proc mounted: deleting through it would be bad).
+ */
+async function removeTree(dir: string) {
+  if (!fs.existsSync(dir)) return;
+  const mounts = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1])
+    .filter((m): m is string => !!m && (m === dir || m.startsWith(dir + '/')))
+    .sort((a, b) => b.length - a.length);
+  for (const m of mounts) await run('umount', ['-l', m]).catch(() => undefined);
+  const still = fs.readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => (l.split(' ')[1] ?? '').startsWith(dir + '/'));
+  if (still) throw new ProvisionError('build-failed', `Cannot clean ${dir}: something is still mounted inside it.`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err = (err + d).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new ProvisionError('build-failed', `${cmd} ${args.join(' ')} failed (${code}): ${err.trim()}`)),
+    );
+  });
+}

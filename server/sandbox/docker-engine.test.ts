@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DoneEvent, JobEvent } from '@/lib/events';
+import { config } from '../config';
+import { packContext } from '../jobs/pack-context';
+import { docker } from './docker';
+import { dockerEngine } from './docker-engine';
+import { LABEL } from './labels';
+
+/**
+ * Integration tests against the real sandbox engine (no mocks): each class of
+ * hostile build or run is contained with a clear message, and the engine stays healthy.
+ */
+
+const engine = dockerEngine();
+const LEARNER = 'engine-test';
+const base = config().limits;
+const buildLimits = { ...base.build, timeoutMs: 20_000, logBytes: 64 * 1024, imageMaxBytes: 48 * 1024 * 1024 };
+const runLimits = { ...base.run, timeoutMs: 5_000, outputBytes: 32 * 1024 };
+let n = 0;
+
+async function build(dockerfile: string, limits = buildLimits, noCache = false) {
+  const jobId = `enginetest-${process.pid}-${++n}`;
+  const ref = `layerlab-${LEARNER}/t${n}:latest`;
+  const events: JobEvent[] = [];
+  const context = await packContext([{ path: 'Dockerfile', content: dockerfile }]);
+  for await (const ev of engine.build(
+    { jobId, context, ref, steps: [], limits, noCache },
+    new AbortController().signal,
+  )) {
+    events.push(ev);
+  }
+  const done = events.at(-1) as DoneEvent;
+  const log = events.map((e) => (e.type === 'log' ? e.text : '')).join('');
+  return { done, log, ref, events };
+}
+
+async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal) {
+  const events: JobEvent[] = [];
+  for await (const ev of engine.run({ jobId: `enginetest-run-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits }, signal)) {
+    events.push(ev);
+  }
+  const text = (s: string) => events.map((e) => (e.type === 'log' && e.stream === s ? e.text : '')).join('');
+  return { done: events.at(-1) as DoneEvent, stdout: text('stdout'), stderr: text('stderr'), events };
+}
+
+async function expectHealthy() {
+  expect(String(await docker().ping())).toBe('OK');
+  const ok = await build('FROM busybox:latest\nRUN echo still-works\n');
+  expect(ok.done.state).toBe('succeeded');
+  expect(ok.log).toContain('still-works');
+}
+
+describe('docker engine (real sandbox daemon)', () => {
+  let hello: string;
+
+  beforeAll(async () => {
+    const b = await build('FROM busybox:latest\nCMD ["sh", "-c", "echo Hello World; echo oops >&2; exit 3"]\n');
+    expect(b.done.state).toBe('succeeded');
+    hello = b.ref;
+  });
+
+  afterAll(async () => {
+    const images = await docker().listImages();
+    for (const img of images) {
+      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${LEARNER}/`))) {
+        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
+      }
+    }
+  });
+
+  it('streams build steps and reports the image id and size', async () => {
+    const b = await build('FROM busybox:latest\nRUN echo one && echo two\n');
+    expect(b.events.filter((e) => e.type === 'step').map((e) => (e as { instruction: string }).instruction)).toEqual([
+      'FROM busybox:latest',
+      'RUN echo one && echo two',
+    ]);
+    expect(b.log).toMatch(/one\ntwo/);
+    expect(b.done).toMatchObject({ state: 'succeeded', imageId: expect.stringMatching(/^sha256:/) });
+    expect(b.done.sizeBytes).toBeGreaterThan(100_000);
+  });
+
+  it('runs a container, keeping stdout and stderr apart, with its exit code', async () => {
+    const r = await run(hello);
+    expect(r.stdout).toBe('Hello World\n');
+    expect(r.stderr).toBe('oops\n');
+    expect(r.done).toMatchObject({ state: 'succeeded', exitCode: 3 });
+    const left = await docker().listContainers({ all: true, filters: { ancestor: [hello] } });
+    expect(left).toEqual([]);
+  });
+
+  it('reports a failing RUN step with the daemon message', async () => {
+    const b = await build('FROM busybox:latest\nRUN exit 7\n');
+    expect(b.done.state).toBe('failed');
+    expect(b.done.error?.message).toMatch(/returned a non-zero code: 7/);
+  });
+
+  it('contains a fork bomb in a build (pids limit via the cgroup parent)', async () => {
+    const bomb = 'i=0; while [ $i -lt 200 ]; do sleep 2 & i=$((i+1)); done; echo spawned-$i; wait';
+    // Control: the same step succeeds with room for 200 processes, so the failure below is the limit's doing.
+    const roomy = await build(`FROM busybox:latest\nRUN ${bomb}\n`, { ...buildLimits, pids: 4096 }, true);
+    expect(roomy.log).toContain('spawned-200');
+    const b = await build(`FROM busybox:latest\nRUN ${bomb}\n`, { ...buildLimits, pids: 64 }, true);
+    expect(b.done.state).toBe('failed');
+    expect(b.log).not.toContain('spawned-200');
+    await expectHealthy();
+  });
+
+  it('contains a fork bomb in a run (PidsLimit)', async () => {
+    const r = await run(hello, ['sh', '-c', 'i=0; while [ $i -lt 200 ]; do sleep 5 & i=$((i+1)); done; echo spawned-all']);
+    expect(r.stdout).not.toContain('spawned-all');
+    expect(r.done.exitCode).not.toBe(0);
+  });
+
+  it('kills a memory hog in a build', async () => {
+    const b = await build('FROM busybox:latest\nRUN dd if=/dev/zero of=/dev/null bs=900M count=1\n', {
+      ...buildLimits,
+      memoryBytes: 256 * 1024 * 1024,
+    });
+    expect(b.done.state).toBe('failed');
+    expect(b.done.error?.message).toMatch(/non-zero code: (137|1)|memory/i);
+  });
+
+  it('kills a memory hog in a run and says why', async () => {
+    const r = await run(hello, ['dd', 'if=/dev/zero', 'of=/dev/null', 'bs=900M', 'count=1']);
+    expect(r.done.exitCode).not.toBe(0);
+  });
+
+  it('stops an endless build loop at the time limit', async () => {
+    const b = await build('FROM busybox:latest\nRUN while true; do :; done\n', { ...buildLimits, timeoutMs: 4_000 });
+    expect(b.done).toMatchObject({ state: 'failed', error: { code: 'timeout' } });
+    await expectHealthy();
+  });
+
+  it('stops an endless run at the time limit', async () => {
+    const r = await run(hello, ['sh', '-c', 'while true; do :; done'], { ...runLimits, timeoutMs: 2_000 });
+    expect(r.done).toMatchObject({ state: 'failed', error: { code: 'timeout' } });
+  });
+
+  it('truncates a build output flood but lets the build finish', async () => {
+    const b = await build('FROM busybox:latest\nRUN yes flood | head -c 3000000\nRUN echo after-flood\n');
+    expect(b.log).toContain('[layerlab] The build output passed the 64 KiB limit');
+    expect(b.log.length).toBeLessThan(80 * 1024);
+    expect(b.done.state).toBe('succeeded');
+  });
+
+  it('stops a run that floods its output', async () => {
+    const r = await run(hello, ['yes', 'flood']);
+    expect(r.done).toMatchObject({ state: 'failed', error: { code: 'output_limit' } });
+    expect(r.stdout.length).toBeLessThanOrEqual(32 * 1024);
+  });
+
+  it('refuses to write a file larger than the image budget (disk filler)', async () => {
+    const b = await build('FROM busybox:latest\nRUN dd if=/dev/zero of=/fill bs=1M count=200\n');
+    expect(b.done.state).toBe('failed');
+    expect(b.log + b.done.error?.message).toMatch(/file too large|exceeded|non-zero/i);
+    await expectHealthy();
+  });
+
+  it('removes an image over the size limit and says why', async () => {
+    const b = await build(
+      'FROM busybox:latest\nRUN dd if=/dev/zero of=/a bs=1M count=30 && dd if=/dev/zero of=/b bs=1M count=30\n',
+    );
+    expect(b.done).toMatchObject({ state: 'failed', error: { code: 'image_too_large' } });
+    await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('gives builds and runs no network: only a loopback interface', async () => {
+    const b = await build('FROM busybox:latest\nRUN cat /proc/net/dev; ls /sys/class/net\n');
+    expect(b.done.state).toBe('succeeded');
+    const runNet = await run(hello, ['sh', '-c', 'ls /sys/class/net; cat /proc/net/dev']);
+    for (const out of [b.log, runNet.stdout]) {
+      expect(out).toMatch(/\blo\b/);
+      expect(out).not.toMatch(/\beth\d|\bens\d|\bveth/);
+    }
+  });
+
+  it('exposes no docker socket to builds or runs', async () => {
+    const probe = 'ls -la /var/run/docker.sock /run/docker.sock 2>&1; find / -name "*.sock" -xdev 2>/dev/null | head; echo probe-done';
+    const b = await build(`FROM busybox:latest\nRUN ${probe}\n`);
+    expect(b.log).toContain('probe-done');
+    expect(b.log).toMatch(/No such file/);
+    expect(b.log).not.toMatch(/docker\.sock\s*$/m);
+    const r = await run(hello, ['sh', '-c', probe]);
+    expect(r.stdout).toContain('probe-done');
+    expect(r.stdout).not.toMatch(/\.sock$/m);
+  });
+
+  it('runs with a read-only root, no capabilities and a writable /tmp', async () => {
+    const r = await run(hello, ['sh', '-c', 'touch /x 2>&1; touch /tmp/ok && echo tmp-ok; grep CapEff /proc/self/status']);
+    expect(r.stdout).toMatch(/Read-only file system/);
+    expect(r.stdout).toContain('tmp-ok');
+    expect(r.stdout).toMatch(/CapEff:\s*0+\n/);
+  });
+
+  it('cancels a running container', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 1000);
+    const r = await run(hello, ['sleep', '30'], runLimits, controller.signal);
+    expect(r.done.state).toBe('cancelled');
+  });
+});
