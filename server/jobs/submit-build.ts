@@ -1,4 +1,5 @@
 import 'server-only';
+import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
 import { config } from '../config';
@@ -40,6 +41,16 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
 }
 
+/** The daemon prints internal names (`Successfully tagged layerlab-<id>/app:latest`); the learner sees their own. */
+async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
+  const internal = `layerlab-${learner}/`;
+  for await (const ev of events) {
+    if (ev.type === 'log' && ev.text.includes(internal)) yield { ...ev, text: ev.text.replaceAll(internal, '') };
+    else if (ev.type === 'done' && ev.state === 'succeeded') yield { ...ev, tag };
+    else yield ev;
+  }
+}
+
 export async function submitBuild(learner: string, req: BuildRequest) {
   await requireEngine();
   const { context, steps } = await prepareBuild(learner, req.files);
@@ -48,9 +59,10 @@ export async function submitBuild(learner: string, req: BuildRequest) {
   const id = system.submit(
     { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
     (jobId, signal) =>
-      system.engine.build(
-        { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache },
-        signal,
+      asLearnerSees(
+        learner,
+        req.tag,
+        system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache }, signal),
       ),
   );
   if (req.lesson) setLastJob(learner, req.lesson, 'build', id, req.files, req.tag);

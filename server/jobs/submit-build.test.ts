@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '@/lib/events';
+import { config } from '../config';
+import { openDatabase, useDatabase } from '../db/database';
+import { getWorkspace } from '../db/workspaces';
+import { AppError } from '../errors';
+import { createDockerClient, docker } from '../sandbox/docker';
+import { replaceSingleton } from '../singleton';
+import { subscribe } from './job-log';
+import { getJob } from './store';
+import { submitBuild } from './submit-build';
+import { submitRun } from './submit-run';
+
+/**
+ * The job API's service layer against the real sandbox engine: the seed lesson's
+ * example end to end, the policy before the daemon, and isolation between learners.
+ */
+
+const alice = `alice${Date.now().toString(16)}`.slice(0, 24);
+const bob = `bob${Date.now().toString(16)}`.slice(0, 24);
+
+const seed = {
+  Dockerfile: `# Use an official Python runtime as a parent image
+FROM python:3.11-slim
+
+# Set the working directory in the container
+WORKDIR /usr/src/app
+
+# Copy the current directory contents into the container at /usr/src/app
+COPY . .
+
+# Install any needed packages specified in requirements.txt
+RUN pip install --no-cache-dir -r requirements.txt
+
+# Define environment variable
+ENV NAME World
+
+# Run app.py when the container launches
+CMD ["python", "./app.py"]
+`,
+  'app.py': 'import os\nprint(f"Hello {os.environ.get(\'NAME\', \'World\')}")\n',
+  'requirements.txt': '# no dependencies\n',
+};
+const files = (o: Record<string, string>) => Object.entries(o).map(([path, content]) => ({ path, content }));
+
+async function events(id: string) {
+  const out: StoredEvent[] = [];
+  for await (const e of subscribe(id, 0, AbortSignal.timeout(180_000))) out.push(e);
+  return out;
+}
+const text = (evs: StoredEvent[], stream?: string) =>
+  evs.map((e) => (e.type === 'log' && (!stream || e.stream === stream) ? e.text : '')).join('');
+
+async function refused(promise: Promise<unknown>) {
+  const err = await promise.then(
+    () => undefined,
+    (e) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return err as AppError;
+}
+
+describe('builds and runs through the job system (real engine)', () => {
+  beforeAll(() => useDatabase(openDatabase(':memory:')));
+  afterAll(async () => {
+    for (const img of await docker().listImages()) {
+      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${alice}/`) || t.startsWith(`layerlab-${bob}/`))) {
+        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
+      }
+    }
+  });
+
+  it("builds the seed lesson's example and its run prints Hello World", async () => {
+    const { id, tag } = await submitBuild(alice, { files: files(seed), tag: 'my-python-app', lesson: 'seed' });
+    expect(tag).toBe('my-python-app');
+    const evs = await events(id);
+    // A cached step is announced again with `cached: true`; keep the first of each.
+    const steps = evs.filter((e, i) => e.type === 'step' && evs.findIndex((f) => f.type === 'step' && f.index === e.index) === i);
+    expect(steps.map((s) => s.type === 'step' && [s.index, s.line])).toEqual([
+      [1, 2],
+      [2, 5],
+      [3, 8],
+      [4, 11],
+      [5, 14],
+      [6, 17],
+    ]);
+    expect(text(evs)).toContain('Successfully tagged my-python-app:latest');
+    expect(text(evs)).not.toContain(alice);
+    expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded', tag: 'my-python-app' });
+    expect(evs.map((e) => e.id)).toEqual(evs.map((_, i) => i + 1));
+    expect(getWorkspace(alice, 'seed')?.lastBuildId).toBe(id);
+
+    const run = await submitRun(alice, { image: 'my-python-app' });
+    const out = await events(run.id);
+    expect(text(out, 'stdout')).toBe('Hello World\n');
+    expect(out.at(-1)).toMatchObject({ type: 'done', state: 'succeeded', exitCode: 0 });
+
+    const withEnv = await submitRun(alice, { image: 'my-python-app:latest', env: { NAME: 'Layerlab' } });
+    expect(text(await events(withEnv.id), 'stdout')).toBe('Hello Layerlab\n');
+  });
+
+  it('refuses a remote ADD before the daemon sees it, naming the line', async () => {
+    const err = await refused(
+      submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n\nADD http://example.com/x /x\n' }), tag: 'x' }),
+    );
+    expect(err.code).toBe('dockerfile_refused');
+    expect(err.issues?.[0]).toMatchObject({ line: 3 });
+    expect(err.message).toMatch(/COPY/);
+  });
+
+  it('refuses FROM an image outside the catalog, listing what is available', async () => {
+    const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM alpine:3.19\nRUN true\n' }), tag: 'x' }));
+    expect(err.code).toBe('dockerfile_refused');
+    expect(err.message).toContain('python:3.11-slim');
+  });
+
+  it("lets a learner build FROM their own image but not another learner's", async () => {
+    const base = await submitBuild(alice, {
+      files: files({ Dockerfile: 'FROM busybox:latest\nRUN echo secret > /secret\n' }),
+      tag: 'alice-base:v1',
+    });
+    expect((await events(base.id)).at(-1)).toMatchObject({ state: 'succeeded' });
+
+    const own = await submitBuild(alice, { files: files({ Dockerfile: 'FROM alice-base:v1\nRUN cat /secret\n' }), tag: 'child' });
+    const ownEvents = await events(own.id);
+    expect(ownEvents.at(-1)).toMatchObject({ state: 'succeeded' });
+    // The learner sees their own names, never the internal namespace.
+    expect(ownEvents.find((e) => e.type === 'step')).toMatchObject({ instruction: 'FROM alice-base:v1' });
+
+    const err = await refused(submitBuild(bob, { files: files({ Dockerfile: 'FROM alice-base:v1\n' }), tag: 'steal' }));
+    expect(err.code).toBe('dockerfile_refused');
+    const runErr = await refused(submitRun(bob, { image: 'alice-base:v1' }));
+    expect(runErr.code).toBe('not_found');
+    expect(getJob(base.id, bob)).toBeUndefined();
+    expect(getJob(base.id, alice)).toBeDefined();
+  });
+
+  it('answers 503 while the engine is unreachable and recovers when it is back', async () => {
+    replaceSingleton('docker', createDockerClient({ ...config().engine, externalHost: 'unix:///nonexistent/docker.sock' }));
+    try {
+      const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x' }));
+      expect(err.code).toBe('engine_unavailable');
+      expect(err.status).toBe(503);
+    } finally {
+      replaceSingleton('docker', createDockerClient());
+    }
+    const ok = await submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x' });
+    expect((await events(ok.id)).at(-1)).toMatchObject({ state: 'succeeded' });
+  });
+});
