@@ -76,7 +76,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
 
 function resolve(env: Env) {
   const root = process.cwd();
-  const sandboxDir = path.resolve(root, env.LAYERLAB_SANDBOX_DIR);
+  const sandboxDir = path.resolve(/*turbopackIgnore: true*/ root, env.LAYERLAB_SANDBOX_DIR);
   // Unix sockets are limited to 108 bytes and dockerd nests containerd's sockets
   // under its exec-root, so those live on a short path keyed by the checkout.
   const shortHash = createHash('sha256').update(sandboxDir).digest('hex').slice(0, 8);
@@ -85,8 +85,8 @@ function resolve(env: Env) {
   return {
     port: env.LAYERLAB_PORT,
     root,
-    lessonsDir: path.resolve(root, env.LAYERLAB_LESSONS_DIR),
-    dbPath: path.resolve(root, env.LAYERLAB_DB_PATH ?? path.join(sandboxDir, 'layerlab.db')),
+    lessonsDir: path.resolve(/*turbopackIgnore: true*/ root, env.LAYERLAB_LESSONS_DIR),
+    dbPath: path.resolve(/*turbopackIgnore: true*/ root, env.LAYERLAB_DB_PATH ?? path.join(sandboxDir, 'layerlab.db')),
     secret: env.LAYERLAB_SECRET,
     cacheDir: env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'),
     allowPull: env.LAYERLAB_ALLOW_PULL,
