@@ -21,15 +21,19 @@ export function learnerTag(learner: string, ref: string): string | undefined {
   return ref.startsWith(prefix(learner)) ? ref.slice(prefix(learner).length) : undefined;
 }
 
-/** The learner's images: learner-facing `name:tag` → internal reference. */
-export async function learnerImages(learner: string): Promise<Map<string, string>> {
-  const images = await docker().listImages();
-  const out = new Map<string, string>();
-  for (const img of images) {
-    for (const ref of img.RepoTags ?? []) {
-      const tag = learnerTag(learner, ref);
-      if (tag) out.set(tag, ref);
-    }
+/**
+ * The internal reference of the learner's image `tag`, if it exists. One inspect is
+ * far cheaper than listing every image (the engine sizes them all).
+ */
+export async function findLearnerImage(learner: string, tag: string): Promise<string | undefined> {
+  const parsed = parseImageRef(tag);
+  if (!parsed) return undefined;
+  const ref = learnerRef(learner, `${parsed.name}:${parsed.tag}`);
+  try {
+    await docker().getImage(ref).inspect();
+    return ref;
+  } catch (err) {
+    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
+    throw err;
   }
-  return out;
 }

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
-import { learnerImages, learnerRef } from './learner-images';
+import { findLearnerImage, learnerRef } from './learner-images';
 import { packContext, type ContextFile } from './pack-context';
 
 export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean };
@@ -20,15 +20,29 @@ export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string;
 export async function prepareBuild(learner: string, files: ContextFile[]) {
   const dockerfile = files.find((f) => f.path === 'Dockerfile');
   if (!dockerfile) throw new AppError('invalid_request', 'The build context needs a file named Dockerfile.');
-  const own = await learnerImages(learner);
-  const policy = checkDockerfile(dockerfile.content, {
-    isAllowedBase: isCatalogImage,
-    learnerImage: (ref) => {
-      const parsed = parseImageRef(ref);
-      return parsed && own.get(`${parsed.name}:${parsed.tag}`);
-    },
-    allowedBases: catalogRefs(),
-  });
+  // First pass: learn which learner images the Dockerfile names; then look up just those.
+  const named = new Set<string>();
+  const check = (own: Map<string, string>) =>
+    checkDockerfile(dockerfile.content, {
+      isAllowedBase: isCatalogImage,
+      learnerImage: (ref) => {
+        const parsed = parseImageRef(ref);
+        if (!parsed) return undefined;
+        const key = `${parsed.name}:${parsed.tag}`;
+        named.add(key);
+        return own.get(key);
+      },
+      allowedBases: catalogRefs(),
+    });
+  let policy = check(new Map());
+  if (!policy.ok && named.size) {
+    const own = new Map<string, string>();
+    for (const key of named) {
+      const ref = await findLearnerImage(learner, key);
+      if (ref) own.set(key, ref);
+    }
+    if (own.size) policy = check(own);
+  }
   if (!policy.ok) {
     const [first] = policy.errors;
     throw new AppError(

@@ -1,21 +1,18 @@
 import 'server-only';
 import { isCatalogImage, normalizeRef } from '@/lib/image-catalog';
-import { parseImageRef } from '@/lib/image-ref';
 import { config } from '../config';
 import { setLastJob } from '../db/workspaces';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
 import { jobLabels } from '../sandbox/labels';
 import { jobSystem } from './job-system';
-import { learnerImages } from './learner-images';
+import { findLearnerImage } from './learner-images';
 
 export type RunRequest = { image: string; command?: string[]; env?: Record<string, string>; lesson?: string };
 
 /** Resolves what a learner may run: one of their own images, or a catalog base image. */
 export async function resolveRunImage(learner: string, image: string): Promise<string> {
-  const own = await learnerImages(learner);
-  const parsed = parseImageRef(image);
-  const ref = parsed && own.get(`${parsed.name}:${parsed.tag}`);
+  const ref = await findLearnerImage(learner, image);
   if (ref) return ref;
   if (isCatalogImage(image)) return normalizeRef(image)!;
   throw new AppError('not_found', `There is no image named "${image}" yet. Build it first (with that tag), then run it.`);

@@ -31,11 +31,20 @@ export async function engineInfo(): Promise<EngineInfo> {
   }
 }
 
+let lastOk = 0;
+let lastClient: unknown;
+
 /** Throws a 503 when the engine does not answer; requests recover by themselves once it is back. */
 export async function requireEngine() {
+  // A ping costs a few ms; one success vouches for the next second of submissions.
+  const client = docker();
+  if (client === lastClient && Date.now() - lastOk < 1000) return;
   try {
-    await withTimeout(docker().ping(), 3000);
+    await withTimeout(client.ping(), 3000);
+    lastOk = Date.now();
+    lastClient = client;
   } catch {
+    lastOk = 0;
     throw new AppError('engine_unavailable', 'The sandbox engine is not reachable right now. Try again in a moment.');
   }
 }

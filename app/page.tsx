@@ -1,0 +1,33 @@
+import { LessonList, type LessonStatus } from '@/components/course/LessonList';
+import { lessonStates } from '@/server/db/workspaces';
+import { listLessons } from '@/server/lessons';
+import { currentLearner } from '@/server/session';
+
+export const dynamic = 'force-dynamic';
+
+export default async function CoursePage() {
+  const [lessons, learner] = await Promise.all([listLessons(), currentLearner()]);
+  const states = lessonStates(learner);
+  const items = lessons.map((l) => ({ ...l, status: (states[l.slug] ?? 'not_started') as LessonStatus }));
+  const done = items.filter((l) => l.status === 'done').length;
+  return (
+    <div className="course">
+      <section className="course-hero">
+        <h1>Learn Dockerfiles by building real images</h1>
+        <p>
+          Each lesson pairs a short read with a workbench: edit a Dockerfile, press Build, and watch a real Docker engine
+          build and run your image in a private sandbox.
+        </p>
+      </section>
+      <section aria-labelledby="course-lessons">
+        <div className="course-heading">
+          <h2 id="course-lessons">Lessons</h2>
+          <span className="muted">
+            {done} of {items.length} done
+          </span>
+        </div>
+        <LessonList lessons={items} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+'use client';
+
+import { useMemo, useState, type ReactNode } from 'react';
+import { mentionsDockerCommand, parseDockerCommands } from '@/lib/docker-command';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { isActive } from '../workbench/job-view';
+import { useOptionalWorkbench } from '../workbench/WorkbenchProvider';
+
+const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session']);
+
+/**
+ * Wraps a server-rendered code block with actions: a Dockerfile can be opened
+ * in the editor; a shell block with `docker build`/`docker run` can be run by
+ * the workbench. Commands are parsed (lib/docker-command), never executed as text.
+ */
+export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
+  const wb = useOptionalWorkbench();
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const isDockerfile = lang === 'dockerfile' || lang === 'docker';
+  const commands = useMemo(
+    () => (SHELL.has(lang) && mentionsDockerCommand(source) ? parseDockerCommands(source) : undefined),
+    [lang, source],
+  );
+  const runnable = commands?.some((c) => c.kind !== 'unsupported');
+  const skipped = commands?.filter((c) => c.kind === 'unsupported') ?? [];
+  const busy = isActive(wb?.buildJob) || isActive(wb?.runJob);
+
+  const openInEditor = () => {
+    if (!wb) return;
+    const current = wb.files.find((f) => f.path === 'Dockerfile')?.content;
+    if (current !== undefined && current !== source && wb.dockerfileEdited()) setConfirming(true);
+    else wb.openDockerfile(source);
+  };
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(source);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      // Clipboard access can be denied (insecure origin, permissions); the text stays selectable.
+    }
+  };
+
+  return (
+    <div className="codeblock" data-lang={lang || undefined}>
+      <div className="codeblock-bar">
+        <span className="codeblock-lang">{isDockerfile ? 'Dockerfile' : lang || 'text'}</span>
+        <span className="codeblock-actions">
+          <button type="button" className="btn btn-xs btn-ghost" onClick={copy}>
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+          {wb && isDockerfile && (
+            <button type="button" className="btn btn-xs btn-accent" onClick={openInEditor}>
+              Open in editor
+            </button>
+          )}
+          {wb && runnable && (
+            <button
+              type="button"
+              className="btn btn-xs btn-accent"
+              disabled={busy}
+              title={busy ? 'Wait for the current build or run to finish' : 'Run these commands in the workbench'}
+              onClick={() => void wb.runCommands(commands!)}
+            >
+              ▶ Run this
+            </button>
+          )}
+        </span>
+      </div>
+      <pre>{children}</pre>
+      {wb && runnable && skipped.length > 0 && (
+        <div className="codeblock-note">
+          <p>Not run from here:</p>
+          <ul>
+            {skipped.map((c, i) => (
+              <li key={i}>
+                <code>{c.source}</code> — {c.kind === 'unsupported' ? c.reason : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {wb && (
+        <ConfirmDialog
+          open={confirming}
+          title="Replace your Dockerfile?"
+          confirmLabel="Replace"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            wb.openDockerfile(source);
+            setConfirming(false);
+          }}
+        >
+          Your Dockerfile has changes. Opening this example replaces it; the other files stay as they are.
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+
+import { useEffect, type ReactNode } from 'react';
+import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Console } from './Console';
+import { EditorSlot } from './EditorSlot';
+import { FileTabs } from './FileTabs';
+import { Toolbar } from './Toolbar';
+import { useWorkbench } from './WorkbenchProvider';
+
+/**
+ * The right-hand side of a lesson: toolbar, file tabs, editor and console.
+ * `check` is where the lesson's "Check my work" panel mounts (a console tab).
+ */
+export function Workbench({ check }: { check?: ReactNode }) {
+  const wb = useWorkbench();
+
+  // Ctrl/Cmd+Enter builds from anywhere on the page (the editor registers its own binding too).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+        e.preventDefault();
+        void wb.build();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [wb]);
+
+  return (
+    <div className="workbench">
+      <Toolbar />
+      <Group orientation="vertical" className="workbench-split" id="workbench-split">
+        <Panel id="editor" defaultSize="55%" minSize="20%" className="workbench-editor">
+          <FileTabs />
+          <div className="editor-host">
+            <EditorSlot />
+          </div>
+        </Panel>
+        <Separator className="separator separator-h" />
+        <Panel id="console" defaultSize="45%" minSize="15%" className="workbench-console">
+          <Console check={check} />
+        </Panel>
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,321 @@
+'use client';
+
+/**
+ * Owns the workbench state for one lesson — files, tag, the last build and
+ * run — and the actions on it. The toolbar, editor, console and the lesson's
+ * code blocks ("Open in editor", "Run this") all talk to it through
+ * useWorkbench(), so a code block rendered on the server can drive the editor.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DOCKERFILE_PATH } from '@/lib/build-context';
+import type { DockerCommand } from '@/lib/docker-command';
+import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
+import { learnerTagProblem } from '@/lib/image-ref';
+import * as api from './api';
+import { applyEvent, failedLine, isActive, lose, newJobView, refuse, type JobView } from './job-view';
+import { contextProblems, fileNameProblem, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
+
+export type LineMarker = { line: number; message: string };
+export type ConsoleTab = 'build' | 'run' | 'check';
+
+export type WorkbenchApi = {
+  lesson: string;
+  files: WorkspaceFile[];
+  active: string;
+  tag: string;
+  tagProblem?: string;
+  contextProblems: string[];
+  buildJob?: JobView;
+  runJob?: JobView;
+  consoleTab: ConsoleTab;
+  markers: LineMarker[];
+  /** The tag of the last successful build: what Run starts. */
+  runnableImage?: string;
+  starterEdited: boolean;
+  setActive(path: string): void;
+  setTag(tag: string): void;
+  setConsoleTab(tab: ConsoleTab): void;
+  updateFile(path: string, content: string): void;
+  addFile(path: string): string | undefined;
+  renameFile(from: string, to: string): string | undefined;
+  deleteFile(path: string): void;
+  resetToStarter(): void;
+  /** Replaces the Dockerfile and shows it. */
+  openDockerfile(content: string): void;
+  build(tag?: string): Promise<DoneEvent | undefined>;
+  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string> }): Promise<DoneEvent | undefined>;
+  stop(): void;
+  /** Runs parsed lesson commands one after another; stops at the first failure. */
+  runCommands(commands: DockerCommand[]): Promise<void>;
+  dockerfileEdited(): boolean;
+};
+
+const Context = createContext<WorkbenchApi | null>(null);
+
+export function useWorkbench(): WorkbenchApi {
+  const value = useContext(Context);
+  if (!value) throw new Error('useWorkbench must be used inside <WorkbenchProvider>');
+  return value;
+}
+
+/** For components that may render outside a lesson (e.g. code blocks in other pages). */
+export function useOptionalWorkbench(): WorkbenchApi | null {
+  return useContext(Context);
+}
+
+const SAVE_DELAY_MS = 800;
+
+type Props = {
+  lesson: string;
+  starter: { files: WorkspaceFile[]; tag: string; open: string };
+  saved?: InitialWorkspace;
+  children: ReactNode;
+};
+
+export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
+  const initialFiles = saved && saved.files.length > 0 ? saved.files : starter.files;
+  const [files, setFiles] = useState<WorkspaceFile[]>(initialFiles);
+  const [tag, setTagState] = useState<string>(saved?.tag || starter.tag);
+  const [active, setActiveState] = useState<string>(
+    initialFiles.some((f) => f.path === starter.open) ? starter.open : initialFiles[0]?.path ?? DOCKERFILE_PATH,
+  );
+  const [build, setBuild] = useState<JobView>();
+  const [run, setRun] = useState<JobView>();
+  const [consoleTab, setConsoleTab] = useState<ConsoleTab>('build');
+  const [refusedMarkers, setRefusedMarkers] = useState<LineMarker[]>([]);
+
+  const sources = useRef<Partial<Record<JobKind, EventSource>>>({});
+  const waiters = useRef(new Map<string, (done: DoneEvent | undefined) => void>());
+  const latest = useRef({ files, tag, build, run });
+  latest.current = { files, tag, build, run };
+
+  const setterFor = (kind: JobKind) => (kind === 'build' ? setBuild : setRun);
+
+  const settle = useCallback((id: string, done: DoneEvent | undefined) => {
+    waiters.current.get(id)?.(done);
+    waiters.current.delete(id);
+  }, []);
+
+  /** Opens the job's event stream; the server replays the whole log first, so this also restores after a reload. */
+  const attach = useCallback(
+    (kind: JobKind, id: string) => {
+      sources.current[kind]?.close();
+      const source = new EventSource(api.eventsUrl(kind, id));
+      sources.current[kind] = source;
+      const set = setterFor(kind);
+      const onEvent = (message: MessageEvent<string>) => {
+        let event: JobEvent;
+        try {
+          event = JSON.parse(message.data) as JobEvent;
+        } catch {
+          return;
+        }
+        set((view) => (view && view.id === id ? applyEvent(view, event, performance.now()) : view));
+        if (event.type === 'done') {
+          // The server closes the stream after `done`; without this EventSource would reconnect forever.
+          source.close();
+          settle(id, event);
+        }
+      };
+      for (const type of ['status', 'step', 'log', 'done']) source.addEventListener(type, onEvent as EventListener);
+      source.onerror = () => {
+        // CLOSED means the server refused the stream (unknown or expired job); CONNECTING is a retry in progress.
+        if (source.readyState === EventSource.CLOSED) {
+          set((view) => (view && view.id === id ? lose(view) : view));
+          settle(id, undefined);
+        }
+      };
+    },
+    [settle],
+  );
+
+  // Reattach to the last build and run after a reload; a build still running continues live.
+  useEffect(() => {
+    if (saved?.lastBuildId) {
+      setBuild({ ...newJobView('build', 'Last build', true), id: saved.lastBuildId });
+      attach('build', saved.lastBuildId);
+    }
+    if (saved?.lastRunId) {
+      setRun({ ...newJobView('run', 'Last run', true), id: saved.lastRunId });
+      attach('run', saved.lastRunId);
+    }
+    if (saved?.lastRunId && !saved.lastBuildId) setConsoleTab('run');
+    const open = sources.current;
+    return () => {
+      for (const s of Object.values(open)) s?.close();
+    };
+  }, [attach, saved?.lastBuildId, saved?.lastRunId]);
+
+  // Debounced save; flushed when the page is hidden so a quick reload loses nothing.
+  const savedSnapshot = useRef({ files: initialFiles, tag: saved?.tag || starter.tag });
+  const dirty = !sameFiles(files, savedSnapshot.current.files) || tag !== savedSnapshot.current.tag;
+  useEffect(() => {
+    if (!dirty) return;
+    const snapshot = { files, tag };
+    const timer = setTimeout(async () => {
+      const result = await api.saveWorkspace(lesson, snapshot);
+      if (result.ok) savedSnapshot.current = snapshot;
+    }, SAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, files, tag, lesson]);
+  useEffect(() => {
+    const flush = () => {
+      const { files, tag } = latest.current;
+      if (!sameFiles(files, savedSnapshot.current.files) || tag !== savedSnapshot.current.tag) {
+        void api.saveWorkspace(lesson, { files, tag }, true);
+        savedSnapshot.current = { files, tag };
+      }
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [lesson]);
+
+  const startJob = useCallback(
+    async (
+      kind: JobKind,
+      title: string,
+      request: () => Promise<api.Result<{ id: string }>>,
+    ): Promise<DoneEvent | undefined> => {
+      const set = setterFor(kind);
+      const pending = newJobView(kind, title);
+      set(pending);
+      setConsoleTab(kind);
+      const result = await request();
+      if (!result.ok) {
+        set((view) => (view === pending ? refuse(view, result.error) : view));
+        return undefined;
+      }
+      const id = result.data.id;
+      const done = new Promise<DoneEvent | undefined>((resolve) => waiters.current.set(id, resolve));
+      set((view) => (view === pending ? { ...view, id } : view));
+      attach(kind, id);
+      return done;
+    },
+    [attach],
+  );
+
+  const doBuild = useCallback(
+    async (tagOverride?: string) => {
+      const { files } = latest.current;
+      const useTag = tagOverride ?? latest.current.tag;
+      if (tagOverride !== undefined) setTagState(tagOverride);
+      if (isActive(latest.current.build)) return undefined;
+      setRefusedMarkers([]);
+      const done = await startJob('build', `docker build -t ${useTag} .`, () => api.startBuild({ files, tag: useTag, lesson }));
+      return done;
+    },
+    [lesson, startJob],
+  );
+
+  // 422 dockerfile_refused: mark the lines the policy named.
+  useEffect(() => {
+    const issues = build?.refusal?.error === 'dockerfile_refused' ? build.refusal.issues ?? [] : [];
+    setRefusedMarkers(issues.filter((i) => typeof i.line === 'number').map((i) => ({ line: i.line!, message: i.message })));
+  }, [build?.refusal]);
+
+  const runnableImage = build?.done?.state === 'succeeded' ? build.done.tag ?? tag : undefined;
+
+  const doRun = useCallback<WorkbenchApi['runImage']>(
+    async (opts = {}) => {
+      const image = opts.image ?? (latest.current.build?.done?.state === 'succeeded' ? latest.current.build.done.tag : undefined) ?? latest.current.tag;
+      if (isActive(latest.current.run)) return undefined;
+      const shown = ['docker run', ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`), image, ...(opts.command ?? [])].join(' ');
+      return startJob('run', shown, () =>
+        api.startRun({ image, lesson, ...(opts.command?.length ? { command: opts.command } : {}), ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}) }),
+      );
+    },
+    [lesson, startJob],
+  );
+
+  const stop = useCallback(() => {
+    for (const kind of ['run', 'build'] as const) {
+      const view = latest.current[kind];
+      if (view?.id && isActive(view)) void api.cancelJob(kind, view.id);
+    }
+  }, []);
+
+  const runCommands = useCallback(
+    async (commands: DockerCommand[]) => {
+      for (const c of commands) {
+        if (c.kind === 'build') {
+          const done = await doBuild(c.tag ?? latest.current.tag);
+          if (done?.state !== 'succeeded') return;
+        } else if (c.kind === 'run') {
+          const done = await doRun({ image: c.image, command: c.command, env: c.env });
+          if (done?.state !== 'succeeded') return;
+        }
+      }
+    },
+    [doBuild, doRun],
+  );
+
+  const starterDockerfile = starter.files.find((f) => f.path === DOCKERFILE_PATH)?.content;
+
+  const value = useMemo<WorkbenchApi>(() => {
+    const failure = failedLine(build);
+    const markers = failure ? [failure, ...refusedMarkers] : refusedMarkers;
+    return {
+      lesson,
+      files,
+      active,
+      tag,
+      tagProblem: learnerTagProblem(tag),
+      contextProblems: contextProblems(files),
+      buildJob: build,
+      runJob: run,
+      consoleTab,
+      markers,
+      runnableImage,
+      starterEdited: !sameFiles(files, starter.files),
+      setActive: setActiveState,
+      setTag: setTagState,
+      setConsoleTab,
+      updateFile(path, content) {
+        setFiles((fs) => fs.map((f) => (f.path === path ? { ...f, content } : f)));
+      },
+      addFile(path) {
+        const problem = fileNameProblem(latest.current.files, path);
+        if (problem) return problem;
+        setFiles((fs) => [...fs, { path, content: '' }]);
+        setActiveState(path);
+        return undefined;
+      },
+      renameFile(from, to) {
+        if (from === to) return undefined;
+        const problem = fileNameProblem(latest.current.files, to, from);
+        if (problem) return problem;
+        setFiles((fs) => fs.map((f) => (f.path === from ? { ...f, path: to } : f)));
+        setActiveState((a) => (a === from ? to : a));
+        return undefined;
+      },
+      deleteFile(path) {
+        const remaining = latest.current.files.filter((f) => f.path !== path);
+        setFiles(remaining);
+        setActiveState((a) => (a === path ? remaining[0]?.path ?? '' : a));
+      },
+      resetToStarter() {
+        setFiles(starter.files);
+        setTagState(starter.tag);
+        setActiveState(starter.open);
+      },
+      openDockerfile(content) {
+        setFiles((fs) =>
+          fs.some((f) => f.path === DOCKERFILE_PATH)
+            ? fs.map((f) => (f.path === DOCKERFILE_PATH ? { ...f, content } : f))
+            : [{ path: DOCKERFILE_PATH, content }, ...fs],
+        );
+        setActiveState(DOCKERFILE_PATH);
+      },
+      build: doBuild,
+      runImage: doRun,
+      stop,
+      runCommands,
+      dockerfileEdited() {
+        const current = latest.current.files.find((f) => f.path === DOCKERFILE_PATH)?.content;
+        return current !== undefined && current.trim() !== '' && current !== starterDockerfile;
+      },
+    };
+  }, [lesson, files, active, tag, build, run, consoleTab, refusedMarkers, runnableImage, starter, starterDockerfile, doBuild, doRun, stop, runCommands]);
+
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}

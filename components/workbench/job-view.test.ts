@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { JobEvent } from '@/lib/events';
+import { applyEvent, failedLine, MAX_CONSOLE_ENTRIES, newJobView } from './job-view';
+
+const fold = (events: JobEvent[], times = events.map((_, i) => i * 100)) =>
+  events.reduce((v, e, i) => applyEvent(v, e, times[i]), newJobView('build', 'docker build .'));
+
+describe('job view', () => {
+  it('tracks queue position, steps with durations, and the final state', () => {
+    const v = fold([
+      { type: 'status', state: 'queued', position: 2 },
+      { type: 'status', state: 'running' },
+      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 1 },
+      { type: 'log', text: ' ---> abc\n' },
+      { type: 'step', index: 2, total: 2, instruction: 'RUNN echo hi', line: 3 },
+      { type: 'done', state: 'failed', durationMs: 900, error: { code: 'build_failed', message: 'unknown instruction: RUNN', line: 3 } },
+    ]);
+    expect(v.phase).toBe('done');
+    expect(v.steps.map((s) => [s.index, s.state, s.durationMs])).toEqual([[1, 'done', 200], [2, 'failed', 100]]);
+    expect(v.entries.map((e) => e.kind)).toEqual(['step', 'log', 'step']);
+    expect(failedLine(v)).toEqual({ line: 3, message: 'unknown instruction: RUNN' });
+  });
+
+  it('shows the queue position while waiting', () => {
+    const v = fold([{ type: 'status', state: 'queued', position: 3 }]);
+    expect(v).toMatchObject({ phase: 'queued', position: 3 });
+  });
+
+  it('falls back to the failing step line when the daemon gives none', () => {
+    const v = fold([
+      { type: 'step', index: 1, total: 1, instruction: 'RUN false', line: 4 },
+      { type: 'done', state: 'failed', durationMs: 1, error: { code: 'build_failed', message: 'returned a non-zero code: 1' } },
+    ]);
+    expect(failedLine(v)?.line).toBe(4);
+  });
+
+  it('keeps ANSI colour across chunks of one stream and separates streams', () => {
+    const v = fold([
+      { type: 'log', text: '\x1b[31mred ', stream: 'stderr' },
+      { type: 'log', text: 'plain', stream: 'stdout' },
+      { type: 'log', text: 'still red\x1b[0m', stream: 'stderr' },
+    ]);
+    const logs = v.entries.filter((e) => e.kind === 'log');
+    expect(logs.map((e) => e.kind === 'log' && [e.stream, e.segments[0].style.fg])).toEqual([
+      ['stderr', 1],
+      ['stdout', undefined],
+      ['stderr', 1],
+    ]);
+  });
+
+  it('caps the console and counts what it dropped', () => {
+    const events: JobEvent[] = Array.from({ length: MAX_CONSOLE_ENTRIES + 5 }, (_, i) => ({ type: 'log', text: `${i}\n` }));
+    const v = fold(events);
+    expect(v.entries).toHaveLength(MAX_CONSOLE_ENTRIES);
+    expect(v.dropped).toBe(5);
+  });
+});
+
+describe('step events from the legacy builder', () => {
+  it('updates a repeated step in place and hides the daemon’s duplicate step line', () => {
+    const v = fold([
+      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 2 },
+      { type: 'log', text: 'Step 1/2 : FROM layerlab-abc/python:3.11-slim\n' },
+      { type: 'log', text: ' ---> Using cache\n' },
+      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 2, cached: true },
+    ]);
+    expect(v.steps).toHaveLength(1);
+    expect(v.steps[0].cached).toBe(true);
+    expect(v.entries.map((e) => e.kind)).toEqual(['step', 'log']);
+    expect(v.entries[0]).toMatchObject({ kind: 'step', cached: true });
+  });
+});

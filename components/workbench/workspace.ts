@@ -1,0 +1,51 @@
+/** The learner's editable state for one lesson, and small pure helpers over it. */
+import { DOCKERFILE_PATH, MAX_FILES, MAX_FILE_BYTES, MAX_TOTAL_BYTES, utf8Length, validatePath } from '@/lib/build-context';
+
+export type WorkspaceFile = { path: string; content: string };
+export type InitialWorkspace = {
+  files: WorkspaceFile[];
+  tag: string;
+  lastBuildId?: string;
+  lastRunId?: string;
+};
+
+/** Why `path` cannot be used for a new or renamed file, or undefined when it can. */
+export function fileNameProblem(files: WorkspaceFile[], path: string, renaming?: string): string | undefined {
+  const problem = validatePath(path);
+  if (problem) return `The name ${problem}.`;
+  if (path !== renaming && files.some((f) => f.path === path)) return `A file named “${path}” already exists.`;
+  if (renaming === undefined && files.length >= MAX_FILES) return `A build context holds at most ${MAX_FILES} files.`;
+  for (const f of files) {
+    if (f.path === renaming) continue;
+    if (path.startsWith(`${f.path}/`)) return `“${f.path}” is a file, so it cannot also be a folder.`;
+    if (f.path.startsWith(`${path}/`)) return `“${path}” is already a folder.`;
+  }
+  return undefined;
+}
+
+/** Problems that would make the API refuse a build, said before sending it. */
+export function contextProblems(files: WorkspaceFile[]): string[] {
+  const problems: string[] = [];
+  if (!files.some((f) => f.path === DOCKERFILE_PATH)) problems.push(`Add a file named exactly “${DOCKERFILE_PATH}”.`);
+  for (const f of files) {
+    if (utf8Length(f.content) > MAX_FILE_BYTES) problems.push(`“${f.path}” is larger than ${MAX_FILE_BYTES / 1024} KiB.`);
+  }
+  const total = files.reduce((n, f) => n + utf8Length(f.content), 0);
+  if (total > MAX_TOTAL_BYTES) problems.push(`The files together are larger than ${MAX_TOTAL_BYTES / 1024 / 1024} MiB.`);
+  return problems;
+}
+
+export function sameFiles(a: WorkspaceFile[], b: WorkspaceFile[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.path === b[i].path && f.content === b[i].content);
+}
+
+export function languageFor(path: string): string {
+  const name = path.split('/').pop() ?? path;
+  if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.')) return 'dockerfile';
+  const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
+  const map: Record<string, string> = {
+    py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', json: 'json', sh: 'shell',
+    yml: 'yaml', yaml: 'yaml', md: 'markdown', html: 'html', css: 'css', ini: 'ini', toml: 'ini', go: 'go',
+  };
+  return map[ext] ?? 'plaintext';
+}

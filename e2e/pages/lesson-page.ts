@@ -1,0 +1,84 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const SEED_SLUG = 'building-your-first-docker-image';
+export const SEED_TITLE = 'Building Your First Docker Image';
+const BUILD_TIMEOUT = 240_000;
+
+/** The lesson page: lesson text on the left, the workbench (toolbar, editor, console) on the right. */
+export class LessonPage {
+  readonly buildButton: Locator;
+  readonly runButton: Locator;
+  readonly buildOutput: Locator;
+  readonly runOutput: Locator;
+
+  constructor(readonly page: Page) {
+    this.buildButton = page.getByTestId('build-button');
+    this.runButton = page.getByTestId('run-button');
+    this.buildOutput = page.getByTestId('build-output');
+    this.runOutput = page.getByTestId('run-output');
+  }
+
+  async goto(slug = SEED_SLUG) {
+    await this.page.goto(`/lessons/${slug}`);
+    await this.editorReady();
+  }
+
+  /** Monaco is lazy-loaded from /monaco/vs; wait for it and for the test hook it installs. */
+  async editorReady() {
+    await expect(this.page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 60_000 });
+    await this.page.waitForFunction(() => !!window.__layerlab);
+  }
+
+  codeBlock(lang: string, containing?: string) {
+    const blocks = this.page.locator(`.codeblock[data-lang="${lang}"]`);
+    return containing ? blocks.filter({ hasText: containing }) : blocks.first();
+  }
+
+  async openExampleDockerfile() {
+    await this.codeBlock('dockerfile').getByRole('button', { name: 'Open in editor' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Replace your Dockerfile?' });
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
+  }
+
+  async runThis(containing: string) {
+    await this.codeBlock('bash', containing).getByRole('button', { name: /Run this/ }).click();
+  }
+
+  /** Sets a file through the page's test hook (typing into Monaco auto-closes brackets and quotes). */
+  async setFile(path: string, content: string) {
+    await this.page.evaluate(([p, c]) => window.__layerlab!.setFile(p, c), [path, content] as const);
+  }
+
+  async file(path: string) {
+    return this.page.evaluate((p) => window.__layerlab!.getFile(p), path);
+  }
+
+  async markers(path = 'Dockerfile') {
+    return this.page.evaluate((p) => window.__layerlab!.markers(p), path);
+  }
+
+  async build() {
+    await expect(this.buildButton).toBeEnabled();
+    await this.buildButton.click();
+  }
+
+  /** Waits until the build finished (or was refused) and returns its final state. */
+  async buildFinished() {
+    await expect(this.buildOutput).toHaveAttribute('data-phase', /^(done|refused)$/, { timeout: BUILD_TIMEOUT });
+    return (await this.buildOutput.getAttribute('data-state')) ?? (await this.buildOutput.getAttribute('data-phase'));
+  }
+
+  async showConsoleTab(name: 'Build' | 'Run') {
+    await this.page.getByRole('tab', { name, exact: true }).click();
+  }
+
+  async run() {
+    await expect(this.runButton).toBeEnabled();
+    await this.runButton.click();
+  }
+
+  async runFinished() {
+    await expect(this.runOutput).toHaveAttribute('data-phase', 'done', { timeout: BUILD_TIMEOUT });
+    return this.runOutput.getAttribute('data-state');
+  }
+}

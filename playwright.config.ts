@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests against a production build (`npm run test:e2e` runs `next build` first)
+ * and the real sandboxed engine. Browsers cannot be downloaded here: Debian's Chromium is used.
+ */
+const PORT = 3100;
+/** Point the tests at an already running server instead (e.g. `next dev`): E2E_BASE_URL=http://localhost:3001 */
+const external = process.env.E2E_BASE_URL;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  // Builds are real (a cold python image build takes tens of seconds on 2 cores).
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: external ?? `http://localhost:${PORT}`,
+    viewport: { width: 1280, height: 720 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `npx next start -p ${PORT}`,
+        url: `http://localhost:${PORT}/`,
+        reuseExistingServer: false,
+        timeout: 120_000,
+        env: { NEXT_TELEMETRY_DISABLED: '1' },
+      },
+});

@@ -1,0 +1,62 @@
+import 'server-only';
+import { buildToCompletion } from '@/server/jobs/run-to-completion';
+import { docker } from '@/server/sandbox/docker';
+import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
+import type { Lesson, LessonFile } from './load-lessons';
+
+/**
+ * What `lessons:check` proves for one lesson: its solution builds and passes
+ * every check, and its starter builds (or fails to) and fails at least one —
+ * otherwise the learner would be done before starting.
+ */
+
+export type SideReport = {
+  build: 'succeeded' | 'failed' | 'cancelled';
+  buildError?: string;
+  seconds: number;
+  results: CheckResult[];
+};
+export type LessonReport = { lesson: Lesson; solution: SideReport; starter: SideReport; problems: string[] };
+
+export const CHECK_LEARNER = 'lessonscheck';
+
+async function side(lesson: Lesson, which: 'solution' | 'starter', files: LessonFile[]): Promise<SideReport> {
+  const started = Date.now();
+  const tag = `${lesson.slug.slice(0, 40)}-${which}`;
+  const { done, ref } = await buildToCompletion({ learner: CHECK_LEARNER, files, tag });
+  const image = done.state === 'succeeded' ? (done.imageId ?? ref) : undefined;
+  try {
+    const { results } = await evaluateChecks({ checks: lesson.checks, files, image, engine: sandboxCheckEngine(CHECK_LEARNER) });
+    return {
+      build: done.state,
+      buildError: done.error ? `${done.error.message}${done.error.line ? ` (Dockerfile line ${done.error.line})` : ''}` : undefined,
+      seconds: (Date.now() - started) / 1000,
+      results,
+    };
+  } finally {
+    if (image) await docker().getImage(ref).remove({ force: true }).catch(() => undefined);
+  }
+}
+
+export async function verifyLesson(lesson: Lesson): Promise<LessonReport> {
+  const problems: string[] = [];
+  if (lesson.checks.length === 0) problems.push('the lesson has no checks');
+  const solution = await side(lesson, 'solution', lesson.solution);
+  const starter = await side(lesson, 'starter', lesson.files);
+  if (solution.build !== 'succeeded') problems.push(`the solution does not build: ${solution.buildError ?? solution.build}`);
+  for (const r of solution.results) if (!r.passed) problems.push(`the solution fails "${r.id}": ${r.message ?? 'no message'}`);
+  if (starter.results.length > 0 && starter.results.every((r) => r.passed)) {
+    problems.push('the starter already passes every check; the learner would have nothing to do');
+  }
+  return { lesson, solution, starter, problems };
+}
+
+/** Only the file checks, without an engine: for `lessons:check --static`. */
+export async function verifyLessonStatically(lesson: Lesson): Promise<LessonReport> {
+  const none = { inspect: () => Promise.reject(new Error('not built')), run: () => Promise.reject(new Error('not built')) };
+  const sideOf = async (files: LessonFile[]): Promise<SideReport> => {
+    const { results } = await evaluateChecks({ checks: lesson.checks, files, engine: none });
+    return { build: 'cancelled', seconds: 0, results };
+  };
+  return { lesson, solution: await sideOf(lesson.solution), starter: await sideOf(lesson.files), problems: [] };
+}
