@@ -26,5 +26,9 @@ export type DoneEvent = {
 };
 
 export type JobEvent = StatusEvent | StepEvent | LogEvent | DoneEvent;
-/** An event as stored and streamed: `id` is its 1-based sequence number within the job. */
-export type StoredEvent = JobEvent & { id: number };
+/**
+ * An event as stored and streamed: `id` is its 1-based sequence number within the
+ * job, `time` when the server published it (ms since the epoch), so step durations
+ * survive a replay.
+ */
+export type StoredEvent = JobEvent & { id: number; time: number };

@@ -16,12 +16,13 @@ const sequences = singleton('job-sequences', () => new Map<string, number>());
 export function publish(jobId: string, event: JobEvent): StoredEvent {
   const seq = (sequences.get(jobId) ?? lastSeq(jobId)) + 1;
   sequences.set(jobId, seq);
-  appendEvent(jobId, seq, event);
+  const stamped = { ...event, time: Date.now() };
+  appendEvent(jobId, seq, stamped);
   if (event.type === 'done') {
     markFinished(jobId, event);
     sequences.delete(jobId);
   }
-  const stored = { ...event, id: seq } as StoredEvent;
+  const stored = { ...stamped, id: seq } as StoredEvent;
   bus.emit(jobId, stored);
   return stored;
 }

@@ -79,7 +79,7 @@ export function markFinished(id: string, done: DoneEvent) {
 
 const insertEvent = () => db().prepare('INSERT INTO job_events (job_id, seq, data) VALUES (?, ?, ?)');
 
-export function appendEvent(jobId: string, seq: number, event: JobEvent) {
+export function appendEvent(jobId: string, seq: number, event: JobEvent & { time: number }) {
   insertEvent().run(jobId, seq, JSON.stringify(event));
 }
 

@@ -6,6 +6,7 @@ import { config } from '../config';
 import { setLastJob } from '../db/workspaces';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
+import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
 import { findLearnerImage, learnerRef } from './learner-images';
@@ -51,7 +52,8 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
       policy.errors.map((e) => ({ path: 'Dockerfile', line: e.line, message: e.message })),
     );
   }
-  const context = await packContext(files.map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f)));
+  const sent = applyDockerignore(files).map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f));
+  const context = await packContext(sent);
   return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
 }
 
