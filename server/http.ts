@@ -17,7 +17,13 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
 export async function parseBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 4 * 1024 * 1024): Promise<z.infer<S>> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw new AppError('invalid_request', `The request body is larger than ${maxBytes / 1024 / 1024} MiB.`);
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The client went away mid-body (e.g. a reload during a save): nothing to answer, nothing to log.
+    throw new AppError('invalid_request', 'The request body could not be read.');
+  }
   if (Buffer.byteLength(text) > maxBytes) throw new AppError('invalid_request', `The request body is larger than ${maxBytes / 1024 / 1024} MiB.`);
   let json: unknown;
   try {
@@ -30,4 +36,3 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   return parsed.data;
 }
 
-export const jobIdSchemaMessage = 'No job with that id.';

@@ -232,7 +232,9 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
         } finally {
           clearTimeout(timer);
           signal.removeEventListener('abort', onAbort);
-          await container!.remove({ force: true }).catch((e) => log.warn('could not remove run container', { error: String(e) }));
+          await container!.remove({ force: true }).catch((e: { statusCode?: number }) => {
+            if (e?.statusCode !== 404) log.warn('could not remove run container', { error: String(e) });
+          });
         }
       })();
       void result.then((done) => {
