@@ -84,7 +84,13 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           for (const ev of decoder.push(chunk)) {
             if (ev.type === 'image') imageId = ev.id;
-            else if (ev.type === 'error') failure ??= { code: 'build_failed', message: explainBuildError(ev.message), line: ev.line };
+            else if (ev.type === 'error') {
+              failure ??= {
+                code: /no space left on device/i.test(ev.message) ? 'disk_full' : 'build_failed',
+                message: explainBuildError(ev.message),
+                line: ev.line,
+              };
+            }
             else if (ev.type === 'log') {
               if (truncated) continue;
               logBytes += Buffer.byteLength(ev.text);
@@ -114,6 +120,9 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
         if (cgroupParent) safely(() => removeCgroups(spec.jobId));
       }
 
+      if (failure?.code === 'disk_full') {
+        await reclaimDisk(client());
+      }
       if (failure || !imageId) {
         yield finish('failed', { error: failure ?? { code: 'build_failed', message: 'The build ended without producing an image.' } });
         return;
@@ -244,6 +253,20 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
       yield* channel;
     },
   };
+}
+
+/** After a disk-full build: drop what it left (dangling layers, stopped containers) so the next build has room. */
+async function reclaimDisk(d: Docker) {
+  try {
+    const containers = await d.pruneContainers();
+    const images = await d.pruneImages({ filters: { dangling: { true: true } } });
+    log.warn('sandbox disk was full; reclaimed space', {
+      containers: containers.ContainersDeleted?.length ?? 0,
+      imagesBytes: images.SpaceReclaimed,
+    });
+  } catch (err) {
+    log.error('could not reclaim sandbox disk', { error: String(err) });
+  }
 }
 
 function engineFailure(err: unknown, line?: number): DoneEvent['error'] {
