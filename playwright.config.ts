@@ -1,9 +1,13 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { FIXTURE_COURSE_DIR, FIXTURE_PORT } from './e2e/fixture-course';
 
 /**
  * End-to-end tests against a production build (`npm run test:e2e` runs `next build` first)
  * and the real sandboxed engine. Browsers cannot be downloaded here: Debian's Chromium is used.
  */
+
 const PORT = 3100;
 /** Point the tests at an already running server instead (e.g. `next dev`): E2E_BASE_URL=http://localhost:3001 */
 const external = process.env.E2E_BASE_URL;
@@ -38,11 +42,25 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: external
     ? undefined
-    : {
-        command: `npx next start -p ${PORT}`,
-        url: `http://localhost:${PORT}/`,
-        reuseExistingServer: false,
-        timeout: 120_000,
-        env: { NEXT_TELEMETRY_DISABLED: '1' },
-      },
+    : [
+        {
+          command: `npx next start -p ${PORT}`,
+          url: `http://localhost:${PORT}/`,
+          reuseExistingServer: false,
+          timeout: 120_000,
+          env: { NEXT_TELEMETRY_DISABLED: '1' },
+        },
+        // The fixture course (broken lessons), with a database of its own: see e2e/fixture-course.ts.
+        {
+          command: `npx next start -p ${FIXTURE_PORT}`,
+          url: `http://localhost:${FIXTURE_PORT}/`,
+          reuseExistingServer: false,
+          timeout: 120_000,
+          env: {
+            NEXT_TELEMETRY_DISABLED: '1',
+            LAYERLAB_LESSONS_DIR: FIXTURE_COURSE_DIR,
+            LAYERLAB_DB_PATH: path.join(os.tmpdir(), 'layerlab-e2e-fixture-course.db'),
+          },
+        },
+      ],
 });

@@ -1,12 +1,14 @@
+import { BrokenLessonsNotice } from '@/components/course/BrokenLessonsNotice';
 import { LessonList, type LessonStatus } from '@/components/course/LessonList';
 import { lessonStates } from '@/server/db/workspaces';
-import { listLessons } from '@/server/lessons';
+import { lessonErrors, listLessons } from '@/server/lessons';
 import { currentLearner } from '@/server/session';
 
 export const dynamic = 'force-dynamic';
 
 export default async function CoursePage() {
-  const [lessons, learner] = await Promise.all([listLessons(), currentLearner()]);
+  // A broken lesson is left out of the list and named in a notice; the rest of the course works.
+  const [lessons, broken, learner] = await Promise.all([listLessons(), lessonErrors(), currentLearner()]);
   const states = lessonStates(learner);
   const items = lessons.map((l) => ({ ...l, status: (states[l.slug] ?? 'not_started') as LessonStatus }));
   const done = items.filter((l) => l.status === 'done').length;
@@ -26,6 +28,7 @@ export default async function CoursePage() {
             {done} of {items.length} done
           </span>
         </div>
+        <BrokenLessonsNotice broken={broken} />
         <LessonList lessons={items} />
       </section>
     </div>

@@ -84,37 +84,26 @@ export function CheckPanel({ slug, goals, hints = [], next, ensureBuild, onCompl
             </span>
           )}
         </h2>
-        <button type="button" className="btn btn-primary" onClick={() => void check()} disabled={busy} data-testid="check-button">
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void check()}
+          disabled={busy}
+          title="Builds your files if they changed, then checks the image against the goals below"
+          data-testid="check-button"
+        >
           {state.phase === 'building' ? 'Building…' : state.phase === 'checking' ? 'Checking…' : 'Check my work'}
         </button>
       </header>
 
-      <ul className={styles.goals} aria-live="polite">
-        {goals.map((g) => {
-          const r = results?.get(g.id);
-          const status = r ? (r.passed ? 'passed' : 'failed') : 'pending';
-          return (
-            <li key={g.id} className={`${styles.goal} ${styles[status]}`} data-testid={`goal-${g.id}`} data-status={status}>
-              <span className={styles.icon} aria-hidden="true">
-                {status === 'passed' ? '✓' : status === 'failed' ? '✗' : '○'}
-              </span>
-              <div className={styles.body}>
-                <span className={styles.goalTitle}>
-                  {g.title}
-                  <span className="visually-hidden"> — {status === 'pending' ? 'not checked yet' : status}</span>
-                </span>
-                {r?.message && <span className={styles.message}>{r.message}</span>}
-                {r?.hint && <span className={styles.hint}>Hint: {r.hint}</span>}
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-
       {state.phase === 'error' && (
-        <p className="inline-error" role="alert">
+        <p className={`inline-error ${styles.error}`} role="alert">
           {state.message}
         </p>
+      )}
+
+      {state.phase === 'idle' && (
+        <p className={styles.intro}>Your files are built (if they changed since the last build), then the image is tested against each goal.</p>
       )}
 
       {state.phase === 'done' && state.allPassed && (
@@ -132,6 +121,32 @@ export function CheckPanel({ slug, goals, hints = [], next, ensureBuild, onCompl
         </div>
       )}
 
+      <ul className={styles.goals} aria-live="polite">
+        {goals.map((g) => {
+          const r = results?.get(g.id);
+          const status = r ? (r.passed ? 'passed' : 'failed') : 'pending';
+          return (
+            <li key={g.id} className={`${styles.goal} ${styles[status]}`} data-testid={`goal-${g.id}`} data-status={status}>
+              <span className={styles.icon} aria-hidden="true">
+                {status === 'passed' ? '✓' : status === 'failed' ? '✗' : '○'}
+              </span>
+              <div className={styles.body}>
+                <span className={styles.goalTitle}>
+                  {g.title}
+                  <span className="visually-hidden"> — {status === 'pending' ? 'not checked yet' : status}</span>
+                </span>
+                {r?.message && <span className={styles.message}>{r.message}</span>}
+                {r?.hint && (
+                  <span className={styles.hint} data-testid="goal-hint">
+                    <span className={styles.hintLabel}>Hint:</span> {r.hint}
+                  </span>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+
       {hints.length > 0 && (
         <div className={styles.hints}>
           {hints.slice(0, shownHints).map((h, i) => (
@@ -141,7 +156,7 @@ export function CheckPanel({ slug, goals, hints = [], next, ensureBuild, onCompl
           ))}
           {shownHints < hints.length && (
             <button type="button" className="btn btn-ghost" onClick={() => setShownHints((n) => n + 1)} data-testid="hint-button">
-              {shownHints === 0 ? 'Show a hint' : 'Show another hint'} ({shownHints + 1}/{hints.length})
+              {shownHints === 0 ? 'Show a hint' : 'Show another hint'} ({shownHints + 1} of {hints.length})
             </button>
           )}
         </div>

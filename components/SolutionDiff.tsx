@@ -20,6 +20,7 @@ type State = { phase: 'hidden' } | { phase: 'loading' } | { phase: 'shown'; solu
 /** "Show solution": asks first, then shows the learner's files against the reference, Dockerfile first. */
 export function SolutionDiff({ slug, files, onUseSolution }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const [confirmingUse, setConfirmingUse] = useState(false);
   const [state, setState] = useState<State>({ phase: 'hidden' });
 
   async function show() {
@@ -52,11 +53,11 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
             <h2 className={styles.title}>Solution</h2>
             <div className={styles.actions}>
               {onUseSolution && (
-                <button type="button" className="btn" onClick={() => onUseSolution(state.solution)}>
+                <button type="button" className="btn btn-sm" onClick={() => setConfirmingUse(true)} disabled={changed.length === 0} data-testid="use-solution">
                   Use the solution
                 </button>
               )}
-              <button type="button" className="btn btn-ghost" onClick={() => setState({ phase: 'hidden' })}>
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => setState({ phase: 'hidden' })}>
                 Hide
               </button>
             </div>
@@ -64,13 +65,13 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
           <p className={styles.legend}>
             <span className={styles.removedSample}>− your line</span> <span className={styles.addedSample}>+ the solution’s line</span>
           </p>
-          {changed.length === 0 && <p>Your files already match the solution.</p>}
+          {changed.length === 0 && <p className={styles.matches}>Your files match the solution.</p>}
           {changed.map((s) => (
             <FileDiff key={s.path} path={s.path} mine={s.mine} reference={s.reference} />
           ))}
         </>
       ) : (
-        <button type="button" className="btn btn-ghost" onClick={() => setConfirming(true)} disabled={state.phase === 'loading'} data-testid="show-solution">
+        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirming(true)} disabled={state.phase === 'loading'} data-testid="show-solution">
           {state.phase === 'loading' ? 'Loading…' : 'Show solution'}
         </button>
       )}
@@ -78,6 +79,20 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
         <p className="inline-error" role="alert">
           {state.message}
         </p>
+      )}
+      {onUseSolution && state.phase === 'shown' && (
+        <ConfirmDialog
+          open={confirmingUse}
+          title="Replace your files with the solution?"
+          confirmLabel="Use the solution"
+          onCancel={() => setConfirmingUse(false)}
+          onConfirm={() => {
+            setConfirmingUse(false);
+            onUseSolution(state.solution);
+          }}
+        >
+          <p>Every file becomes the solution’s version; your own changes are lost. Build and check it afterwards to see it pass.</p>
+        </ConfirmDialog>
       )}
       <ConfirmDialog open={confirming} title="Show the solution?" confirmLabel="Show solution" onConfirm={() => void show()} onCancel={() => setConfirming(false)}>
         <p>You learn most by getting there yourself — have you tried the hints? The solution will be shown as a diff against your files.</p>

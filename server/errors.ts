@@ -11,10 +11,13 @@ import { log } from './log';
 const STATUS = {
   invalid_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
+  builds_paused: 423,
   dockerfile_refused: 422,
   too_many_jobs: 429,
+  rate_limited: 429,
   engine_unavailable: 503,
   internal: 500,
 } as const;
@@ -22,7 +25,14 @@ const STATUS = {
 export type ErrorCode = keyof typeof STATUS;
 export type Issue = { path?: string; line?: number; message: string };
 
+// Next.js may load this module once per bundle (route, instrumentation), so an
+// AppError thrown by a process-wide singleton can come from another copy of the
+// class: recognise it by a brand, not by `instanceof` alone.
+const BRAND = Symbol.for('layerlab.AppError');
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     public readonly code: ErrorCode,
     message: string,
@@ -35,6 +45,10 @@ export class AppError extends Error {
   get status() {
     return STATUS[this.code];
   }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError || (typeof err === 'object' && err !== null && BRAND in err);
 }
 
 export function fromZod(error: ZodError, what = 'request'): AppError {
@@ -54,7 +68,7 @@ function formatPath(path: PropertyKey[]) {
 }
 
 export function toResponse(err: unknown): Response {
-  if (err instanceof AppError) {
+  if (isAppError(err)) {
     if (err.code === 'internal') log.error('internal error', { message: err.message });
     return Response.json(
       { error: err.code, message: err.message, ...(err.issues && { issues: err.issues }) },

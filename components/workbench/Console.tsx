@@ -6,6 +6,7 @@ import { AnsiText } from './AnsiText';
 import { formatBytes, formatDuration } from './format';
 import type { JobView } from './job-view';
 import { StepList } from './StepList';
+import { useIsMac } from './use-is-mac';
 import { useWorkbench, type ConsoleTab } from './WorkbenchProvider';
 
 /** The build and run output, live: steps, coloured log, and a final badge. `check` is the slot for the lesson's check panel. */
@@ -17,6 +18,7 @@ export function Console({ check }: { check?: ReactNode }) {
   ];
   if (check) tabs.push({ id: 'check', label: 'Check my work' });
   const current = wb.consoleTab;
+  const isMac = useIsMac();
 
   return (
     <section className="console" aria-label="Console">
@@ -36,6 +38,9 @@ export function Console({ check }: { check?: ReactNode }) {
             {t.view && <PhaseDot view={t.view} />}
           </button>
         ))}
+        <span className="console-shortcuts" title="Keyboard shortcut: build the image from anywhere on the page, the editor included">
+          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd> Build
+        </span>
       </div>
       {tabs.map((t) => (
         <div
@@ -63,6 +68,7 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
   const logRef = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [behind, setBehind] = useState(false);
+  const isMac = useIsMac();
   const count = view?.entries.length ?? 0;
 
   // Follow new output unless the learner scrolled up to read; resume when they scroll back down.
@@ -89,7 +95,7 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
       <div className="console-empty">
         {kind === 'build' ? (
           <p>
-            Press <strong>Build</strong> (<kbd>Ctrl</kbd>+<kbd>Enter</kbd>) to build your image. The engine’s output appears here, step by step.
+            Press <strong>Build</strong> (<kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>) to build your image. The engine’s output appears here, step by step.
           </p>
         ) : (
           <p>
@@ -106,14 +112,14 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
   };
 
   return (
-    <div className="job" data-testid={`${kind}-output`} data-phase={view.phase} data-state={view.done?.state}>
+    <div className="job" data-testid={`${kind}-output`} data-job-id={view.id} data-phase={view.phase} data-state={view.done?.state}>
       <header className="job-header">
         <code className="job-title" title={view.title}>
           {view.title}
         </code>
         <Badge view={view} />
       </header>
-      {kind === 'build' && <StepList steps={view.steps} showTimes={!view.replayed} onSelect={jumpTo} />}
+      {kind === 'build' && <StepList steps={view.steps} onSelect={jumpTo} />}
       <div className="log-wrap">
         <div ref={logRef} className="log mono" onScroll={onScroll} tabIndex={0} aria-label={`${kind === 'build' ? 'Build' : 'Run'} log`} aria-live="off">
           {view.dropped > 0 && <div className="log-note">… {view.dropped} earlier lines not shown</div>}

@@ -8,7 +8,7 @@ const ICON: Record<StepView['state'], string> = { running: '', done: '✓', fail
 const LABEL: Record<StepView['state'], string> = { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' };
 
 /** One row per Dockerfile step: "Step 3/6 COPY . ." with its state and time; clicking jumps to it in the log. */
-export function StepList({ steps, showTimes, onSelect }: { steps: StepView[]; showTimes: boolean; onSelect(index: number): void }) {
+export function StepList({ steps, onSelect }: { steps: StepView[]; onSelect(index: number): void }) {
   const listRef = useRef<HTMLOListElement>(null);
   const focus = steps.find((s) => s.state === 'failed' || s.state === 'running')?.index;
   // Keep the step that matters (running, or the one that failed) in view inside the short list.
@@ -34,7 +34,7 @@ export function StepList({ steps, showTimes, onSelect }: { steps: StepView[]; sh
               {s.instruction}
             </span>
             {s.cached && <span className="step-cached">cached</span>}
-            <span className="step-time">{showTimes && s.durationMs !== undefined ? formatDuration(s.durationMs) : ''}</span>
+            <span className="step-time">{s.durationMs !== undefined ? formatDuration(s.durationMs) : ''}</span>
           </button>
         </li>
       ))}

@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { JobView } from './job-view';
 import { isActive } from './job-view';
+import { useIsMac } from './use-is-mac';
 import { useWorkbench } from './WorkbenchProvider';
 
 function activeLabel(view: JobView | undefined, busy: string): string | undefined {
@@ -20,7 +21,7 @@ export function Toolbar() {
   const running = activeLabel(wb.runJob, 'Running…');
   const canStop = (isActive(wb.buildJob) && !!wb.buildJob?.id) || (isActive(wb.runJob) && !!wb.runJob?.id);
   const buildBlocked = wb.tagProblem ? `Fix the image tag: it ${wb.tagProblem}.` : wb.contextProblems[0];
-  const isMac = useSyncExternalStore(noSubscribe, () => /Mac|iPhone|iPad/.test(navigator.platform), () => false);
+  const isMac = useIsMac();
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Build and run">
@@ -90,7 +91,6 @@ export function Toolbar() {
   );
 }
 
-const noSubscribe = () => () => {};
 const Spinner = () => <span className="spinner" aria-hidden="true" />;
 const PlayIcon = () => (
   <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path fill="currentColor" d="M2 3.5 8 1l6 2.5v9L8 15l-6-2.5zM8 2.6 3.9 4.3 8 6l4.1-1.7zM3 5.2v6.6l4.5 1.9V6.9zm10 0L8.5 6.9v6.8l4.5-1.9z" /></svg>

@@ -18,7 +18,8 @@ export function Workbench({ check }: { check?: ReactNode }) {
   // Ctrl/Cmd+Enter builds from anywhere on the page (the editor registers its own binding too).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented) {
+      // Not behind an open confirmation (e.g. "Replace your files?"): the learner is answering it.
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         void wb.build();
       }

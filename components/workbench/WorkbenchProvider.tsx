@@ -12,8 +12,8 @@ import type { DockerCommand } from '@/lib/docker-command';
 import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
 import { learnerTagProblem } from '@/lib/image-ref';
 import * as api from './api';
-import { applyEvent, failedLine, isActive, lose, newJobView, refuse, type JobView } from './job-view';
-import { contextProblems, fileNameProblem, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
+import { applyEvent, eventTime, failedLine, isActive, lose, newJobView, refuse, type JobView } from './job-view';
+import { contextProblems, fileNameProblem, filesFingerprint, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
 
 export type LineMarker = { line: number; message: string };
 export type ConsoleTab = 'build' | 'run' | 'check';
@@ -43,6 +43,15 @@ export type WorkbenchApi = {
   /** Replaces the Dockerfile and shows it. */
   openDockerfile(content: string): void;
   build(tag?: string): Promise<DoneEvent | undefined>;
+  /**
+   * For "Check my work": the id of a finished build of the current files —
+   * the last build when it succeeded with exactly these files, else a new build
+   * (streamed in the console like Build). Undefined when the build was
+   * cancelled or lost; throws with the server's message when it was refused.
+   */
+  ensureBuild(): Promise<string | undefined>;
+  /** Replaces every file (e.g. with the lesson's solution). */
+  replaceFiles(files: WorkspaceFile[]): void;
   runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string> }): Promise<DoneEvent | undefined>;
   stop(): void;
   /** Runs parsed lesson commands one after another; stops at the first failure. */
@@ -65,6 +74,35 @@ export function useOptionalWorkbench(): WorkbenchApi | null {
 
 const SAVE_DELAY_MS = 800;
 
+/**
+ * Which files each build was made from, by build id, so "Check my work" can
+ * reuse a build after a reload instead of building the same files again.
+ * Only a digest is kept, in this browser; losing it costs one (cached) build.
+ */
+const BUILT_KEY = 'layerlab:built-files';
+const BUILT_KEEP = 50;
+
+function rememberBuilt(id: string, fingerprint: string) {
+  try {
+    const map = JSON.parse(localStorage.getItem(BUILT_KEY) ?? '{}') as Record<string, string>;
+    map[id] = fingerprint;
+    const trimmed = Object.fromEntries(Object.entries(map).slice(-BUILT_KEEP));
+    localStorage.setItem(BUILT_KEY, JSON.stringify(trimmed));
+  } catch {
+    // Storage can be full or disabled; the check then simply builds again.
+  }
+}
+
+function builtFingerprint(id: string): string | undefined {
+  try {
+    return (JSON.parse(localStorage.getItem(BUILT_KEY) ?? '{}') as Record<string, string>)[id];
+  } catch {
+    return undefined;
+  }
+}
+
+type Started = { id?: string; done?: DoneEvent; refusal?: api.ApiError };
+
 type Props = {
   lesson: string;
   starter: { files: WorkspaceFile[]; tag: string; open: string };
@@ -85,15 +123,24 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const [refusedMarkers, setRefusedMarkers] = useState<LineMarker[]>([]);
 
   const sources = useRef<Partial<Record<JobKind, EventSource>>>({});
-  const waiters = useRef(new Map<string, (done: DoneEvent | undefined) => void>());
+  const waiters = useRef(new Map<string, ((done: DoneEvent | undefined) => void)[]>());
   const latest = useRef({ files, tag, build, run });
   latest.current = { files, tag, build, run };
 
   const setterFor = (kind: JobKind) => (kind === 'build' ? setBuild : setRun);
 
   const settle = useCallback((id: string, done: DoneEvent | undefined) => {
-    waiters.current.get(id)?.(done);
+    for (const resolve of waiters.current.get(id) ?? []) resolve(done);
     waiters.current.delete(id);
+  }, []);
+
+  /** Resolves when the job's stream ends (its `done`, or undefined when the log is lost). */
+  const waitFor = useCallback((id: string) => {
+    return new Promise<DoneEvent | undefined>((resolve) => {
+      const list = waiters.current.get(id) ?? [];
+      list.push(resolve);
+      waiters.current.set(id, list);
+    });
   }, []);
 
   /** Opens the job's event stream; the server replays the whole log first, so this also restores after a reload. */
@@ -110,7 +157,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
         } catch {
           return;
         }
-        set((view) => (view && view.id === id ? applyEvent(view, event, performance.now()) : view));
+        set((view) => (view && view.id === id ? applyEvent(view, event, eventTime(event, Date.now())) : view));
         if (event.type === 'done') {
           // The server closes the stream after `done`; without this EventSource would reconnect forever.
           source.close();
@@ -132,11 +179,11 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   // Reattach to the last build and run after a reload; a build still running continues live.
   useEffect(() => {
     if (saved?.lastBuildId) {
-      setBuild({ ...newJobView('build', 'Last build', true), id: saved.lastBuildId });
+      setBuild({ ...newJobView('build', 'Last build'), id: saved.lastBuildId });
       attach('build', saved.lastBuildId);
     }
     if (saved?.lastRunId) {
-      setRun({ ...newJobView('run', 'Last run', true), id: saved.lastRunId });
+      setRun({ ...newJobView('run', 'Last run'), id: saved.lastRunId });
       attach('run', saved.lastRunId);
     }
     if (saved?.lastRunId && !saved.lastBuildId) setConsoleTab('run');
@@ -175,7 +222,8 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       kind: JobKind,
       title: string,
       request: () => Promise<api.Result<{ id: string }>>,
-    ): Promise<DoneEvent | undefined> => {
+      onStarted?: (id: string) => void,
+    ): Promise<Started> => {
       const set = setterFor(kind);
       const pending = newJobView(kind, title);
       set(pending);
@@ -183,29 +231,47 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       const result = await request();
       if (!result.ok) {
         set((view) => (view === pending ? refuse(view, result.error) : view));
-        return undefined;
+        return { refusal: result.error };
       }
       const id = result.data.id;
-      const done = new Promise<DoneEvent | undefined>((resolve) => waiters.current.set(id, resolve));
+      onStarted?.(id);
+      const done = waitFor(id);
       set((view) => (view === pending ? { ...view, id } : view));
       attach(kind, id);
-      return done;
+      return { id, done: await done };
     },
-    [attach],
+    [attach, waitFor],
   );
 
-  const doBuild = useCallback(
-    async (tagOverride?: string) => {
+  const startBuild = useCallback(
+    async (tagOverride?: string): Promise<Started | undefined> => {
       const { files } = latest.current;
       const useTag = tagOverride ?? latest.current.tag;
       if (tagOverride !== undefined) setTagState(tagOverride);
       if (isActive(latest.current.build)) return undefined;
       setRefusedMarkers([]);
-      const done = await startJob('build', `docker build -t ${useTag} .`, () => api.startBuild({ files, tag: useTag, lesson }));
-      return done;
+      const fingerprint = filesFingerprint(files);
+      return startJob('build', `docker build -t ${useTag} .`, () => api.startBuild({ files, tag: useTag, lesson }), (id) =>
+        rememberBuilt(id, fingerprint),
+      );
     },
     [lesson, startJob],
   );
+
+  const doBuild = useCallback(async (tagOverride?: string) => (await startBuild(tagOverride))?.done, [startBuild]);
+
+  const ensureBuild = useCallback(async (): Promise<string | undefined> => {
+    // A build in progress (Build pressed just before) is waited for, then judged like any other.
+    // (The done event comes from the waiter: state updates may not have rendered yet.)
+    const last = latest.current.build;
+    const done = last?.id && isActive(last) ? await waitFor(last.id) : last?.done;
+    const fingerprint = filesFingerprint(latest.current.files);
+    if (last?.id && done?.state === 'succeeded' && builtFingerprint(last.id) === fingerprint) return last.id;
+    const started = await startBuild();
+    if (!started) return undefined;
+    if (started.refusal) throw new Error(started.refusal.message);
+    return started.done ? started.id : undefined;
+  }, [startBuild, waitFor]);
 
   // 422 dockerfile_refused: mark the lines the policy named.
   useEffect(() => {
@@ -220,9 +286,10 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       const image = opts.image ?? (latest.current.build?.done?.state === 'succeeded' ? latest.current.build.done.tag : undefined) ?? latest.current.tag;
       if (isActive(latest.current.run)) return undefined;
       const shown = ['docker run', ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`), image, ...(opts.command ?? [])].join(' ');
-      return startJob('run', shown, () =>
+      const started = await startJob('run', shown, () =>
         api.startRun({ image, lesson, ...(opts.command?.length ? { command: opts.command } : {}), ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}) }),
       );
+      return started.done;
     },
     [lesson, startJob],
   );
@@ -306,7 +373,12 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
         );
         setActiveState(DOCKERFILE_PATH);
       },
+      replaceFiles(next) {
+        setFiles(next);
+        setActiveState((a) => (next.some((f) => f.path === a) ? a : next.find((f) => f.path === DOCKERFILE_PATH)?.path ?? next[0]?.path ?? ''));
+      },
       build: doBuild,
+      ensureBuild,
       runImage: doRun,
       stop,
       runCommands,
@@ -315,7 +387,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
         return current !== undefined && current.trim() !== '' && current !== starterDockerfile;
       },
     };
-  }, [lesson, files, active, tag, build, run, consoleTab, refusedMarkers, runnableImage, starter, starterDockerfile, doBuild, doRun, stop, runCommands]);
+  }, [lesson, files, active, tag, build, run, consoleTab, refusedMarkers, runnableImage, starter, starterDockerfile, doBuild, ensureBuild, doRun, stop, runCommands]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobEvent } from '@/lib/events';
-import { applyEvent, failedLine, MAX_CONSOLE_ENTRIES, newJobView } from './job-view';
+import type { JobEvent, StoredEvent } from '@/lib/events';
+import { applyEvent, eventTime, failedLine, MAX_CONSOLE_ENTRIES, newJobView } from './job-view';
 
 const fold = (events: JobEvent[], times = events.map((_, i) => i * 100)) =>
   events.reduce((v, e, i) => applyEvent(v, e, times[i]), newJobView('build', 'docker build .'));
@@ -68,5 +68,26 @@ describe('step events from the legacy builder', () => {
     expect(v.steps[0].cached).toBe(true);
     expect(v.entries.map((e) => e.kind)).toEqual(['step', 'log']);
     expect(v.entries[0]).toMatchObject({ kind: 'step', cached: true });
+  });
+});
+
+describe('durations from the server’s event times', () => {
+  it('gives the same step durations live and when the log is replayed later', () => {
+    const t0 = Date.UTC(2025, 0, 1);
+    const stored = [
+      { type: 'status', state: 'running', id: 1, time: t0 },
+      { type: 'step', index: 1, total: 2, instruction: 'FROM busybox', id: 2, time: t0 + 10 },
+      { type: 'step', index: 2, total: 2, instruction: 'RUN sleep 2', id: 3, time: t0 + 260 },
+      { type: 'done', state: 'succeeded', durationMs: 2400, id: 4, time: t0 + 2_410 },
+    ] as StoredEvent[];
+    // Replayed a day later: the client clock says nothing about how long the steps took.
+    const replayAt = t0 + 86_400_000;
+    const v = stored.reduce((view, e, i) => applyEvent(view, e, eventTime(e, replayAt + i)), newJobView('build', 'docker build .'));
+    expect(v.steps.map((s) => s.durationMs)).toEqual([250, 2_150]);
+  });
+
+  it('falls back to the given clock for an event without a time', () => {
+    expect(eventTime({ type: 'log', text: 'x' }, 42)).toBe(42);
+    expect(eventTime({ type: 'log', text: 'x', id: 1, time: 7 } as StoredEvent, 42)).toBe(7);
   });
 });

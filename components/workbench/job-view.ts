@@ -1,10 +1,11 @@
 /**
  * What the console shows for one build or run, folded from its typed events.
  * Pure, so the same events always render the same console — live or replayed
- * after a reload.
+ * after a reload. Times come from the events themselves (the server stamps each
+ * one when it is published), so step durations survive a replay too.
  */
 import { parseAnsi, type AnsiSegment, type AnsiStyle } from '@/lib/ansi';
-import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
+import type { DoneEvent, JobEvent, JobKind, StoredEvent } from '@/lib/events';
 import type { ApiError } from './api';
 
 export const MAX_CONSOLE_ENTRIES = 4000;
@@ -42,20 +43,19 @@ export type JobView = {
   done?: DoneEvent;
   /** The API refused to start the job. */
   refusal?: ApiError;
-  /** Replaying a finished job: client-side timings would be meaningless. */
-  replayed: boolean;
   ansi: Partial<Record<LogStream, AnsiStyle>>;
   nextKey: number;
 };
 
-export function newJobView(kind: JobKind, title: string, replayed = false): JobView {
-  return { kind, title, phase: 'starting', steps: [], entries: [], dropped: 0, replayed, ansi: {}, nextKey: 1 };
+export function newJobView(kind: JobKind, title: string): JobView {
+  return { kind, title, phase: 'starting', steps: [], entries: [], dropped: 0, ansi: {}, nextKey: 1 };
 }
 
 export function isActive(view: JobView | undefined): boolean {
   return !!view && (view.phase === 'starting' || view.phase === 'queued' || view.phase === 'running');
 }
 
+/** `now` is when the event happened (ms): the server's `time` on a stored event; the client clock only as a fallback. */
 export function applyEvent(view: JobView, event: JobEvent, now: number): JobView {
   switch (event.type) {
     case 'status':
@@ -84,7 +84,7 @@ export function applyEvent(view: JobView, event: JobEvent, now: number): JobView
     }
     case 'log': {
       const stream = event.stream ?? 'stdout';
-      // The daemon's own "Step 3/6 : …" line repeats the step header we already show (with internal image names).
+      // The daemon's own "Step 3/6 : …" line repeats the step header the console already shows.
       const prev = view.entries[view.entries.length - 1];
       if (prev?.kind === 'step' && /^Step \d+\/\d+ : /.test(event.text) && event.text.startsWith(`Step ${prev.index}/`)) return view;
       const { segments, style } = parseAnsi(event.text, view.ansi[stream]);
@@ -97,6 +97,12 @@ export function applyEvent(view: JobView, event: JobEvent, now: number): JobView
       return { ...view, phase: 'done', position: undefined, done: event, steps: finishRunning(view.steps, last, now) };
     }
   }
+}
+
+/** When the server published the event; `fallback` (the client clock) for an event without a stamp. */
+export function eventTime(event: JobEvent | StoredEvent, fallback: number): number {
+  const time = (event as Partial<StoredEvent>).time;
+  return typeof time === 'number' && Number.isFinite(time) ? time : fallback;
 }
 
 export function refuse(view: JobView, error: ApiError): JobView {

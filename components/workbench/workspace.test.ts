@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextProblems, fileNameProblem, languageFor } from './workspace';
+import { contextProblems, fileNameProblem, filesFingerprint, languageFor } from './workspace';
 
 const files = [
   { path: 'Dockerfile', content: 'FROM busybox' },
@@ -29,5 +29,15 @@ describe('languageFor', () => {
     expect(languageFor('Dockerfile')).toBe('dockerfile');
     expect(languageFor('app.py')).toBe('python');
     expect(languageFor('requirements.txt')).toBe('plaintext');
+  });
+});
+
+describe('filesFingerprint', () => {
+  it('ignores file order and changes with any path or content', () => {
+    const fp = filesFingerprint(files);
+    expect(filesFingerprint([...files].reverse())).toBe(fp);
+    expect(filesFingerprint([{ ...files[0], content: 'FROM busybox ' }, files[1]])).not.toBe(fp);
+    expect(filesFingerprint([files[0], { ...files[1], path: 'src/app2.py' }])).not.toBe(fp);
+    expect(filesFingerprint(files.slice(1))).not.toBe(fp);
   });
 });

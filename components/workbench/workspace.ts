@@ -49,3 +49,20 @@ export function languageFor(path: string): string {
   };
   return map[ext] ?? 'plaintext';
 }
+
+/**
+ * A short, stable digest of a build context (order of files does not matter):
+ * enough to tell "these are the files of the last build" without keeping a copy.
+ */
+export function filesFingerprint(files: WorkspaceFile[]): string {
+  const text = JSON.stringify([...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((f) => [f.path, f.content]));
+  // 53-bit FNV-style mix over UTF-16 units (two 32-bit lanes); collisions are not a security concern here.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length.toString(36)}-${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}`;
+}

@@ -5,7 +5,7 @@ export class CoursePage {
 
   async goto() {
     await this.page.goto('/');
-    await expect(this.page.getByRole('heading', { name: 'Lessons' })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Lessons', exact: true })).toBeVisible();
   }
 
   lessonCard(title: string) {
@@ -15,5 +15,10 @@ export class CoursePage {
   async openLesson(title: string) {
     await this.lessonCard(title).click();
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  /** The notice naming lessons that failed to load (left out of the list). */
+  brokenLessons() {
+    return this.page.getByTestId('broken-lessons');
   }
 }

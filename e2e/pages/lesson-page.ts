@@ -10,12 +10,19 @@ export class LessonPage {
   readonly runButton: Locator;
   readonly buildOutput: Locator;
   readonly runOutput: Locator;
+  /** The console's "Check my work" tab: goals, hints, solution. */
+  readonly checkPanel: Locator;
+  readonly checkButton: Locator;
+  readonly lessonComplete: Locator;
 
   constructor(readonly page: Page) {
     this.buildButton = page.getByTestId('build-button');
     this.runButton = page.getByTestId('run-button');
     this.buildOutput = page.getByTestId('build-output');
     this.runOutput = page.getByTestId('run-output');
+    this.checkPanel = page.getByTestId('check-panel');
+    this.checkButton = page.getByTestId('check-button');
+    this.lessonComplete = page.getByTestId('lesson-complete');
   }
 
   async goto(slug = SEED_SLUG) {
@@ -68,7 +75,7 @@ export class LessonPage {
     return (await this.buildOutput.getAttribute('data-state')) ?? (await this.buildOutput.getAttribute('data-phase'));
   }
 
-  async showConsoleTab(name: 'Build' | 'Run') {
+  async showConsoleTab(name: 'Build' | 'Run' | 'Check my work') {
     await this.page.getByRole('tab', { name, exact: true }).click();
   }
 
@@ -80,5 +87,37 @@ export class LessonPage {
   async runFinished() {
     await expect(this.runOutput).toHaveAttribute('data-phase', 'done', { timeout: BUILD_TIMEOUT });
     return this.runOutput.getAttribute('data-state');
+  }
+
+  goal(id: string) {
+    return this.page.getByTestId(`goal-${id}`);
+  }
+
+  /** Opens the "Check my work" tab and presses its button (it builds first when the files changed). */
+  async checkMyWork() {
+    await this.showConsoleTab('Check my work');
+    await expect(this.checkButton).toBeEnabled();
+    await this.checkButton.click();
+  }
+
+  /** Waits until the check finished: the button is back and the goals carry results (or an error is shown). */
+  async checkFinished() {
+    await expect(this.checkButton).toHaveText('Check my work', { timeout: BUILD_TIMEOUT });
+    await expect(this.checkPanel).toBeVisible();
+    return this.checkPanel.locator('[data-status]').evaluateAll((goals) =>
+      Object.fromEntries(goals.map((g) => [g.getAttribute('data-testid')!.replace(/^goal-/, ''), g.getAttribute('data-status')!])),
+    );
+  }
+
+  /** "Show solution" asks first; confirms and returns the diff panel. */
+  async showSolution() {
+    await this.page.getByTestId('show-solution').click();
+    await this.page.getByRole('dialog', { name: 'Show the solution?' }).getByRole('button', { name: 'Show solution' }).click();
+    return this.page.getByTestId('solution-diff');
+  }
+
+  async useSolution() {
+    await this.page.getByTestId('use-solution').click();
+    await this.page.getByRole('dialog', { name: /Replace your files with the solution/ }).getByRole('button', { name: 'Use the solution' }).click();
   }
 }

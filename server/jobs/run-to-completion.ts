@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DoneEvent, JobEvent } from '@/lib/events';
 import { config } from '../config';
-import { AppError } from '../errors';
+import { isAppError } from '../errors';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { jobLabels } from '../sandbox/labels';
@@ -30,7 +30,7 @@ export async function buildToCompletion(opts: {
   try {
     prepared = await prepareBuild(opts.learner, opts.files);
   } catch (err) {
-    if (!(err instanceof AppError)) throw err;
+    if (!isAppError(err)) throw err;
     const done: DoneEvent = { type: 'done', state: 'failed', durationMs: 0, error: { code: err.code, message: err.message, line: err.issues?.[0]?.line } };
     return { done, events: [done], ref };
   }

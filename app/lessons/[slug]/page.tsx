@@ -1,26 +1,35 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { LessonCheck } from '@/components/lesson/LessonCheck';
 import { LessonMarkdown } from '@/components/lesson/LessonMarkdown';
 import { LessonNav } from '@/components/lesson/LessonNav';
+import { LessonProblems } from '@/components/lesson/LessonProblems';
 import { LessonSplit } from '@/components/lesson/LessonSplit';
 import { Workbench } from '@/components/workbench/Workbench';
 import { WorkbenchProvider } from '@/components/workbench/WorkbenchProvider';
 import { lessonSlugSchema } from '@/lib/lesson-slug';
 import { getWorkspace } from '@/server/db/workspaces';
-import { getLesson } from '@/server/lessons';
+import { getLesson, LessonContentError, type Lesson } from '@/server/lessons';
 import { currentLearner } from '@/server/session';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ slug: string }> };
 
-async function load(slug: string) {
+/** The lesson; its content problems when its folder exists but does not load; undefined when there is none. */
+async function load(slug: string): Promise<Lesson | LessonContentError | undefined> {
   if (!lessonSlugSchema.safeParse(slug).success) return undefined;
-  return getLesson(slug);
+  try {
+    return await getLesson(slug);
+  } catch (err) {
+    if (err instanceof LessonContentError) return err;
+    throw err;
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const lesson = await load((await params).slug);
+  if (lesson instanceof LessonContentError) return { title: 'Lesson cannot be shown' };
   return lesson ? { title: lesson.title, description: lesson.description } : {};
 }
 
@@ -28,6 +37,7 @@ export default async function LessonPage({ params }: Props) {
   const { slug } = await params;
   const lesson = await load(slug);
   if (!lesson) notFound();
+  if (lesson instanceof LessonContentError) return <LessonProblems slug={slug} issues={lesson.issues} />;
   // The saved workspace comes with the page, so a reload shows the learner's files at once (no flash of the starter).
   const saved = getWorkspace(await currentLearner(), slug);
 
@@ -50,8 +60,18 @@ export default async function LessonPage({ params }: Props) {
               <LessonNav prev={lesson.prev} next={lesson.next} />
             </article>
           }
-          // The "Check my work" panel (components/CheckPanel.tsx) mounts here: <Workbench check={<CheckPanel … />} />
-          workbench={<Workbench />}
+          workbench={
+            <Workbench
+              check={
+                <LessonCheck
+                  slug={slug}
+                  goals={lesson.checks.map((c) => ({ id: c.id, title: c.title }))}
+                  hints={lesson.hints}
+                  next={lesson.next && { slug: lesson.next.slug, title: lesson.next.title }}
+                />
+              }
+            />
+          }
         />
       </div>
     </WorkbenchProvider>
