@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { rules as lintRules } from '@/lib/lint';
 
 /**
  * The frontmatter of `lessons/NN-slug/lesson.md`. Strict everywhere, so a typo
@@ -132,6 +133,20 @@ export const contextFileCheck = strict({
   matches: pattern.optional().describe('Multiline pattern the file content must match'),
 }).describe('A file of the build context exists (or not) and matches a pattern');
 
+export const lintCleanCheck = strict({
+  ...base,
+  kind: z.literal('lint-clean'),
+  rules: z
+    .array(
+      z.string().refine((id) => lintRules.some((rule) => rule.id === id), {
+        message: `not a rule of the Dockerfile coach (see docs/rules): use one of ${lintRules.map((rule) => rule.id).join(', ')}`,
+      }),
+    )
+    .min(1)
+    .max(30)
+    .describe('Ids of Dockerfile coach rules (docs/rules), e.g. pip-no-cache-dir'),
+}).describe('The Dockerfile coach reports nothing for these rules');
+
 const imageField = z
   .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels'])
   .describe('Field of the image config (`docker image inspect` → Config)');
@@ -187,6 +202,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
   instructionCountCheck,
   instructionOrderCheck,
   contextFileCheck,
+  lintCleanCheck,
   imageConfigCheck,
   imageSizeCheck,
   imageLayersCheck,

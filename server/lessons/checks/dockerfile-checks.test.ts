@@ -147,3 +147,22 @@ describe('learner input is bounded', () => {
     expect(evaluateStaticCheck(c, df('FROM busybox\nRUN echo tail\n')).passed).toBe(true);
   });
 });
+
+describe('lint-clean checks', () => {
+  const c = check({ kind: 'lint-clean', rules: ['pip-no-cache-dir', 'prefer-exec-form'] });
+
+  it('passes when the named rules report nothing (other rules may)', () => {
+    // SEED copies everything before installing: copy-all-before-install fires, but is not asked for.
+    expect(evaluateStaticCheck(c, df(SEED))).toMatchObject({ passed: true });
+  });
+
+  it('fails with the first finding and its line', () => {
+    const r = evaluateStaticCheck(c, df('FROM python:3.11-slim\nRUN pip install flask\nCMD python app.py\n'));
+    expect(r).toMatchObject({ passed: false, hint: 'try again', message: expect.stringMatching(/^line 2: .*--no-cache-dir.*\(and 1 more\)$/) });
+  });
+
+  it('refuses rule ids the coach does not know', () => {
+    expect(() => check({ kind: 'lint-clean', rules: ['no-such-rule'] })).toThrow(/not a rule/);
+    expect(() => check({ kind: 'lint-clean', rules: [] })).toThrow();
+  });
+});

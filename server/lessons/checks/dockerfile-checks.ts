@@ -1,4 +1,5 @@
 import 'server-only';
+import { lintDockerfile } from '@/lib/lint';
 import type { Check } from '../schema';
 import { readInstructions, type CheckedInstruction } from './instructions';
 import { matches, quote } from './match-text';
@@ -9,8 +10,8 @@ import { result, type CheckResult } from './types';
  * Dockerfile's instructions and other files of the build context.
  */
 
-export type StaticCheck = Extract<Check, { kind: 'instruction' | 'instruction-count' | 'instruction-order' | 'context-file' }>;
-export const STATIC_KINDS = ['instruction', 'instruction-count', 'instruction-order', 'context-file'] as const;
+export type StaticCheck = Extract<Check, { kind: 'instruction' | 'instruction-count' | 'instruction-order' | 'context-file' | 'lint-clean' }>;
+export const STATIC_KINDS = ['instruction', 'instruction-count', 'instruction-order', 'context-file', 'lint-clean'] as const;
 
 export function isStaticCheck(c: Check): c is StaticCheck {
   return (STATIC_KINDS as readonly string[]).includes(c.kind);
@@ -39,6 +40,7 @@ export function evaluateStaticCheck(check: StaticCheck, files: { path: string; c
   if (check.kind === 'context-file') return contextFile(check, files);
   const dockerfile = files.find((f) => f.path === 'Dockerfile');
   if (!dockerfile) return result(check, false, 'There is no Dockerfile in the build context.');
+  if (check.kind === 'lint-clean') return lintClean(check, dockerfile.content);
   const all = inStage(readInstructions(dockerfile.content), check.stage);
 
   switch (check.kind) {
@@ -87,4 +89,12 @@ function contextFile(check: Extract<Check, { kind: 'context-file' }>, files: { p
     return result(check, false, `${check.path} does not contain what is expected yet.`);
   }
   return result(check, true);
+}
+
+function lintClean(check: Extract<Check, { kind: 'lint-clean' }>, dockerfile: string): CheckResult {
+  const found = lintDockerfile(dockerfile).filter((d) => check.rules.includes(d.ruleId));
+  if (found.length === 0) return result(check, true);
+  const [first] = found;
+  const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
+  return result(check, false, `line ${first.line}: ${first.message}${more}`);
 }

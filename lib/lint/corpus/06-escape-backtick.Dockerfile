@@ -1,0 +1,8 @@
+# escape=`
+FROM debian:bookworm-slim
+RUN echo one `
+    two `
+    three
+COPY app.py C:\app\
+WORKDIR /app
+USER nobody

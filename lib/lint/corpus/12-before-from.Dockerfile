@@ -1,0 +1,3 @@
+ARG VERSION=3.11
+ENV X=1
+FROM python:${VERSION}-slim

@@ -1,0 +1,6 @@
+FROM node:18-slim
+WORKDIR /app
+COPY . .
+RUN npm ci --omit=dev
+USER node
+CMD ["node", "server.js"]

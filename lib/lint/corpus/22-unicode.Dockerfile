@@ -1,0 +1,6 @@
+FROM python:3.11-slim
+LABEL description="Grüße aus Zürich — 日本語 🐳"
+ENV GREETING="héllo wörld"
+RUN echo "ünïcödé ✓" > /tmp/ü.txt
+USER nobody
+CMD ["python", "-c", "print('🐳')"]

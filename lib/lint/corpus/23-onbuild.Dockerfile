@@ -1,0 +1,5 @@
+FROM busybox:latest
+ONBUILD COPY . /app
+ONBUILD RUN echo built
+ONBUILD FROM busybox
+USER nobody

@@ -1,0 +1,7 @@
+FROM busybox:latest AS
+COPY onlyone
+ENV LONELY
+EXPOSE eighty
+HEALTHCHECK wget localhost
+STOPSIGNAL SIGTERM SIGKILL
+USER nobody

@@ -1,0 +1,6 @@
+FROM python:3.11-slim
+RUN pip install \
+    requests \
+    flask \
+    click
+USER nobody

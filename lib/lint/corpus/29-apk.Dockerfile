@@ -1,0 +1,5 @@
+FROM busybox:latest
+RUN apk add --no-cache \
+    zsh \
+    bash
+USER nobody

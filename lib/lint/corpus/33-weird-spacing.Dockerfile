@@ -1,0 +1,3 @@
+   FROM    python:3.11-slim   AS   base
+	RUN	pip  install   --no-cache-dir   flask
+  USER   nobody

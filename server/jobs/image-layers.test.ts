@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEvent } from '@/lib/events';
+import { openDatabase, useDatabase } from '../db/database';
+import { AppError } from '../errors';
+import { docker } from '../sandbox/docker';
+import { cleanCreatedBy, imageLayers, mapLayers } from './image-layers';
+import { subscribe } from './job-log';
+import { submitBuild } from './submit-build';
+
+describe('cleanCreatedBy', () => {
+  it('drops the builder noise and names RUN steps', () => {
+    expect(cleanCreatedBy('/bin/sh -c #(nop)  CMD ["python" "./app.py"]')).toBe('CMD ["python" "./app.py"]');
+    expect(cleanCreatedBy('/bin/sh -c #(nop) COPY dir:2b40 in . ')).toBe('COPY dir:2b40 in .');
+    expect(cleanCreatedBy('/bin/sh -c pip install -r requirements.txt')).toBe('RUN pip install -r requirements.txt');
+    expect(cleanCreatedBy('|2 A=1 B=2 /bin/sh -c echo $A')).toBe('RUN echo $A');
+    expect(cleanCreatedBy('')).toBe('');
+  });
+});
+
+describe('mapLayers (fake history)', () => {
+  const at = (time: number, e: object, id = time) => ({ ...e, id, time }) as StoredEvent;
+  const events = [
+    at(1000, { type: 'step', index: 1, total: 4, instruction: 'FROM busybox:latest', line: 1 }),
+    at(1100, { type: 'step', index: 2, total: 4, instruction: 'RUN echo hi', line: 2 }),
+    at(1150, { type: 'step', index: 2, total: 4, instruction: 'RUN echo hi', line: 2, cached: true }),
+    at(1200, { type: 'step', index: 3, total: 4, instruction: 'COPY a .', line: 3 }),
+    at(1700, { type: 'step', index: 4, total: 4, instruction: 'CMD ["sh"]', line: 5 }),
+    at(1750, { type: 'done', state: 'succeeded', durationMs: 750 }),
+  ];
+  it('ties the newest entries to the final steps, oldest layer first', () => {
+    const history = [
+      { CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', Size: 0 },
+      { CreatedBy: '/bin/sh -c #(nop) COPY file:x in . ', Size: 5 },
+      { CreatedBy: '/bin/sh -c echo hi', Size: 0 },
+      { CreatedBy: '', Size: 2_000_000, Comment: 'stand-in' },
+    ];
+    const { layers, totalBytes } = mapLayers(history, events);
+    expect(totalBytes).toBe(2_000_005);
+    expect(layers).toEqual([
+      { createdBy: '', sizeBytes: 2_000_000, fromBase: true, comment: 'stand-in' },
+      { createdBy: 'RUN echo hi', sizeBytes: 0, fromBase: false, step: { index: 2, instruction: 'RUN echo hi', line: 2 }, cached: true, durationMs: 100 },
+      { createdBy: 'COPY file:x in .', sizeBytes: 5, fromBase: false, step: { index: 3, instruction: 'COPY a .', line: 3 }, cached: false, durationMs: 500 },
+      { createdBy: 'CMD ["sh"]', sizeBytes: 0, fromBase: false, step: { index: 4, instruction: 'CMD ["sh"]', line: 5 }, cached: false, durationMs: 50 },
+    ]);
+  });
+});
+
+/** The real engine: a two-stage build, then its layers through the job store. */
+describe('imageLayers (real engine)', () => {
+  const alice = `layal${Date.now().toString(16)}`.slice(0, 24);
+  const bob = `laybob${Date.now().toString(16)}`.slice(0, 24);
+  const dockerfile = `FROM busybox:latest AS tools
+RUN echo built > /tool.txt
+
+FROM busybox:latest
+WORKDIR /app
+COPY hello.txt .
+COPY --from=tools /tool.txt /app/
+RUN dd if=/dev/zero of=/app/blob bs=1024 count=1024 2>/dev/null
+ENV GREETING=hi
+CMD ["cat", "/app/hello.txt"]
+`;
+  const files = [
+    { path: 'Dockerfile', content: dockerfile },
+    // Unique per run, so the first build's COPY and later steps can't come from an earlier run's cache.
+    { path: 'hello.txt', content: `hello ${Date.now()}\n` },
+  ];
+  async function build(learner: string, content = files) {
+    const { id } = await submitBuild(learner, { files: content, tag: 'layers' });
+    for await (const _ of subscribe(id, 0, AbortSignal.timeout(180_000))) void _;
+    return id;
+  }
+
+  beforeAll(() => useDatabase(openDatabase(':memory:')));
+  afterAll(async () => {
+    for (const img of await docker().listImages()) {
+      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${alice}/`) || t.startsWith(`layerlab-${bob}/`))) {
+        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
+      }
+    }
+  });
+
+  it('lists base layers and one layer per final-stage step, with sizes, cache hits and times', async () => {
+    const first = await build(alice);
+    const result = await imageLayers(first, alice);
+    const image = await docker().getImage(result.imageId).inspect();
+    expect(result.totalBytes).toBe(image.Size);
+
+    const own = result.layers.filter((l) => !l.fromBase);
+    expect(own.map((l) => [l.step?.line, l.createdBy.split(' ')[0]])).toEqual([
+      [5, 'WORKDIR'],
+      [6, 'COPY'],
+      [7, 'COPY'],
+      [8, 'RUN'],
+      [9, 'ENV'],
+      [10, 'CMD'],
+    ]);
+    expect(result.layers.filter((l) => l.fromBase).length).toBeGreaterThan(0);
+    expect(result.layers.slice(0, result.layers.length - own.length).every((l) => l.fromBase)).toBe(true);
+    const blob = own.find((l) => l.step?.line === 8)!;
+    expect(blob.sizeBytes).toBeGreaterThanOrEqual(1024 * 1024);
+    expect(blob.createdBy).toContain('dd if=/dev/zero');
+    expect(own.find((l) => l.step?.line === 9)!.sizeBytes).toBe(0);
+    for (const layer of own) expect(layer.durationMs).toBeGreaterThanOrEqual(0);
+
+    // The same context again: every step comes from the cache.
+    const second = await build(alice);
+    const again = await imageLayers(second, alice);
+    expect(again.layers.filter((l) => !l.fromBase).every((l) => l.cached === true)).toBe(true);
+    expect(own.filter((l) => l.step!.line! >= 6).some((l) => l.cached)).toBe(false);
+  });
+
+  it("answers not found for another learner's build and conflict for a failed one", async () => {
+    const id = await build(bob);
+    await expect(imageLayers(id, alice)).rejects.toMatchObject({ code: 'not_found' });
+    const failed = await build(bob, [{ path: 'Dockerfile', content: 'FROM busybox:latest\nRUN exit 3\n' }]);
+    const err = await imageLayers(failed, bob).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'conflict' });
+  });
+});
