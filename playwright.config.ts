@@ -12,6 +12,9 @@ const PORT = 3100;
 /** Point the tests at an already running server instead (e.g. `next dev`): E2E_BASE_URL=http://localhost:3001 */
 const external = process.env.E2E_BASE_URL;
 
+// A known instructor password for the classroom tests (the runner and its workers share it).
+process.env.LAYERLAB_INSTRUCTOR_PASSWORD ??= 'e2e-instructor-password';
+
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
@@ -48,7 +51,7 @@ export default defineConfig({
           url: `http://localhost:${PORT}/`,
           reuseExistingServer: false,
           timeout: 120_000,
-          env: { NEXT_TELEMETRY_DISABLED: '1' },
+          env: { NEXT_TELEMETRY_DISABLED: '1', LAYERLAB_INSTRUCTOR_PASSWORD: process.env.LAYERLAB_INSTRUCTOR_PASSWORD },
         },
         // The fixture course (broken lessons), with a database of its own: see e2e/fixture-course.ts.
         {

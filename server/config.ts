@@ -47,6 +47,18 @@ export const envSchema = z.object({
   LAYERLAB_RUN_TIMEOUT_S: int(30, 2, 3600),
   LAYERLAB_RUN_OUTPUT_KB: int(1024, 16, 1048576),
   LAYERLAB_ALLOW_PULL: bool(true).describe('Pull official base images when a registry is reachable'),
+  LAYERLAB_INSTRUCTOR_PASSWORD: z
+    .string()
+    .min(10, 'must be at least 10 characters')
+    .optional()
+    .describe('Instructor password; when unset, one is generated on first start and printed once'),
+  LAYERLAB_INSTRUCTOR_SESSION_H: int(12, 1, 24 * 30).describe('Hours an instructor stays signed in'),
+  LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
+  LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
+  LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
+  LAYERLAB_IMAGE_BUDGET_GB: z.coerce.number().min(0.1).max(4096).default(10).describe('Disk budget for all learner images; oldest go first'),
+  LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
+  LAYERLAB_GC_INTERVAL_MIN: int(15, 0, 24 * 60).describe('Minutes between clean-up runs (0 = never)'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -104,6 +116,19 @@ function resolve(env: Env) {
       pidFile: path.join(runDir, 'docker.pid'),
       logFile: path.join(sandboxDir, 'dockerd.log'),
       daemonJson: path.join(sandboxDir, 'daemon.json'),
+    },
+    instructor: {
+      password: env.LAYERLAB_INSTRUCTOR_PASSWORD,
+      sessionMs: env.LAYERLAB_INSTRUCTOR_SESSION_H * 3600_000,
+      passwordFile: path.join(sandboxDir, 'instructor-password'),
+    },
+    ops: {
+      metricsToken: env.LAYERLAB_METRICS_TOKEN,
+      idleStopMs: env.LAYERLAB_IDLE_STOP_MIN * 60_000,
+      imageIdleMs: env.LAYERLAB_IMAGE_IDLE_H * 3600_000,
+      imageBudgetBytes: Math.round(env.LAYERLAB_IMAGE_BUDGET_GB * 1024 * mb),
+      logRetentionMs: env.LAYERLAB_LOG_RETENTION_DAYS * 86_400_000,
+      gcIntervalMs: env.LAYERLAB_GC_INTERVAL_MIN * 60_000,
     },
     queue: {
       maxConcurrent: env.LAYERLAB_MAX_CONCURRENT_JOBS,

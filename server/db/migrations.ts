@@ -41,6 +41,40 @@ const MIGRATIONS = [
      done_at INTEGER NOT NULL,
      PRIMARY KEY (learner, lesson)
    );`,
+  // Classroom: classes with their settings, members (a learner is in at most one
+  // class), check outcomes for the heatmap, and a key/value store for secrets' hashes.
+  `CREATE TABLE classes (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     code TEXT NOT NULL UNIQUE,
+     visible_lessons TEXT,
+     max_concurrent_builds INTEGER,
+     builds_paused INTEGER NOT NULL DEFAULT 0,
+     pause_reason TEXT,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE class_members (
+     learner TEXT PRIMARY KEY,
+     class_id TEXT NOT NULL REFERENCES classes(id) ON DELETE CASCADE,
+     display_name TEXT NOT NULL,
+     joined_at INTEGER NOT NULL
+   );
+   CREATE INDEX class_members_class ON class_members(class_id);
+   CREATE TABLE check_results (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     learner TEXT NOT NULL,
+     lesson TEXT NOT NULL,
+     build_id TEXT NOT NULL,
+     results TEXT NOT NULL,
+     all_passed INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX check_results_learner ON check_results(learner, lesson, created_at);
+   CREATE INDEX jobs_finished ON jobs(finished_at);
+   CREATE TABLE settings (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(d: Database.Database) {

@@ -2,6 +2,7 @@ import 'server-only';
 import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
+import { assertBuildAllowed } from '../classroom/build-gate';
 import { config } from '../config';
 import { setLastJob } from '../db/workspaces';
 import { AppError } from '../errors';
@@ -68,6 +69,7 @@ async function* asLearnerSees(learner: string, tag: string, events: AsyncIterabl
 }
 
 export async function submitBuild(learner: string, req: BuildRequest) {
+  assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
   const { context, steps } = await prepareBuild(learner, req.files);
   const ref = learnerRef(learner, req.tag);

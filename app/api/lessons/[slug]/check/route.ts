@@ -1,3 +1,4 @@
+import { recordCheckResult } from '@/server/db/check-results';
 import { fromZod } from '@/server/errors';
 import { parseBody, route } from '@/server/http';
 import { checkBuild } from '@/server/lessons/check-build';
@@ -12,6 +13,9 @@ export const POST = route(async (req: Request, context: Context) => {
   const params = checkParamsSchema.safeParse(await context.params);
   if (!params.success) throw fromZod(params.error, 'lesson');
   const body = await parseBody(req, checkBodySchema, 16 * 1024);
-  const result = await checkBuild({ learner: await currentLearner(), slug: params.data.slug, buildId: body.buildId, signal: req.signal });
+  const learner = await currentLearner();
+  const result = await checkBuild({ learner, slug: params.data.slug, buildId: body.buildId, signal: req.signal });
+  // Kept for the instructor's heatmap and grid ("checks failed").
+  recordCheckResult({ learner, lesson: params.data.slug, buildId: body.buildId, results: result.results, allPassed: result.allPassed });
   return Response.json(result, { headers: { 'cache-control': 'no-store' } });
 });

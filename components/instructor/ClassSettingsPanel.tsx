@@ -1,0 +1,116 @@
+'use client';
+
+import { useState } from 'react';
+import { api } from './api';
+import styles from './instructor.module.css';
+import type { ClassRecord } from './types';
+
+type Lesson = { slug: string; title: string };
+
+/** Pause builds (learners see the reason), cap the class's concurrent builds, choose the visible lessons. */
+export function ClassSettingsPanel({
+  cls,
+  lessons,
+  csrf,
+  onChange,
+}: {
+  cls: ClassRecord;
+  lessons: Lesson[];
+  csrf: string;
+  onChange: (cls: ClassRecord) => void;
+}) {
+  const [reason, setReason] = useState(cls.pauseReason ?? '');
+  const [limit, setLimit] = useState(cls.maxConcurrentBuilds ? String(cls.maxConcurrentBuilds) : '');
+  const [visible, setVisible] = useState<Set<string>>(new Set(cls.visibleLessons ?? lessons.map((l) => l.slug)));
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState(false);
+
+  async function patch(body: Record<string, unknown>) {
+    setError(undefined);
+    setSaved(false);
+    try {
+      onChange(await api<ClassRecord>(csrf, 'PATCH', `/api/classes/${cls.id}`, body));
+      setSaved(true);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  const all = visible.size === lessons.length;
+  return (
+    <section className={styles.card} aria-labelledby="settings-heading">
+      <div className={styles.cardHeader}>
+        <h2 id="settings-heading">Class settings</h2>
+        {saved && <span className={styles.meta}>Saved</span>}
+      </div>
+      <div className={`${styles.cardBody} ${styles.settings}`}>
+        <div>
+          <label className={styles.toggle}>
+            <input
+              type="checkbox"
+              checked={cls.buildsPaused}
+              onChange={(e) => void patch({ buildsPaused: e.target.checked, pauseReason: reason.trim() || null })}
+            />
+            Pause builds
+          </label>
+          <input
+            className="input input-sm"
+            style={{ width: '100%', marginTop: 6 }}
+            placeholder="Reason learners see, e.g. “Eyes on the projector”"
+            value={reason}
+            maxLength={200}
+            onChange={(e) => setReason(e.target.value)}
+            onBlur={() => reason !== (cls.pauseReason ?? '') && void patch({ pauseReason: reason.trim() || null })}
+            aria-label="Reason for pausing builds"
+          />
+        </div>
+        <div className={styles.row}>
+          <label htmlFor="max-builds">Builds at once</label>
+          <input
+            id="max-builds"
+            className="input input-sm"
+            style={{ width: 80 }}
+            type="number"
+            min={1}
+            max={1000}
+            placeholder="no cap"
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            onBlur={() => void patch({ maxConcurrentBuilds: limit ? Number(limit) : null })}
+          />
+        </div>
+        <div>
+          <p className={styles.hint} style={{ marginBottom: 6 }}>
+            Lessons learners see
+          </p>
+          <div className={styles.lessonChecks}>
+            {lessons.map((l, i) => (
+              <label key={l.slug}>
+                <input
+                  type="checkbox"
+                  checked={visible.has(l.slug)}
+                  onChange={(e) => {
+                    const next = new Set(visible);
+                    if (e.target.checked) next.add(l.slug);
+                    else next.delete(l.slug);
+                    setVisible(next);
+                  }}
+                />
+                {i + 1}. {l.title}
+              </label>
+            ))}
+          </div>
+          <button
+            className="btn btn-xs"
+            style={{ marginTop: 8 }}
+            disabled={visible.size === 0}
+            onClick={() => void patch({ visibleLessons: all ? null : lessons.filter((l) => visible.has(l.slug)).map((l) => l.slug) })}
+          >
+            Apply lessons
+          </button>
+        </div>
+        {error && <p className={styles.error}>{error}</p>}
+      </div>
+    </section>
+  );
+}

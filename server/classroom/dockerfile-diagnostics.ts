@@ -1,0 +1,14 @@
+import 'server-only';
+import { findRule, lintDockerfile } from '@/lib/lint';
+
+/** The seam to the Dockerfile coach (lib/lint): rule ids found in a Dockerfile, with their titles. */
+
+export type RuleHit = { ruleId: string; title: string; severity: string };
+
+export function ruleHits(dockerfile: string): RuleHit[] {
+  const seen = new Map<string, RuleHit>();
+  for (const d of lintDockerfile(dockerfile)) {
+    if (!seen.has(d.ruleId)) seen.set(d.ruleId, { ruleId: d.ruleId, title: findRule(d.ruleId)?.title ?? d.ruleId, severity: d.severity });
+  }
+  return [...seen.values()];
+}

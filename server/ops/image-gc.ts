@@ -1,0 +1,103 @@
+import 'server-only';
+import { config } from '../config';
+import { lastUseOfRefs, refsInUse } from '../db/job-stats';
+import { log } from '../log';
+import { docker } from '../sandbox/docker';
+
+/**
+ * Garbage-collects learners' images (`layerlab-<learner>/name:tag`, no labels):
+ * first those unused for longer than the idle limit, then, while the total is
+ * over the disk budget, the least recently used. "Used" means built or run
+ * (from the job store), else the image's creation time. Images a queued or
+ * running job needs are never touched. Then dangling leftovers of failed builds
+ * are pruned, when no job is running.
+ */
+
+const LEARNER_REF = /^layerlab-([a-f0-9]{24})\/.+:.+$/;
+
+export type RemovedImage = { ref: string; learner: string; reason: 'idle' | 'budget'; freedBytes: number };
+export type GcReport = {
+  removed: RemovedImage[];
+  freedBytes: number;
+  prunedBytes: number;
+  keptImages: number;
+  totalBytesAfter: number;
+  errors: { ref: string; error: string }[];
+};
+
+type Entry = { ref: string; learner: string; imageId: string; sizeBytes: number; lastUse: number };
+
+export type GcOptions = {
+  now?: number;
+  idleMs?: number;
+  budgetBytes?: number;
+  /** Consider only these learners' images (tests share the engine with other work). */
+  onlyLearners?: string[];
+  /** Prune dangling images too (default true). */
+  pruneDangling?: boolean;
+};
+
+export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcReport> {
+  const now = opts.now ?? Date.now();
+  const idleMs = opts.idleMs ?? config().ops.imageIdleMs;
+  const budget = opts.budgetBytes ?? config().ops.imageBudgetBytes;
+
+  const images = await docker().listImages();
+  const raw = images.flatMap((img) =>
+    (img.RepoTags ?? [])
+      .map((ref) => ({ ref, match: LEARNER_REF.exec(ref) }))
+      .filter((t) => t.match)
+      .map((t) => ({ ref: t.ref, learner: t.match![1], imageId: img.Id, sizeBytes: img.Size, created: img.Created * 1000 })),
+  ).filter((e) => !opts.onlyLearners || opts.onlyLearners.includes(e.learner));
+  const used = lastUseOfRefs(raw.map((e) => e.ref));
+  const busy = refsInUse();
+  let entries: Entry[] = raw
+    .filter((e) => !busy.has(e.ref))
+    .map((e) => ({ ref: e.ref, learner: e.learner, imageId: e.imageId, sizeBytes: e.sizeBytes, lastUse: used.get(e.ref) ?? e.created }));
+
+  // Tags per learner image (any tag, busy or not): its bytes are freed only when its last tag goes.
+  const mine = new Set(raw.map((e) => e.imageId));
+  const tagsOf = new Map(images.filter((i) => mine.has(i.Id)).map((i) => [i.Id, i.RepoTags?.length ?? 0]));
+  const sizeOf = new Map(raw.map((e) => [e.imageId, e.sizeBytes]));
+
+  const report: GcReport = { removed: [], freedBytes: 0, prunedBytes: 0, keptImages: 0, totalBytesAfter: 0, errors: [] };
+  const remove = async (e: Entry, reason: RemovedImage['reason']) => {
+    try {
+      await docker().getImage(e.ref).remove();
+      const left = (tagsOf.get(e.imageId) ?? 1) - 1;
+      tagsOf.set(e.imageId, left);
+      const freed = left === 0 ? e.sizeBytes : 0;
+      report.removed.push({ ref: e.ref, learner: e.learner, reason, freedBytes: freed });
+      report.freedBytes += freed;
+      return true;
+    } catch (err) {
+      // 409: a container still uses it; 404: gone meanwhile. Either way, try again next run.
+      report.errors.push({ ref: e.ref, error: (err as Error).message });
+      return false;
+    }
+  };
+
+  for (const e of entries.filter((x) => x.lastUse < now - idleMs)) await remove(e, 'idle');
+  entries = entries.filter((e) => !report.removed.some((r) => r.ref === e.ref));
+
+  const total = () => [...tagsOf].reduce((sum, [id, tags]) => sum + (tags > 0 ? (sizeOf.get(id) ?? 0) : 0), 0);
+  for (const e of [...entries].sort((a, b) => a.lastUse - b.lastUse)) {
+    if (total() <= budget) break;
+    if (await remove(e, 'budget')) entries = entries.filter((x) => x !== e);
+  }
+
+  if (opts.pruneDangling !== false && !busy.size) report.prunedBytes = await pruneDangling();
+  report.keptImages = [...tagsOf.values()].filter((n) => n > 0).length;
+  report.totalBytesAfter = total();
+  return report;
+}
+
+async function pruneDangling(): Promise<number> {
+  try {
+    const res = await docker().pruneImages({ filters: { dangling: { true: true } } });
+    return res.SpaceReclaimed ?? 0;
+  } catch (err) {
+    log.warn('could not prune dangling images', { error: String(err) });
+    return 0;
+  }
+}
