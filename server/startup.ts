@@ -3,6 +3,7 @@ import { config } from './config';
 import { jobSystem } from './jobs/job-system';
 import { log } from './log';
 import { engineInfo } from './sandbox/engine-health';
+import { reapLeftovers } from './sandbox/reaper';
 
 /**
  * Once per server process: parse the configuration (a bad variable stops start-up
@@ -11,7 +12,7 @@ import { engineInfo } from './sandbox/engine-health';
  */
 export async function startServer() {
   const cfg = config();
-  jobSystem();
+  const jobs = jobSystem();
   const engine = await engineInfo();
   if (!engine.reachable) {
     log.error('sandbox engine not reachable; builds answer 503 until it is back', {
@@ -21,5 +22,6 @@ export async function startServer() {
   } else {
     log.info('sandbox engine ready', { version: engine.version, runtime: engine.runtime });
     if (engine.warning) log.warn(engine.warning);
+    await reapLeftovers(jobs.isActive).catch((err) => log.warn('could not reap leftovers', { error: String(err) }));
   }
 }

@@ -5,7 +5,6 @@ import { config } from '../config';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
-import { reapLeftovers } from '../sandbox/reaper';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
 import { publish } from './job-log';
@@ -24,9 +23,6 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
   const controllers = new Map<string, AbortController>();
 
   recoverInterrupted();
-  reapLeftovers((id) => controllers.has(id)).catch((err) =>
-    log.warn('could not reap leftovers (engine down?)', { error: String(err) }),
-  );
 
   async function execute(id: string, events: (signal: AbortSignal) => AsyncIterable<JobEvent>) {
     const controller = controllers.get(id) ?? new AbortController();
@@ -57,6 +53,8 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
   return {
     engine,
     stats: () => queue.stats(),
+    /** A job of this process that is queued or running. */
+    isActive: (id: string) => controllers.has(id),
 
     submit(
       job: Pick<JobRecord, 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>,

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { docker } from './docker';
+import { jobLabels } from './labels';
+import { reapLeftovers } from './reaper';
+
+/** Real engine: containers left by jobs that no longer run are removed; active ones stay. */
+describe('reapLeftovers', () => {
+  it("removes a dead job's container and keeps an active job's", async () => {
+    const make = (job: string) =>
+      docker().createContainer({ Image: 'busybox:latest', Cmd: ['true'], Labels: jobLabels('reaper-test', job, 'run') });
+    const dead = await make(`dead-${Date.now()}`);
+    const alive = await make(`alive-${Date.now()}`);
+    const aliveJob = (await alive.inspect()).Config.Labels['layerlab.job'];
+    try {
+      // Everything but our dead job counts as active, so other containers on the engine are left alone.
+      await reapLeftovers((id) => id === aliveJob || !id.startsWith('dead-'));
+      await expect(dead.inspect()).rejects.toMatchObject({ statusCode: 404 });
+      await expect(alive.inspect()).resolves.toBeTruthy();
+    } finally {
+      await alive.remove({ force: true }).catch(() => undefined);
+      await dead.remove({ force: true }).catch(() => undefined);
+    }
+  });
+});
