@@ -27,6 +27,18 @@ export function db(): Database.Database {
   return singleton('db', () => openDatabase(config().dbPath));
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement of the current database, prepared once (events are written on a hot path). */
+export function stmt(sql: string): Database.Statement {
+  const d = db();
+  let cache = statements.get(d);
+  if (!cache) statements.set(d, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = d.prepare(sql)));
+  return s;
+}
+
 /** Tests point the process at a fresh database. */
 export function useDatabase(d: Database.Database) {
   replaceSingleton('db', d);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DoneEvent, JobEvent, JobKind, JobState, StoredEvent } from '@/lib/events';
-import { db } from '../db/database';
+import { stmt } from '../db/database';
 
 /** Jobs and their event logs in SQLite, so a reload or a restart still shows the last build. */
 
@@ -52,8 +52,7 @@ const toRecord = (r: Row): JobRecord => ({
 });
 
 export function insertJob(job: Pick<JobRecord, 'id' | 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>) {
-  db()
-    .prepare(
+  stmt(
       `INSERT INTO jobs (id, learner, kind, state, tag, ref, lesson, spec, created_at)
        VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
     )
@@ -62,41 +61,39 @@ export function insertJob(job: Pick<JobRecord, 'id' | 'learner' | 'kind' | 'tag'
 
 /** A job by id; with `learner`, only if it is that learner's (others get undefined, i.e. a 404). */
 export function getJob(id: string, learner?: string): JobRecord | undefined {
-  const row = db().prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+  const row = stmt('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
   if (!row || (learner !== undefined && row.learner !== learner)) return undefined;
   return toRecord(row);
 }
 
 export function markRunning(id: string) {
-  db().prepare(`UPDATE jobs SET state = 'running', started_at = ? WHERE id = ?`).run(Date.now(), id);
+  stmt(`UPDATE jobs SET state = 'running', started_at = ? WHERE id = ?`).run(Date.now(), id);
 }
 
 export function markFinished(id: string, done: DoneEvent) {
-  db()
-    .prepare('UPDATE jobs SET state = ?, finished_at = ?, done = ? WHERE id = ?')
+  stmt('UPDATE jobs SET state = ?, finished_at = ?, done = ? WHERE id = ?')
     .run(done.state, Date.now(), JSON.stringify(done), id);
 }
 
-const insertEvent = () => db().prepare('INSERT INTO job_events (job_id, seq, data) VALUES (?, ?, ?)');
+
 
 export function appendEvent(jobId: string, seq: number, event: JobEvent & { time: number }) {
-  insertEvent().run(jobId, seq, JSON.stringify(event));
+  stmt('INSERT INTO job_events (job_id, seq, data) VALUES (?, ?, ?)').run(jobId, seq, JSON.stringify(event));
 }
 
 export function eventsAfter(jobId: string, after = 0): StoredEvent[] {
-  const rows = db()
-    .prepare('SELECT seq, data FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq')
+  const rows = stmt('SELECT seq, data FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq')
     .all(jobId, after) as { seq: number; data: string }[];
   return rows.map((r) => ({ ...JSON.parse(r.data), id: r.seq }));
 }
 
 export function lastSeq(jobId: string): number {
-  const row = db().prepare('SELECT MAX(seq) AS s FROM job_events WHERE job_id = ?').get(jobId) as { s: number | null };
+  const row = stmt('SELECT MAX(seq) AS s FROM job_events WHERE job_id = ?').get(jobId) as { s: number | null };
   return row.s ?? 0;
 }
 
 /** Jobs left queued or running by a previous process. */
 export function unfinishedJobs(): JobRecord[] {
-  const rows = db().prepare(`SELECT * FROM jobs WHERE state IN ('queued', 'running')`).all() as Row[];
+  const rows = stmt(`SELECT * FROM jobs WHERE state IN ('queued', 'running')`).all() as Row[];
   return rows.map(toRecord);
 }

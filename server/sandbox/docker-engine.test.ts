@@ -192,6 +192,15 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(r.stdout).toMatch(/CapEff:\s*0+\n/);
   });
 
+  it('honours a cancel that arrives before the container starts', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const started = Date.now();
+    const r = await run(hello, ['sleep', '30'], runLimits, controller.signal);
+    expect(r.done.state).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(4_000); // not the 5 s run timeout
+  });
+
   it('cancels a running container', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 1000);

@@ -192,6 +192,8 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
         void kill();
       };
       signal.addEventListener('abort', onAbort, { once: true });
+      // A cancel that arrived while the container was being created fired no listener.
+      if (signal.aborted) cancelled = true;
       const timer = setTimeout(() => {
         stopReason = { code: 'timeout', message: `The container ran longer than ${limits.timeoutMs / 1000} s and was stopped.` };
         void kill();
@@ -221,6 +223,7 @@ export function dockerEngine(client: () => Docker = sharedDocker): Engine {
             attached.on('close', r);
             attached.on('error', () => r());
           });
+          if (cancelled) return { type: 'done', state: 'cancelled', durationMs: Date.now() - started };
           await container!.start();
           const waited = (await container!.wait()) as { StatusCode: number };
           await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);

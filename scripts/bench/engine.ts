@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import Docker from 'dockerode';
+import { config } from '../../server/config';
+
+/**
+ * The sandbox engine as the benchmark sees it from outside the server: the docker
+ * CLI and a dockerode client of our own (server/sandbox/docker.ts belongs to the
+ * app; the bench only reads the same configuration).
+ */
+
+export const dockerHost = () => config().engine.externalHost ?? `unix://${config().engine.socket}`;
+
+let client: Docker | undefined;
+export function engineDocker(): Docker {
+  const host = dockerHost();
+  client ??= host.startsWith('unix://') ? new Docker({ socketPath: host.slice('unix://'.length) }) : new Docker({ socketPath: config().engine.socket });
+  return client;
+}
+
+/** Running containers that carry the platform's labels (runs of some server). */
+export async function labelledRunning(d: Docker) {
+  const list = await d.listContainers({ filters: { label: ['layerlab.managed=true'] } });
+  return list.length;
+}
+
+/** `docker build` with the same limits the platform passes to the engine; resolves with the wall time and image id. */
+export function cliBuild(dir: string, opts: { noCache: boolean; tag: string }): Promise<{ ms: number; imageId: string }> {
+  const { limits } = config();
+  const args = [
+    'build', '-q', '-t', opts.tag, '--network', 'none',
+    '--memory', String(limits.build.memoryBytes), '--memory-swap', String(limits.build.memoryBytes),
+    '--cpu-period', '100000', '--cpu-quota', String(Math.round(limits.build.cpus * 100000)),
+    '--ulimit', `fsize=${limits.build.imageMaxBytes}:${limits.build.imageMaxBytes}`,
+    '--rm', '--force-rm',
+    ...(opts.noCache ? ['--no-cache'] : []), dir,
+  ];
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const p = spawn('docker', args, { env: { ...process.env, DOCKER_HOST: dockerHost(), DOCKER_BUILDKIT: '0' } });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d));
+    p.stderr.on('data', (d: Buffer) => (err += d));
+    p.on('error', reject);
+    p.on('close', (code) => {
+      if (code !== 0) reject(new Error(`docker build failed (${code}): ${err}`));
+      else resolve({ ms: performance.now() - t0, imageId: out.trim() });
+    });
+  });
+}
+
+/** Removes images the benchmark made that no tag points to any more (--no-cache rebuilds leave them behind). */
+export async function removeUntagged(ids: Iterable<string>) {
+  const d = engineDocker();
+  let removed = 0;
+  for (const id of new Set(ids)) {
+    try {
+      const info = await d.getImage(id).inspect();
+      if (info.RepoTags?.length) continue;
+      await d.getImage(id).remove();
+      removed++;
+    } catch {
+      // gone already, or still used as a parent: leave it
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { groupMembers } from './proc';
+import { sleep } from './stats';
+import { engineDocker, labelledRunning } from './engine';
+
+/**
+ * The server under test: one already listening at BENCH_URL, or a `next start`
+ * of the production build that we start on our own port, in its own process
+ * group, and stop by that group. Only then do we know the next-server pid(s)
+ * whose memory and CPU the load sections read.
+ */
+
+export type Server = {
+  base: string;
+  /** Pids of the next-server process(es), or [] for a server we did not start. */
+  pids: number[];
+  /** True when `next build` replaced (or is replacing) the build our server started from. */
+  stale(): boolean;
+  /** Waits for a running `next build`, then restarts our server on the new build if it changed. */
+  refresh(): Promise<boolean>;
+  stop(): Promise<void>;
+};
+
+const buildId = () => {
+  try {
+    return fs.readFileSync('.next/BUILD_ID', 'utf8').trim();
+  } catch {
+    return '';
+  }
+};
+
+/** A `next build` running in this checkout (another helper or a test run may build concurrently). */
+function buildRunning(): boolean {
+  const cwd = process.cwd();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const i = args.findIndex((a) => /(^|\/)next$/.test(a));
+      if (i < 0 || args[i + 1] !== 'build') continue;
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) === cwd) return true;
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return false;
+}
+
+async function waitForBuild(maxMs = 300_000) {
+  const deadline = Date.now() + maxMs;
+  let said = false;
+  while ((buildRunning() || !buildId()) && Date.now() < deadline) {
+    if (!said) process.stdout.write('  a `next build` is running in this checkout; waiting for it\n');
+    said = true;
+    await sleep(2000);
+  }
+  await sleep(said ? 1000 : 0);
+}
+
+async function healthy(base: string) {
+  try {
+    return (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitHealthy(base: string, ms: number) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await healthy(base)) return true;
+    await sleep(300);
+  }
+  return false;
+}
+
+/**
+ * A new server reaps every labelled container it does not own (server/sandbox/reaper.ts),
+ * which would kill another server's runs on the same engine. Wait (bounded) until none is running.
+ */
+async function waitForQuietEngine(maxMs: number) {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const n = await labelledRunning(engineDocker()).catch(() => 0);
+    if (!n) return;
+    process.stdout.write(`  waiting for ${n} run container(s) of another server to finish before starting ours\n`);
+    await sleep(3000);
+  }
+}
+
+export async function ensureServer(opts: { port: number; url?: string }): Promise<Server> {
+  const base = opts.url ?? `http://127.0.0.1:${opts.port}`;
+  if (opts.url || (await healthy(base))) {
+    if (!(await healthy(base))) throw new Error(`no healthy server at ${base}`);
+    return { base, pids: [], stale: () => false, refresh: async () => false, stop: async () => undefined };
+  }
+  await waitForBuild();
+  if (!buildId()) throw new Error('No production build: run `NEXT_TELEMETRY_DISABLED=1 npx next build` first.');
+  let server = await startServer(opts.port, base);
+  const handle: Server = {
+    base,
+    pids: server.pids,
+    stale: () => buildRunning() || buildId() !== server.buildId,
+    async refresh() {
+      if (!handle.stale()) return false;
+      await waitForBuild();
+      await server.stop();
+      server = await startServer(opts.port, base);
+      handle.pids = server.pids;
+      return true;
+    },
+    stop: () => server.stop(),
+  };
+  return handle;
+}
+
+async function startServer(port: number, base: string) {
+  await waitForQuietEngine(45_000);
+  const startedFrom = buildId();
+  // Our own database, so starting up never marks another server's jobs as interrupted.
+  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-db-'));
+  const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true, // its own process group, stopped as a whole
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', LAYERLAB_DB_PATH: path.join(dbDir, 'bench.db') },
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const pgid = child.pid!;
+  const stop = async () => {
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    for (let i = 0; i < 50 && groupMembers(pgid, '').length; i++) await sleep(100);
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    fs.rmSync(dbDir, { recursive: true, force: true });
+  };
+  if (!(await waitHealthy(base, 60_000))) {
+    await stop();
+    throw new Error(`the server did not start:\n${stderr}`);
+  }
+  return { pids: groupMembers(pgid, 'next-server'), buildId: startedFrom, stop };
+}
