@@ -1,0 +1,46 @@
+import 'server-only';
+import type { DoneEvent, JobEvent } from '@/lib/events';
+import { log } from '../log';
+
+/** How engine outcomes are worded for a learner; raw daemon text goes to the log. */
+
+export const MiB = 1024 * 1024;
+export const fmtMiB = (b: number) => `${Math.round(b / MiB)} MiB`;
+
+export function truncationNotice(limitBytes: number, what: string): JobEvent {
+  return {
+    type: 'log',
+    stream: 'system',
+    text: `\n[layerlab] ${what} passed the ${Math.round(limitBytes / 1024)} KiB limit; the rest is not shown.\n`,
+  };
+}
+
+/** Turns the daemon's wording into a sentence for a learner; the raw text is kept for the log. */
+export function explainBuildError(message: string): string {
+  if (/no space left on device/i.test(message)) {
+    return 'The build ran out of disk space in the sandbox. Write less data in your RUN steps.';
+  }
+  if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
+    return `${message}\n(The sandbox has no network: it can only use the provided base images and your own images.)`;
+  }
+  if (/resource temporarily unavailable|can't fork|cannot fork/i.test(message)) {
+    return `${message}\n(The build hit the sandbox's process limit.)`;
+  }
+  return message;
+}
+
+export function engineFailure(err: unknown, line?: number): DoneEvent['error'] {
+  const e = err as { statusCode?: number; json?: { message?: string }; message?: string; code?: string };
+  const raw = e?.json?.message ?? e?.message ?? String(err);
+  if (e?.code === 'ENOENT' || e?.code === 'ECONNREFUSED' || e?.code === 'ECONNRESET') {
+    log.error('engine unreachable', { error: raw });
+    return { code: 'engine_unavailable', message: 'The sandbox engine is not reachable right now. Try again in a moment.' };
+  }
+  if (e?.statusCode && e.statusCode < 500) {
+    // 4xx from the engine are about the learner's input (e.g. a Dockerfile parse error).
+    const parse = /line (\d+)/.exec(raw);
+    return { code: 'build_failed', message: explainBuildError(raw.trim()), line: parse ? Number(parse[1]) : line };
+  }
+  log.error('engine error', { error: raw, status: e?.statusCode });
+  return { code: 'engine_error', message: explainBuildError(raw.trim()), line };
+}
