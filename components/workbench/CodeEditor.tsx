@@ -7,6 +7,8 @@
  */
 import Editor, { loader, type Monaco, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
+import type { editor, IDisposable } from 'monaco-editor';
+import { COACH_OWNER, coachMarkers, describes, provideCoachActions, registerDockerfileInsight } from '@/components/insight/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { languageFor } from './workspace';
 import { useWorkbench } from './WorkbenchProvider';
@@ -17,6 +19,7 @@ const MARKER_OWNER = 'layerlab';
 const uriFor = (path: string) => `file:///workspace/${path}`;
 
 type MonacoEditor = Parameters<OnMount>[0];
+type IMarker = editor.IMarker;
 
 declare global {
   interface Window {
@@ -24,7 +27,13 @@ declare global {
     __layerlab?: {
       setFile(path: string, content: string): void;
       getFile(path: string): string | undefined;
-      markers(path?: string): { line: number; message: string; severity: number }[];
+      /** `build`: failed-build and refusal markers (the server's); `coach`: the linter's. */
+      markers(path?: string, owner?: 'build' | 'coach'): { line: number; message: string; severity: number; code?: string }[];
+      /**
+       * Applies the coach's quick fix for `ruleId` through the same code-action
+       * provider the lightbulb uses; false when there is none right now.
+       */
+      quickFix(ruleId: string): boolean;
     };
   }
 }
@@ -62,6 +71,16 @@ export default function CodeEditor() {
   const dark = usePrefersDark();
   const [monaco, setMonaco] = useState<Monaco>();
   const editorRef = useRef<MonacoEditor | null>(null);
+  const insight = useRef<IDisposable | null>(null);
+  const revealed = useRef(0);
+  /**
+   * Texts the editor reported through onChange, per path, that the workbench
+   * state may not show yet. Renders lag behind typing (the coach re-renders
+   * the page on its own clock too), so a render can carry a text the editor
+   * has already moved past: that is an echo of the learner's own typing, and
+   * writing it back would drop keystrokes and throw the cursor to the end.
+   */
+  const echoes = useRef(new Map<string, Set<string>>());
   const wbRef = useRef(wb);
   wbRef.current = wb;
   const file = wb.files.find((f) => f.path === wb.active);
@@ -71,6 +90,11 @@ export default function CodeEditor() {
     setMonaco(m);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
+    insight.current?.dispose();
+    insight.current = registerDockerfileInsight(m, {
+      linted: (uri) => (uri === uriFor(DOCKERFILE_PATH) ? wbRef.current.coach : undefined),
+      showRule: (id) => wbRef.current.showRule(id),
+    });
     window.__layerlab = {
       setFile: (path, content) => {
         const w = wbRef.current;
@@ -79,23 +103,70 @@ export default function CodeEditor() {
         w.setActive(path);
       },
       getFile: (path) => wbRef.current.files.find((f) => f.path === path)?.content,
-      markers: (path = DOCKERFILE_PATH) =>
+      markers: (path = DOCKERFILE_PATH, owner = 'build') =>
         m.editor
-          .getModelMarkers({ owner: MARKER_OWNER, resource: m.Uri.parse(uriFor(path)) })
-          .map((mk: { startLineNumber: number; message: string; severity: number }) => ({ line: mk.startLineNumber, message: mk.message, severity: mk.severity })),
+          .getModelMarkers({ owner: owner === 'coach' ? COACH_OWNER : MARKER_OWNER, resource: m.Uri.parse(uriFor(path)) })
+          .map((mk: IMarker) => ({
+            line: mk.startLineNumber,
+            message: mk.message,
+            severity: mk.severity,
+            ...(mk.code !== undefined && { code: typeof mk.code === 'string' ? mk.code : mk.code.value }),
+          })),
+      quickFix: (ruleId) => {
+        const model = m.editor.getModel(m.Uri.parse(uriFor(DOCKERFILE_PATH)));
+        if (!model) return false;
+        const markers = m.editor.getModelMarkers({ owner: COACH_OWNER, resource: model.uri });
+        const action = provideCoachActions({ linted: () => wbRef.current.coach, showRule() {} }, model, markers).find(
+          (a) => a.kind === 'quickfix' && a.diagnostics?.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === ruleId),
+        );
+        const edits = action?.edit?.edits.flatMap((e) => ('textEdit' in e ? [e.textEdit] : [])) ?? [];
+        if (edits.length === 0) return false;
+        model.pushEditOperations([], edits.map((e) => ({ range: e.range, text: e.text })), () => null);
+        return true;
+      },
     };
   };
+
+  const onChange = (path: string, value: string) => {
+    const seen = echoes.current.get(path) ?? new Set<string>();
+    seen.add(value);
+    echoes.current.set(path, seen);
+    wb.updateFile(path, value);
+  };
+
+  // Files changed outside the editor (a lesson's "Open in editor", reset, the solution, the test hook) reach
+  // their models here, the open one as an undoable edit. The Dockerfile always has a model, for its markers.
+  useEffect(() => {
+    if (!monaco) return;
+    for (const f of wb.files) {
+      const uri = monaco.Uri.parse(uriFor(f.path));
+      const model = monaco.editor.getModel(uri);
+      if (!model) {
+        if (f.path === DOCKERFILE_PATH) monaco.editor.createModel(f.content, 'dockerfile', uri);
+        continue;
+      }
+      const seen = echoes.current.get(f.path);
+      if (model.getValue() === f.content) {
+        seen?.clear();
+        continue;
+      }
+      if (seen?.has(f.content)) continue;
+      seen?.clear();
+      const editor = editorRef.current;
+      if (editor && editor.getModel() === model) {
+        editor.executeEdits('workbench', [{ range: model.getFullModelRange(), text: f.content, forceMoveMarkers: true }]);
+        editor.pushUndoStop();
+      } else {
+        model.setValue(f.content);
+      }
+    }
+  }, [monaco, wb.files]);
 
   // Failed-build and refused lines become squiggles on the Dockerfile, whichever file is open.
   useEffect(() => {
     if (!monaco) return;
-    const uri = monaco.Uri.parse(uriFor(DOCKERFILE_PATH));
-    let model = monaco.editor.getModel(uri);
-    const content = wb.files.find((f) => f.path === DOCKERFILE_PATH)?.content;
-    if (!model && content !== undefined) model = monaco.editor.createModel(content, 'dockerfile', uri);
+    const model = monaco.editor.getModel(monaco.Uri.parse(uriFor(DOCKERFILE_PATH)));
     if (!model) return;
-    // A background model (another file is open) is not synced by the Editor component; keep it current.
-    if (content !== undefined && model !== editorRef.current?.getModel() && model.getValue() !== content) model.setValue(content);
     const lines = model.getLineCount();
     monaco.editor.setModelMarkers(
       model,
@@ -113,6 +184,29 @@ export default function CodeEditor() {
     );
   }, [monaco, wb.markers, wb.files]);
 
+  // The coach's findings, once they describe the Dockerfile as it is (while typing, Monaco moves the old ones along).
+  useEffect(() => {
+    if (!monaco) return;
+    const model = monaco.editor.getModel(monaco.Uri.parse(uriFor(DOCKERFILE_PATH)));
+    if (!model) return;
+    if (!wb.coach) monaco.editor.setModelMarkers(model, COACH_OWNER, []);
+    else if (describes(wb.coach, model)) monaco.editor.setModelMarkers(model, COACH_OWNER, coachMarkers(monaco, model, wb.coach.diagnostics));
+  }, [monaco, wb.coach, wb.files]);
+
+  // "Show line N" from the coach or the layer inspector: the Dockerfile is opened first, then the line shown.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const request = wb.reveal;
+    if (!monaco || !editor || !request || revealed.current === request.nonce) return;
+    const model = editor.getModel();
+    if (!model || model.uri.toString() !== uriFor(DOCKERFILE_PATH)) return;
+    revealed.current = request.nonce;
+    const line = Math.max(1, Math.min(request.line, model.getLineCount()));
+    editor.revealLineInCenterIfOutsideViewport(line);
+    editor.setPosition({ lineNumber: line, column: model.getLineFirstNonWhitespaceColumn(line) || 1 });
+    editor.focus();
+  }, [monaco, wb.reveal, wb.active, file?.path]);
+
   // Models of deleted or renamed files would otherwise linger (and keep their old text under a reused name).
   useEffect(() => {
     if (!monaco) return;
@@ -123,7 +217,14 @@ export default function CodeEditor() {
     }
   }, [monaco, wb.files]);
 
-  useEffect(() => () => void (window.__layerlab = undefined), []);
+  useEffect(
+    () => () => {
+      window.__layerlab = undefined;
+      insight.current?.dispose();
+      insight.current = null;
+    },
+    [],
+  );
 
   if (!file) {
     return <div className="editor-empty">No file open. Add a file to start.</div>;
@@ -133,8 +234,8 @@ export default function CodeEditor() {
     <Editor
       path={uriFor(file.path)}
       language={languageFor(file.path)}
-      value={file.content}
-      onChange={(value) => wb.updateFile(file.path, value ?? '')}
+      defaultValue={file.content}
+      onChange={(value) => onChange(file.path, value ?? '')}
       beforeMount={defineThemes}
       onMount={onMount}
       theme={dark ? 'layerlab-dark' : 'layerlab-light'}

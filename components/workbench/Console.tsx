@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiError } from './api';
 import { AnsiText } from './AnsiText';
@@ -9,12 +10,19 @@ import { StepList } from './StepList';
 import { useIsMac } from './use-is-mac';
 import { useWorkbench, type ConsoleTab } from './WorkbenchProvider';
 
+/** Fetched when the tab is first opened: most visits never look at layers. */
+const LayersPanel = dynamic(() => import('@/components/insight/LayersPanel'), {
+  ssr: false,
+  loading: () => <div className="console-empty">Loading…</div>,
+});
+
 /** The build and run output, live: steps, coloured log, and a final badge. `check` is the slot for the lesson's check panel. */
 export function Console({ check }: { check?: ReactNode }) {
   const wb = useWorkbench();
   const tabs: { id: ConsoleTab; label: string; view?: JobView }[] = [
     { id: 'build', label: 'Build', view: wb.buildJob },
     { id: 'run', label: 'Run', view: wb.runJob },
+    { id: 'layers', label: 'Layers' },
   ];
   if (check) tabs.push({ id: 'check', label: 'Check my work' });
   const current = wb.consoleTab;
@@ -51,7 +59,7 @@ export function Console({ check }: { check?: ReactNode }) {
           className="console-panel"
           hidden={current !== t.id}
         >
-          {t.id === 'check' ? check : <JobOutput kind={t.id as 'build' | 'run'} view={t.view} />}
+          {t.id === 'check' ? check : t.id === 'layers' ? current === 'layers' && <LayersPanel /> : <JobOutput kind={t.id as 'build' | 'run'} view={t.view} />}
         </div>
       ))}
     </section>

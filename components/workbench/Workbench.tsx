@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
@@ -7,6 +8,15 @@ import { EditorSlot } from './EditorSlot';
 import { FileTabs } from './FileTabs';
 import { Toolbar } from './Toolbar';
 import { useWorkbench } from './WorkbenchProvider';
+
+/** The coach's summary has nothing to show before the (lazy) linter has run, so it loads lazily too, in a box of its size. */
+const CoachBar = dynamic(() => import('@/components/insight/CoachBar'), {
+  ssr: false,
+  loading: () => <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />,
+});
+
+/** A rule's explanation, with react-markdown: only fetched when a learner asks. */
+const RuleDocPanel = dynamic(() => import('@/components/insight/RuleDocPanel'), { ssr: false });
 
 /**
  * The right-hand side of a lesson: toolbar, file tabs, editor and console.
@@ -37,12 +47,14 @@ export function Workbench({ check }: { check?: ReactNode }) {
           <div className="editor-host">
             <EditorSlot />
           </div>
+          <CoachBar />
         </Panel>
         <Separator className="separator separator-h" />
         <Panel id="console" defaultSize="45%" minSize="15%" className="workbench-console">
           <Console check={check} />
         </Panel>
       </Group>
+      {wb.ruleDoc && <RuleDocPanel key={wb.ruleDoc} id={wb.ruleDoc} onClose={() => wb.showRule(undefined)} />}
     </div>
   );
 }

@@ -11,12 +11,15 @@ import { DOCKERFILE_PATH } from '@/lib/build-context';
 import type { DockerCommand } from '@/lib/docker-command';
 import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
 import { learnerTagProblem } from '@/lib/image-ref';
+import { useCoach, type CoachReport } from '@/components/insight/use-coach';
 import * as api from './api';
 import { applyEvent, eventTime, failedLine, isActive, lose, newJobView, refuse, type JobView } from './job-view';
 import { contextProblems, fileNameProblem, filesFingerprint, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
 
 export type LineMarker = { line: number; message: string };
-export type ConsoleTab = 'build' | 'run' | 'check';
+export type ConsoleTab = 'build' | 'run' | 'layers' | 'check';
+/** A request to show a Dockerfile line in the editor; `nonce` makes the same line revealable twice. */
+export type RevealRequest = { line: number; nonce: number };
 
 export type WorkbenchApi = {
   lesson: string;
@@ -29,6 +32,14 @@ export type WorkbenchApi = {
   runJob?: JobView;
   consoleTab: ConsoleTab;
   markers: LineMarker[];
+  /** The Dockerfile coach's findings for the current Dockerfile (undefined until the linter has loaded). */
+  coach?: CoachReport;
+  /** The coach rule whose explanation is open, if any. */
+  ruleDoc?: string;
+  showRule(id: string | undefined): void;
+  reveal?: RevealRequest;
+  /** Opens the Dockerfile at this line (from the coach's list, the layer inspector…). */
+  revealLine(line: number): void;
   /** The tag of the last successful build: what Run starts. */
   runnableImage?: string;
   starterEdited: boolean;
@@ -121,6 +132,9 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const [run, setRun] = useState<JobView>();
   const [consoleTab, setConsoleTab] = useState<ConsoleTab>('build');
   const [refusedMarkers, setRefusedMarkers] = useState<LineMarker[]>([]);
+  const [ruleDoc, setRuleDoc] = useState<string>();
+  const [reveal, setReveal] = useState<RevealRequest>();
+  const coach = useCoach(files.find((f) => f.path === DOCKERFILE_PATH)?.content);
 
   const sources = useRef<Partial<Record<JobKind, EventSource>>>({});
   const waiters = useRef(new Map<string, ((done: DoneEvent | undefined) => void)[]>());
@@ -332,6 +346,14 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       runJob: run,
       consoleTab,
       markers,
+      coach,
+      ruleDoc,
+      showRule: setRuleDoc,
+      reveal,
+      revealLine(line) {
+        setActiveState(DOCKERFILE_PATH);
+        setReveal((r) => ({ line, nonce: (r?.nonce ?? 0) + 1 }));
+      },
       runnableImage,
       starterEdited: !sameFiles(files, starter.files),
       setActive: setActiveState,
@@ -387,7 +409,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
         return current !== undefined && current.trim() !== '' && current !== starterDockerfile;
       },
     };
-  }, [lesson, files, active, tag, build, run, consoleTab, refusedMarkers, runnableImage, starter, starterDockerfile, doBuild, ensureBuild, doRun, stop, runCommands]);
+  }, [lesson, files, active, tag, build, run, consoleTab, refusedMarkers, coach, ruleDoc, reveal, runnableImage, starter, starterDockerfile, doBuild, ensureBuild, doRun, stop, runCommands]);
 
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }

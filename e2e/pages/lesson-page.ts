@@ -14,6 +14,12 @@ export class LessonPage {
   readonly checkPanel: Locator;
   readonly checkButton: Locator;
   readonly lessonComplete: Locator;
+  /** The Dockerfile coach's summary strip under the editor. */
+  readonly coach: Locator;
+  /** A coach rule's explanation (side panel). */
+  readonly ruleDoc: Locator;
+  /** The console's "Layers" tab: layers of the last successful build and the build timeline. */
+  readonly layersPanel: Locator;
 
   constructor(readonly page: Page) {
     this.buildButton = page.getByTestId('build-button');
@@ -23,6 +29,9 @@ export class LessonPage {
     this.checkPanel = page.getByTestId('check-panel');
     this.checkButton = page.getByTestId('check-button');
     this.lessonComplete = page.getByTestId('lesson-complete');
+    this.coach = page.getByTestId('coach');
+    this.ruleDoc = page.getByTestId('rule-doc');
+    this.layersPanel = page.getByTestId('layers-panel');
   }
 
   async goto(slug = SEED_SLUG) {
@@ -60,8 +69,19 @@ export class LessonPage {
     return this.page.evaluate((p) => window.__layerlab!.getFile(p), path);
   }
 
-  async markers(path = 'Dockerfile') {
-    return this.page.evaluate((p) => window.__layerlab!.markers(p), path);
+  /** `build`: the server's markers (failed step, refused lines); `coach`: the linter's. */
+  async markers(path = 'Dockerfile', owner: 'build' | 'coach' = 'build') {
+    return this.page.evaluate(([p, o]) => window.__layerlab!.markers(p, o), [path, owner] as const);
+  }
+
+  /** The rule ids the coach currently marks in the Dockerfile, in line order. */
+  async coachRules() {
+    return (await this.markers('Dockerfile', 'coach')).map((m) => m.code);
+  }
+
+  /** Puts the cursor on the editor line showing `text` (Monaco renders spaces as no-break spaces: use \s in a RegExp). */
+  async clickLineWith(text: string | RegExp) {
+    await this.page.locator('.monaco-editor .view-lines .view-line').filter({ hasText: text }).first().click();
   }
 
   async build() {
@@ -75,7 +95,7 @@ export class LessonPage {
     return (await this.buildOutput.getAttribute('data-state')) ?? (await this.buildOutput.getAttribute('data-phase'));
   }
 
-  async showConsoleTab(name: 'Build' | 'Run' | 'Check my work') {
+  async showConsoleTab(name: 'Build' | 'Run' | 'Layers' | 'Check my work') {
     await this.page.getByRole('tab', { name, exact: true }).click();
   }
 
