@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { JobView } from './job-view';
 import { isActive } from './job-view';
+import { useClassStatus } from './use-class-status';
 import { useIsMac } from './use-is-mac';
 import { useWorkbench } from './WorkbenchProvider';
 
@@ -20,7 +21,12 @@ export function Toolbar() {
   const building = activeLabel(wb.buildJob, 'Building…');
   const running = activeLabel(wb.runJob, 'Running…');
   const canStop = (isActive(wb.buildJob) && !!wb.buildJob?.id) || (isActive(wb.runJob) && !!wb.runJob?.id);
-  const buildBlocked = wb.tagProblem ? `Fix the image tag: it ${wb.tagProblem}.` : wb.contextProblems[0];
+  const classStatus = useClassStatus();
+  const buildBlocked = classStatus.buildsPaused
+    ? (classStatus.reason ?? 'Your instructor paused builds.')
+    : wb.tagProblem
+      ? `Fix the image tag: it ${wb.tagProblem}.`
+      : wb.contextProblems[0];
   const isMac = useIsMac();
 
   return (
