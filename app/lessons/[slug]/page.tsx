@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LessonCheck } from '@/components/lesson/LessonCheck';
 import { LessonMarkdown } from '@/components/lesson/LessonMarkdown';
@@ -8,6 +9,7 @@ import { LessonSplit } from '@/components/lesson/LessonSplit';
 import { Workbench } from '@/components/workbench/Workbench';
 import { WorkbenchProvider } from '@/components/workbench/WorkbenchProvider';
 import { lessonSlugSchema } from '@/lib/lesson-slug';
+import { learnerClassView } from '@/server/classroom/classes';
 import { getWorkspace } from '@/server/db/workspaces';
 import { getLesson, LessonContentError, type Lesson } from '@/server/lessons';
 import { currentLearner } from '@/server/session';
@@ -38,8 +40,21 @@ export default async function LessonPage({ params }: Props) {
   const lesson = await load(slug);
   if (!lesson) notFound();
   if (lesson instanceof LessonContentError) return <LessonProblems slug={slug} issues={lesson.issues} />;
+  const learner = await currentLearner();
+  const visible = learnerClassView(learner).class?.visibleLessons;
+  if (visible && !visible.includes(slug)) {
+    return (
+      <div className="course">
+        <h1>Not open yet</h1>
+        <p className="muted">Your instructor has not opened this lesson for your class yet.</p>
+        <p>
+          <Link href="/">Back to the course</Link>
+        </p>
+      </div>
+    );
+  }
   // The saved workspace comes with the page, so a reload shows the learner's files at once (no flash of the starter).
-  const saved = getWorkspace(await currentLearner(), slug);
+  const saved = getWorkspace(learner, slug);
 
   return (
     <WorkbenchProvider
