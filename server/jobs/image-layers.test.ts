@@ -6,6 +6,7 @@ import { docker } from '../sandbox/docker';
 import { cleanCreatedBy, imageLayers, mapLayers } from './image-layers';
 import { subscribe } from './job-log';
 import { submitBuild } from './submit-build';
+import { removeLearnerImages } from '../sandbox/remove-learner-images';
 
 describe('cleanCreatedBy', () => {
   it('drops the builder noise and names RUN steps', () => {
@@ -73,11 +74,7 @@ CMD ["cat", "/app/hello.txt"]
 
   beforeAll(() => useDatabase(openDatabase(':memory:')));
   afterAll(async () => {
-    for (const img of await docker().listImages()) {
-      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${alice}/`) || t.startsWith(`layerlab-${bob}/`))) {
-        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
-      }
-    }
+    await removeLearnerImages([alice, bob]);
   });
 
   it('lists base layers and one layer per final-stage step, with sizes, cache hits and times', async () => {

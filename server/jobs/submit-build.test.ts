@@ -10,6 +10,7 @@ import { subscribe } from './job-log';
 import { getJob } from './store';
 import { submitBuild } from './submit-build';
 import { submitRun } from './submit-run';
+import { removeLearnerImages } from '../sandbox/remove-learner-images';
 
 /**
  * The job API's service layer against the real sandbox engine: the seed lesson's
@@ -63,11 +64,7 @@ async function refused(promise: Promise<unknown>) {
 describe('builds and runs through the job system (real engine)', () => {
   beforeAll(() => useDatabase(openDatabase(':memory:')));
   afterAll(async () => {
-    for (const img of await docker().listImages()) {
-      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${alice}/`) || t.startsWith(`layerlab-${bob}/`))) {
-        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
-      }
-    }
+    await removeLearnerImages([alice, bob]);
   });
 
   it("builds the seed lesson's example and its run prints Hello World", async () => {

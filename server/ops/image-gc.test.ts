@@ -22,7 +22,11 @@ async function learnerImage(learner: string, name: string) {
   const ref = `layerlab-${learner}/${name}:latest`;
   const context = await packContext([{ path: 'Dockerfile', content: `FROM busybox:latest\nLABEL gc-test="${randomBytes(6).toString('hex')}"\n` }]);
   const stream = await docker().buildImage(context as unknown as NodeJS.ReadableStream, { t: ref, networkmode: 'none' });
-  await new Promise((resolve, reject) => docker().modem.followProgress(stream, (err) => (err ? reject(err) : resolve(null))));
+  const out = await new Promise<{ error?: string }[]>((resolve, reject) =>
+    docker().modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
+  );
+  const failed = out.find((o) => o.error); // a failed build still ends with HTTP 200
+  if (failed) throw new Error(`building ${ref} failed: ${failed.error}`);
   made.push(ref);
   return ref;
 }

@@ -5,6 +5,7 @@ import { packContext } from '../jobs/pack-context';
 import { docker } from './docker';
 import { dockerEngine } from './docker-engine';
 import { LABEL } from './labels';
+import { removeLearnerImages } from './remove-learner-images';
 
 /**
  * Integration tests against the real sandbox engine (no mocks): each class of
@@ -60,12 +61,7 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   afterAll(async () => {
-    const images = await docker().listImages();
-    for (const img of images) {
-      if (img.RepoTags?.some((t) => t.startsWith(`layerlab-${LEARNER}/`))) {
-        await docker().getImage(img.Id).remove({ force: true }).catch(() => undefined);
-      }
-    }
+    await removeLearnerImages([LEARNER]);
   });
 
   it('streams build steps and reports the image id and size', async () => {
@@ -162,6 +158,15 @@ describe('docker engine (real sandbox daemon)', () => {
     );
     expect(b.done).toMatchObject({ state: 'failed', error: { code: 'image_too_large' } });
     await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('removing an oversized build that changed nothing leaves its base image alone', async () => {
+    // `FROM debian:bookworm-slim` alone is the base image itself (same id), already over 48 MiB.
+    const baseId = (await docker().getImage('debian:bookworm-slim').inspect()).Id;
+    const b = await build('FROM debian:bookworm-slim\n');
+    expect(b.done).toMatchObject({ state: 'failed', error: { code: 'image_too_large' } });
+    await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
+    expect((await docker().getImage('debian:bookworm-slim').inspect()).Id).toBe(baseId);
   });
 
   it('gives builds and runs no network: only a loopback interface', async () => {
