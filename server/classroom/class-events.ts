@@ -1,6 +1,7 @@
 import 'server-only';
 import { getClass } from '../db/classes';
 import { log } from '../log';
+import { lastEventId, sseResponse } from '../sse';
 import { activitySince } from './activity';
 import { classGrid } from './dashboard';
 
@@ -15,70 +16,35 @@ import { classGrid } from './dashboard';
 const HISTORY_MS = 60 * 60_000;
 
 export function classEventsResponse(classId: string, request: Request, intervalMs = 1000): Response {
-  const lastId = Number(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('after') ?? NaN);
-  let cursor = Number.isSafeInteger(lastId) && lastId > 0 ? lastId : Date.now() - HISTORY_MS;
-  const abort = new AbortController();
-  request.signal.addEventListener('abort', () => abort.abort());
-  const encoder = new TextEncoder();
+  let cursor = lastEventId(request) ?? Date.now() - HISTORY_MS;
   const seen = new Set<string>();
 
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          abort.abort();
-        }
-      };
-      send('retry: 2000\n\n');
-      let lastGrid = '';
-      let lastBeat = Date.now();
-      while (!abort.signal.aborted) {
-        try {
-          const cls = getClass(classId);
-          if (!cls) break;
-          const grid = JSON.stringify(await classGrid(cls));
-          if (grid !== lastGrid) {
-            lastGrid = grid;
-            send(`event: grid\ndata: ${grid}\n\n`);
-          }
-          // Overlap the window a little: a build changed in the same millisecond as the
-          // cursor, but after the last poll, must not be missed (`seen` drops repeats).
-          const { items, cursor: next } = activitySince(classId, cursor - 2000);
-          for (const item of items) {
-            if (seen.has(item.key)) continue;
-            seen.add(item.key);
-            send(`id: ${next}\nevent: activity\ndata: ${JSON.stringify(item)}\n\n`);
-          }
-          cursor = Math.max(cursor, next);
-          if (Date.now() - lastBeat > 15_000) {
-            send(': keep-alive\n\n');
-            lastBeat = Date.now();
-          }
-        } catch (err) {
-          log.warn('class event stream poll failed', { class: classId, error: String(err) });
-        }
-        await sleep(intervalMs, abort.signal);
-      }
+  return sseResponse(request, 2000, async (out) => {
+    let lastGrid = '';
+    while (!out.signal.aborted) {
       try {
-        controller.close();
-      } catch {
-        // already closed
+        const cls = getClass(classId);
+        if (!cls) break;
+        const grid = await classGrid(cls);
+        const key = JSON.stringify(grid);
+        if (key !== lastGrid) {
+          lastGrid = key;
+          out.event('grid', grid);
+        }
+        // Overlap the window a little: a build changed in the same millisecond as the
+        // cursor, but after the last poll, must not be missed (`seen` drops repeats).
+        const { items, cursor: next } = activitySince(classId, cursor - 2000);
+        for (const item of items) {
+          if (seen.has(item.key)) continue;
+          seen.add(item.key);
+          out.event('activity', item, next);
+        }
+        cursor = Math.max(cursor, next);
+      } catch (err) {
+        log.warn('class event stream poll failed', { class: classId, error: String(err) });
       }
-    },
-    cancel() {
-      abort.abort();
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
+      await sleep(intervalMs, out.signal);
+    }
   });
 }
 

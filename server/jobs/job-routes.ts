@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { route } from '../http';
 import { currentLearner } from '../session';
 import { jobSystem } from './job-system';
-import { sseResponse } from './sse';
+import { jobEventsResponse } from './sse';
 import { getJob } from './store';
 
 /** The per-job handlers shared by /api/builds/:id and /api/runs/:id. */
@@ -50,7 +50,7 @@ export function eventRoutes(kind: JobKind) {
   return {
     GET: route(async (req: Request, ctx: Ctx) => {
       const { job } = await ownJob(kind, ctx);
-      return sseResponse(job.id, req);
+      return jobEventsResponse(job.id, req);
     }),
   };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { StoredEvent } from '@/lib/events';
+import { lastEventId, sseResponse } from '../sse';
 import { subscribe } from './job-log';
 
 /**
@@ -7,52 +7,9 @@ import { subscribe } from './job-log';
  * reconnect) or `?after=` resumes; otherwise the whole log is replayed, then live
  * events follow until `done`.
  */
-export function sseResponse(jobId: string, request: Request): Response {
-  const url = new URL(request.url);
-  const raw = request.headers.get('last-event-id') ?? url.searchParams.get('after') ?? '0';
-  const after = Number.isSafeInteger(Number(raw)) && Number(raw) > 0 ? Number(raw) : 0;
-  const abort = new AbortController();
-  request.signal.addEventListener('abort', () => abort.abort());
-  const encoder = new TextEncoder();
-
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (text: string) => {
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          abort.abort(); // the client went away
-        }
-      };
-      send('retry: 1000\n\n');
-      const keepAlive = setInterval(() => send(': keep-alive\n\n'), 15_000);
-      try {
-        for await (const event of subscribe(jobId, after, abort.signal)) send(format(event));
-      } finally {
-        clearInterval(keepAlive);
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      }
-    },
-    cancel() {
-      abort.abort();
-    },
+export function jobEventsResponse(jobId: string, request: Request): Response {
+  const after = lastEventId(request) ?? 0;
+  return sseResponse(request, 1000, async (out) => {
+    for await (const { id, ...data } of subscribe(jobId, after, out.signal)) out.event(data.type, data, id);
   });
-
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    },
-  });
-}
-
-function format(event: StoredEvent) {
-  const { id, ...data } = event;
-  return `id: ${id}\nevent: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
