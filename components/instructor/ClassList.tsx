@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useSubmit } from '../ui/use-submit';
 import { api } from './api';
 import styles from './instructor.module.css';
 
@@ -11,22 +12,10 @@ export type ClassListItem = { id: string; name: string; code: string; members: n
 export function ClassList({ classes, csrf }: { classes: ClassListItem[]; csrf: string }) {
   const router = useRouter();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const created = await api<{ id: string }>(csrf, 'POST', '/api/classes', { name });
-      router.push(`/instructor/classes/${created.id}`);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: create, error, busy } = useSubmit(async () => {
+    const created = await api<{ id: string }>(csrf, 'POST', '/api/classes', { name });
+    router.push(`/instructor/classes/${created.id}`);
+  });
 
   return (
     <section className={styles.card} aria-labelledby="classes-heading">

@@ -1,35 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { postJson, useSubmit } from '../ui/use-submit';
 import styles from './instructor.module.css';
 
 export function InstructorLogin() {
   const router = useRouter();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await fetch('/api/instructor/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ password }),
-      });
-      if (!res.ok) {
-        setError((await res.json().catch(() => ({}))).message ?? 'Sign-in failed.');
-        return;
-      }
-      router.replace('/instructor');
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, error, busy } = useSubmit(async () => {
+    await postJson('/api/instructor/login', { password }, 'Sign-in failed.');
+    router.replace('/instructor');
+    router.refresh();
+  });
 
   return (
     <form className={`${styles.card} ${styles.login}`} onSubmit={submit} aria-label="Instructor sign-in">

@@ -1,36 +1,19 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { postJson, useSubmit } from '../ui/use-submit';
 import styles from './join.module.css';
 
 /** Joins the class with this code under a display name; the learner keeps their session and progress. */
 export function JoinForm({ code, className, currentName }: { code: string; className: string; currentName?: string }) {
   const router = useRouter();
   const [name, setName] = useState(currentName ?? '');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const res = await fetch('/api/join', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code, displayName: name }),
-      });
-      if (!res.ok) {
-        setError((await res.json().catch(() => ({}))).message ?? 'Could not join the class.');
-        return;
-      }
-      router.push('/');
-      router.refresh();
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit, error, busy } = useSubmit(async () => {
+    await postJson('/api/join', { code, displayName: name }, 'Could not join the class.');
+    router.push('/');
+    router.refresh();
+  });
 
   return (
     <form className={styles.card} onSubmit={submit} aria-label="Join class">
