@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: how the platform performs against the real sandbox engine.
- * Five sections (overhead, latency, classroom, flood, page-weight); see
+ * Six sections (overhead, latency, classroom, flood, page-weight, lint); see
  * bench/README.md. Starts `next start` on BENCH_PORT (3400) unless BENCH_URL
- * names a running server; traffic goes to loopback only; every loop is bounded.
+ * names a running server (not for `lint` alone, which needs none); traffic goes to loopback only; every loop is bounded.
  * Writes bench/results/latest.json and prints a table. Not part of `npm test`.
  */
 import fs from 'node:fs';
@@ -14,11 +14,12 @@ import { printTable, type Row, type SectionResult } from './report';
 import { classroom } from './sections/classroom';
 import { flood } from './sections/flood';
 import { latency } from './sections/latency';
+import { lintSpeed } from './sections/lint';
 import { overhead } from './sections/overhead';
 import { pageWeight } from './sections/page-weight';
 import { ensureServer } from './server';
 
-const run: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>> = {
+const run: Record<Exclude<SectionName, 'lint'>, (ctx: BenchContext) => Promise<SectionResult>> = {
   overhead: (ctx) => overhead(ctx),
   latency,
   classroom,
@@ -29,10 +30,8 @@ const run: Record<SectionName, (ctx: BenchContext) => Promise<SectionResult>> = 
 async function main() {
   const { only, quick } = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  const server = await ensureServer({ port: Number(process.env.BENCH_PORT ?? 3400), url: process.env.BENCH_URL });
   const log = (line: string) => console.log(`  [${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
-  log(`server ${server.base}${server.pids.length ? ` (next-server pid ${server.pids.join(', ')})` : ' (not ours: no RSS/CPU figures)'}`);
-  const ctx: BenchContext = { server, quick, imageIds: new Set(), log };
+  let ctx: BenchContext | undefined; // the server starts with the first section that needs it
   const rows: Row[] = [];
   const sections: Record<string, unknown> = {};
   const notes: string[] = [];
@@ -42,16 +41,11 @@ async function main() {
       const load0 = os.loadavg().map((x) => Number(x.toFixed(2)));
       log(`${name}…`);
       try {
-        if (await server.refresh()) log('the production build changed: restarted our server on the new one');
         let r: SectionResult;
-        try {
-          r = await run[name](ctx);
-        } catch (err) {
-          // A concurrent `next build` swaps the chunks under a running server: restart on the new build and retry once.
-          if (!server.stale()) throw err;
-          await server.refresh();
-          log(`${name}: the production build changed during the section; retrying on the new build`);
-          r = await run[name](ctx);
+        if (name === 'lint') r = await lintSpeed();
+        else {
+          ctx ??= await startServer(quick, log);
+          r = await serverSection(ctx, name);
         }
         rows.push(...r.rows);
         notes.push(...(r.notes ?? []));
@@ -66,9 +60,11 @@ async function main() {
       log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     }
   } finally {
-    await server.stop();
-    const removed = await removeUntagged(ctx.imageIds).catch(() => 0);
-    if (removed) log(`removed ${removed} untagged image(s) the benchmark left`);
+    if (ctx) {
+      await ctx.server.stop();
+      const removed = await removeUntagged(ctx.imageIds).catch(() => 0);
+      if (removed) log(`removed ${removed} untagged image(s) the benchmark left`);
+    }
   }
   const result = {
     date: new Date().toISOString(),
@@ -86,6 +82,25 @@ async function main() {
   for (const n of notes) console.log(`\nnote: ${n}`);
   const missed = rows.filter((r) => r.pass === false).length;
   console.log(`\n${rows.filter((r) => r.pass).length} targets met, ${missed} missed; ${result.seconds.toFixed(0)} s; written to bench/results/latest.json`);
+}
+
+async function startServer(quick: boolean, log: (line: string) => void): Promise<BenchContext> {
+  const server = await ensureServer({ port: Number(process.env.BENCH_PORT ?? 3400), url: process.env.BENCH_URL });
+  log(`server ${server.base}${server.pids.length ? ` (next-server pid ${server.pids.join(', ')})` : ' (not ours: no RSS/CPU figures)'}`);
+  return { server, quick, imageIds: new Set(), log };
+}
+
+/** A section against the server; a concurrent `next build` swaps the chunks under it: restart on the new build and retry once. */
+async function serverSection(ctx: BenchContext, name: Exclude<SectionName, 'lint'>): Promise<SectionResult> {
+  if (await ctx.server.refresh()) ctx.log('the production build changed: restarted our server on the new one');
+  try {
+    return await run[name](ctx);
+  } catch (err) {
+    if (!ctx.server.stale()) throw err;
+    await ctx.server.refresh();
+    ctx.log(`${name}: the production build changed during the section; retrying on the new build`);
+    return await run[name](ctx);
+  }
 }
 
 main().catch((err) => {

@@ -34,11 +34,9 @@ describe('provisionImages (real engine)', () => {
     for (const s of status) expect(s, s.ref).toMatchObject({ present: true });
   });
 
-  it('is fast and changes nothing when everything is present', async () => {
-    const started = Date.now();
+  it('changes nothing when everything is present', async () => {
     const results = await provisionImages();
     expect(results.map((r) => r.source)).toEqual(catalogRefs().map(() => 'present'));
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('refuses references outside the catalog', async () => {

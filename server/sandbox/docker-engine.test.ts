@@ -200,10 +200,9 @@ describe('docker engine (real sandbox daemon)', () => {
   it('honours a cancel that arrives before the container starts', async () => {
     const controller = new AbortController();
     controller.abort();
-    const started = Date.now();
     const r = await run(hello, ['sleep', '30'], runLimits, controller.signal);
-    expect(r.done.state).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(4_000); // not the 5 s run timeout
+    expect(r.done.state).toBe('cancelled'); // not `failed` by the 5 s run timeout
+    expect(r.stdout + r.stderr).toBe('');
   });
 
   it('cancels a running container', async () => {
