@@ -197,6 +197,16 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(r.stdout).toMatch(/CapEff:\s*0+\n/);
   });
 
+  it('gives a VOLUME its image content for the run and leaves no volume behind', async () => {
+    const b = await build('FROM busybox:latest\nRUN mkdir /data && echo baked > /data/k.txt\nVOLUME /data\n');
+    expect(b.done.state).toBe('succeeded');
+    const volumes = async () => ((await docker().listVolumes()).Volumes ?? []).map((v) => v.Name);
+    const before = await volumes();
+    const r = await run(b.ref, ['sh', '-c', 'cat /data/k.txt; echo more > /data/w.txt && echo wrote']);
+    expect(r.stdout).toBe('baked\nwrote\n'); // as `docker run`: the volume starts with the image's files
+    expect((await volumes()).filter((v) => !before.includes(v))).toEqual([]);
+  });
+
   it('honours a cancel that arrives before the container starts', async () => {
     const controller = new AbortController();
     controller.abort();

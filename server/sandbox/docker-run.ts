@@ -114,7 +114,9 @@ export async function* runContainer(d: Docker, spec: RunSpec, signal: AbortSigna
     } finally {
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
-      await container!.remove({ force: true }).catch((e: { statusCode?: number }) => {
+      // `v`: an image's VOLUME gets an anonymous volume (writable despite the read-only root);
+      // it goes with the container rather than piling up on the engine's disk run after run.
+      await container!.remove({ force: true, v: true }).catch((e: { statusCode?: number }) => {
         if (e?.statusCode !== 404) log.warn('could not remove run container', { error: String(e) });
       });
     }

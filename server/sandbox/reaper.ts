@@ -17,7 +17,7 @@ export async function reapLeftovers(isActive: (jobId: string) => boolean) {
     if (job && isActive(job)) continue;
     await docker()
       .getContainer(c.Id)
-      .remove({ force: true })
+      .remove({ force: true, v: true })
       .then(() => removed++)
       .catch(() => undefined);
   }
