@@ -39,6 +39,9 @@ if ! node -e "new (require('better-sqlite3'))(':memory:')" 2>/dev/null; then
 fi
 [[ -f public/monaco/vs/loader.js ]] || npm run -s postinstall
 
+step "Checking the configuration (LAYERLAB_* variables)"
+npm run -s config
+
 step "Starting the sandbox engine"
 npm run -s sandbox -- start
 

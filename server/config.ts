@@ -10,7 +10,19 @@ import { z } from 'zod';
  * The README's configuration table mirrors this schema.
  */
 
-const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+const int = (def: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(def);
+const num = (def: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `must be a number from ${min} to ${max}` })
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`)
+    .default(def);
 const bool = (def: boolean) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -36,13 +48,13 @@ export const envSchema = z.object({
   LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
-  LAYERLAB_BUILD_CPUS: z.coerce.number().min(0.1).max(64).default(1),
+  LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
   LAYERLAB_BUILD_TIMEOUT_S: int(120, 5, 3600),
   LAYERLAB_BUILD_LOG_KB: int(2048, 16, 1048576),
   LAYERLAB_IMAGE_MAX_MB: int(1024, 16, 65536),
   LAYERLAB_RUN_MEMORY_MB: int(256, 32, 65536),
-  LAYERLAB_RUN_CPUS: z.coerce.number().min(0.1).max(64).default(1),
+  LAYERLAB_RUN_CPUS: num(1, 0.1, 64),
   LAYERLAB_RUN_PIDS: int(128, 8, 65536),
   LAYERLAB_RUN_TIMEOUT_S: int(30, 2, 3600),
   LAYERLAB_RUN_OUTPUT_KB: int(1024, 16, 1048576),
@@ -56,7 +68,7 @@ export const envSchema = z.object({
   LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
   LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
-  LAYERLAB_IMAGE_BUDGET_GB: z.coerce.number().min(0.1).max(4096).default(10).describe('Disk budget for all learner images; oldest go first'),
+  LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
   LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
   LAYERLAB_GC_INTERVAL_MIN: int(15, 0, 24 * 60).describe('Minutes between clean-up runs (0 = never)'),
 });
@@ -84,6 +96,28 @@ export function parseEnv(source: Record<string, string | undefined>) {
     );
   }
   return resolve(parsed.data);
+}
+
+/** LAYERLAB_* variables the schema does not know (a typo leaves a setting at its default), each with the closest known name. */
+export function unknownVariables(source: Record<string, string | undefined>): { name: string; didYouMean?: string }[] {
+  const known = Object.keys(envSchema.shape);
+  return Object.keys(source)
+    .filter((k) => k.startsWith('LAYERLAB_') && !known.includes(k))
+    .sort()
+    .map((name) => {
+      const [best] = known.map((k) => ({ k, d: editDistance(name, k) })).sort((a, b) => a.d - b.d);
+      return best && best.d <= 3 ? { name, didYouMean: best.k } : { name };
+    });
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 function resolve(env: Env) {
