@@ -8,7 +8,9 @@ export const createRunSchema = z
     image: z.string().min(1).max(256).regex(/^[A-Za-z0-9][A-Za-z0-9._\/:-]*$/, 'must be an image name such as my-python-app or my-python-app:latest'),
     command: z.array(z.string().max(4096).refine((s) => !s.includes('\0'), 'must not contain NUL')).max(64).optional(),
     env: z
-      .record(envName, z.string().max(4096).refine((s) => !s.includes('\0'), 'must not contain NUL'))
+      .record(envName, z.string().max(4096).refine((s) => !s.includes('\0'), 'must not contain NUL'), {
+        error: (issue) => (issue.code === 'invalid_key' ? 'variable names are letters, digits and _, not starting with a digit' : undefined),
+      })
       .refine((e) => Object.keys(e).length <= 64, 'at most 64 variables')
       .optional(),
     lesson: lessonSlugSchema.optional(),
