@@ -47,6 +47,7 @@ export const envSchema = z.object({
   LAYERLAB_LESSONS_DIR: z.string().default('lessons').describe('Folder of lessons'),
   LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
+  LAYERLAB_MAX_QUEUED_TOTAL: int(200, 1, 100_000).describe('Jobs that may wait at once, all learners together'),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
@@ -167,6 +168,7 @@ function resolve(env: Env) {
     queue: {
       maxConcurrent: env.LAYERLAB_MAX_CONCURRENT_JOBS,
       maxQueuedPerLearner: env.LAYERLAB_MAX_QUEUED_PER_LEARNER,
+      maxQueuedTotal: env.LAYERLAB_MAX_QUEUED_TOTAL,
     },
     limits: {
       build: {

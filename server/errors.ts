@@ -19,6 +19,7 @@ const STATUS = {
   too_many_jobs: 429,
   rate_limited: 429,
   engine_unavailable: 503,
+  server_busy: 503,
   internal: 500,
 } as const;
 

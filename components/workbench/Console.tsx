@@ -207,6 +207,7 @@ const REFUSAL_TITLE: Record<string, string> = {
   dockerfile_refused: 'This Dockerfile cannot be built here',
   too_many_jobs: 'Too many jobs at once',
   engine_unavailable: 'The Docker engine is not available',
+  server_busy: 'Layerlab is busy',
   not_found: 'Not found',
   network: 'No connection',
 };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobEvent, StoredEvent } from '@/lib/events';
-import { openDatabase, useDatabase } from '../db/database';
+import { db, openDatabase, useDatabase } from '../db/database';
 import type { Engine } from '../sandbox/engine';
 import { createJobSystem } from './job-system';
 import { publish, subscribe } from './job-log';
@@ -53,7 +53,7 @@ describe('job system', () => {
 
   it('numbers, stores and replays every event; a late subscriber gets the whole log', async () => {
     const { engine, finish } = fakeEngine();
-    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const id = submitBuild(system, 'alice');
     const live = collect(id);
     await until(() => getJob(id)?.state === 'running');
@@ -71,7 +71,7 @@ describe('job system', () => {
 
   it('streams queue positions and cancels a queued job', async () => {
     const { engine, finish } = fakeEngine();
-    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const first = submitBuild(system, 'alice');
     const second = submitBuild(system, 'bob');
     expect(system.cancel(second, 'bob', 'build')).toBe('cancelled');
@@ -84,7 +84,7 @@ describe('job system', () => {
 
   it('cancels a running job through its abort signal', async () => {
     const { engine } = fakeEngine();
-    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const id = submitBuild(system, 'alice');
     await until(() => getJob(id)?.state === 'running');
     expect(system.cancel(id, 'alice', 'build')).toBe('cancelling');
@@ -94,17 +94,32 @@ describe('job system', () => {
 
   it("refuses other learners' jobs and too many jobs per learner", () => {
     const { engine } = fakeEngine();
-    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1 });
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1, maxQueuedTotal: 100 });
     const id = submitBuild(system, 'alice');
     expect(() => system.cancel(id, 'mallory', 'build')).toThrow(/No build/);
     submitBuild(system, 'alice');
     expect(() => submitBuild(system, 'alice')).toThrow(/already have 2 jobs/);
   });
 
+  it('answers server_busy when the whole queue is full, without storing the refused job', () => {
+    const system = createJobSystem(fakeEngine().engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 1 });
+    submitBuild(system, 'l1'); // running
+    submitBuild(system, 'l2'); // waiting: the queue is full
+    let refused: unknown;
+    try {
+      submitBuild(system, 'l3');
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toMatchObject({ code: 'server_busy', message: expect.stringMatching(/at capacity/) });
+    expect(system.stats()).toMatchObject({ running: 1, queued: 1 });
+    expect(db().prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 2 });
+  });
+
   it('ends jobs a previous process left running as failed, with the reason', async () => {
     insertJob({ id: 'b_interrupted0', learner: 'alice', kind: 'build', spec: {} });
     publish('b_interrupted0', { type: 'status', state: 'running' } as JobEvent);
-    createJobSystem(fakeEngine().engine, { maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    createJobSystem(fakeEngine().engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const events = await collect('b_interrupted0');
     expect(events.at(-1)).toMatchObject({ type: 'done', state: 'failed', error: { code: 'interrupted' } });
     expect(getJob('b_interrupted0')?.state).toBe('failed');

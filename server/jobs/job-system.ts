@@ -61,7 +61,8 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
       events: (id: string, signal: AbortSignal) => AsyncIterable<JobEvent>,
     ): string {
       const id = newJobId(job.kind);
-      if (queue.activeFor(job.learner) >= 1 + limits.maxQueuedPerLearner) throw tooMany(limits.maxQueuedPerLearner);
+      const refused = queue.refusal(job.learner);
+      if (refused) throw queueFull(refused, limits);
       insertJob({ ...job, id });
       controllers.set(id, new AbortController());
       try {
@@ -72,7 +73,7 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
           onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
         });
       } catch (err) {
-        if (err instanceof QueueFullError) throw tooMany(limits.maxQueuedPerLearner);
+        if (err instanceof QueueFullError) throw queueFull(err, limits);
         throw err;
       }
       log.info('job queued', { job: id, kind: job.kind, learner: job.learner });
@@ -95,10 +96,14 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
   };
 }
 
-function tooMany(maxQueued: number) {
+function queueFull(err: QueueFullError, limits: { maxQueuedPerLearner: number; maxQueuedTotal: number }) {
+  if (err.scope === 'platform') {
+    log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal });
+    return new AppError('server_busy', `Layerlab is at capacity: ${limits.maxQueuedTotal} jobs are already waiting. Try again in a minute.`);
+  }
   return new AppError(
     'too_many_jobs',
-    `You already have ${1 + maxQueued} jobs running or waiting. Wait for one to finish, or stop it.`,
+    `You already have ${1 + limits.maxQueuedPerLearner} jobs running or waiting. Wait for one to finish, or stop it.`,
   );
 }
 

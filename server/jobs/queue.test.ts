@@ -29,7 +29,7 @@ describe('JobQueue', () => {
   it('runs at most maxConcurrent jobs and reports positions of the rest', async () => {
     const started: string[] = [];
     const positions: Record<string, number[]> = {};
-    const q = new JobQueue({ maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    const q = new JobQueue({ maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const a = job('a', 'l1', started, positions);
     const b = job('b', 'l2', started, positions);
     const c = job('c', 'l3', started, positions);
@@ -46,7 +46,7 @@ describe('JobQueue', () => {
 
   it('runs one job per learner at a time, letting other learners pass', async () => {
     const started: string[] = [];
-    const q = new JobQueue({ maxConcurrent: 2, maxQueuedPerLearner: 2 });
+    const q = new JobQueue({ maxConcurrent: 2, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const a1 = job('a1', 'alice', started);
     q.enqueue(a1.spec);
     q.enqueue(job('a2', 'alice', started).spec);
@@ -58,15 +58,28 @@ describe('JobQueue', () => {
   });
 
   it('refuses a learner beyond 1 running + N queued', () => {
-    const q = new JobQueue({ maxConcurrent: 4, maxQueuedPerLearner: 2 });
+    const q = new JobQueue({ maxConcurrent: 4, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     for (const id of ['1', '2', '3']) q.enqueue(job(id, 'alice', []).spec);
     expect(() => q.enqueue(job('4', 'alice', []).spec)).toThrow(QueueFullError);
     expect(() => q.enqueue(job('5', 'bob', []).spec)).not.toThrow();
   });
 
+  it('refuses anyone once maxQueuedTotal jobs wait, and takes jobs again as the queue drains', () => {
+    const q = new JobQueue({ maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 2 });
+    q.enqueue(job('run', 'l0', []).spec); // starts at once, never resolves
+    q.enqueue(job('w1', 'l1', []).spec);
+    q.enqueue(job('w2', 'l2', []).spec);
+    expect(q.refusal('l3')).toMatchObject({ scope: 'platform' });
+    expect(() => q.enqueue(job('w3', 'l3', []).spec)).toThrow(QueueFullError);
+    expect(q.stats()).toMatchObject({ running: 1, queued: 2 });
+    q.remove('w1');
+    expect(q.refusal('l3')).toBeUndefined();
+    expect(() => q.enqueue(job('w3', 'l3', []).spec)).not.toThrow();
+  });
+
   it('removes a waiting job but not a running one', () => {
     const started: string[] = [];
-    const q = new JobQueue({ maxConcurrent: 1, maxQueuedPerLearner: 2 });
+    const q = new JobQueue({ maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     q.enqueue(job('a', 'l1', started).spec);
     q.enqueue(job('b', 'l2', started).spec);
     expect(q.remove('a')).toBe(false);

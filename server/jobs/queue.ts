@@ -3,6 +3,8 @@ import 'server-only';
 /**
  * A fair, in-process job queue: at most `maxConcurrent` jobs run at once, at most
  * one per learner, and a learner may hold `1 + maxQueuedPerLearner` jobs in all.
+ * At most `maxQueuedTotal` wait at once: anyone can open a session, so the
+ * per-learner cap alone would let a script of many sessions queue without end.
  * Waiting jobs are told their position whenever it changes.
  */
 
@@ -15,14 +17,18 @@ export type QueuedJob = {
   onPosition: (position: number) => void;
 };
 
-export class QueueFullError extends Error {}
+export class QueueFullError extends Error {
+  constructor(readonly scope: 'learner' | 'platform') {
+    super(scope === 'learner' ? 'this learner has too many jobs' : 'the queue is full');
+  }
+}
 
 export class JobQueue {
   private running = new Map<string, string>(); // job id → learner
   private waiting: QueuedJob[] = [];
   private lastPositions = new Map<string, number>();
 
-  constructor(private readonly limits: { maxConcurrent: number; maxQueuedPerLearner: number }) {}
+  constructor(private readonly limits: { maxConcurrent: number; maxQueuedPerLearner: number; maxQueuedTotal: number }) {}
 
   stats() {
     return { running: this.running.size, queued: this.waiting.length, maxConcurrent: this.limits.maxConcurrent };
@@ -34,9 +40,16 @@ export class JobQueue {
     return n;
   }
 
-  /** Adds a job, or throws QueueFullError when the learner already has too many. */
+  /** Why a job of this learner would be refused now, or undefined when it would be taken. */
+  refusal(learner: string): QueueFullError | undefined {
+    if (this.activeFor(learner) >= 1 + this.limits.maxQueuedPerLearner) return new QueueFullError('learner');
+    if (this.waiting.length >= this.limits.maxQueuedTotal) return new QueueFullError('platform');
+  }
+
+  /** Adds a job, or throws QueueFullError when the learner already has too many, or the queue is full. */
   enqueue(job: QueuedJob) {
-    if (this.activeFor(job.learner) >= 1 + this.limits.maxQueuedPerLearner) throw new QueueFullError();
+    const refused = this.refusal(job.learner);
+    if (refused) throw refused;
     this.waiting.push(job);
     this.dispatch();
   }
