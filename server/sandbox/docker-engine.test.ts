@@ -207,6 +207,21 @@ describe('docker engine (real sandbox daemon)', () => {
     expect((await volumes()).filter((v) => !before.includes(v))).toEqual([]);
   });
 
+  it("does not run the image's HEALTHCHECK (a 1 ms interval would flood the engine with execs)", async () => {
+    const b = await build('FROM busybox:latest\nHEALTHCHECK --interval=1ms --timeout=1s CMD true\n');
+    expect(b.done.state).toBe('succeeded');
+    const running = run(b.ref, ['sleep', '3']);
+    let container: Awaited<ReturnType<ReturnType<typeof docker>['listContainers']>>[number] | undefined;
+    for (let i = 0; i < 50 && !container; i++) {
+      container = (await docker().listContainers({ filters: { ancestor: [b.ref] } }))[0];
+      if (!container) await new Promise((r) => setTimeout(r, 50));
+    }
+    const info = await docker().getContainer(container!.Id).inspect();
+    expect(info.Config.Healthcheck?.Test).toEqual(['NONE']);
+    expect(info.State.Health).toBeUndefined();
+    expect((await running).done.state).toBe('succeeded');
+  });
+
   it('honours a cancel that arrives before the container starts', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -38,6 +38,9 @@ export async function* runContainer(d: Docker, spec: RunSpec, signal: AbortSigna
       AttachStderr: true,
       NetworkDisabled: true,
       StopTimeout: 1,
+      // The image's HEALTHCHECK stays in its config (checks can read it) but is not run:
+      // `--interval=1ms` would have the engine exec into the container a thousand times a second.
+      Healthcheck: { Test: ['NONE'] },
       HostConfig: {
         NetworkMode: 'none',
         Memory: limits.memoryBytes,
