@@ -9,11 +9,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import type { DockerCommand } from '@/lib/docker-command';
-import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
+import type { DoneEvent, JobKind } from '@/lib/events';
 import { learnerTagProblem } from '@/lib/image-ref';
 import { useCoach, type CoachReport } from '@/components/insight/use-coach';
 import * as api from './api';
-import { applyEvent, eventTime, failedLine, isActive, lose, newJobView, refuse, type JobView } from './job-view';
+import { builtFingerprint, rememberBuilt } from './built-files';
+import { failedLine, isActive, newJobView, refuse, type JobView } from './job-view';
+import { useJobStreams } from './use-job-streams';
+import { useWorkspaceAutosave } from './use-workspace-autosave';
 import { contextProblems, fileNameProblem, filesFingerprint, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
 
 export type LineMarker = { line: number; message: string };
@@ -83,35 +86,6 @@ export function useOptionalWorkbench(): WorkbenchApi | null {
   return useContext(Context);
 }
 
-const SAVE_DELAY_MS = 800;
-
-/**
- * Which files each build was made from, by build id, so "Check my work" can
- * reuse a build after a reload instead of building the same files again.
- * Only a digest is kept, in this browser; losing it costs one (cached) build.
- */
-const BUILT_KEY = 'layerlab:built-files';
-const BUILT_KEEP = 50;
-
-function rememberBuilt(id: string, fingerprint: string) {
-  try {
-    const map = JSON.parse(localStorage.getItem(BUILT_KEY) ?? '{}') as Record<string, string>;
-    map[id] = fingerprint;
-    const trimmed = Object.fromEntries(Object.entries(map).slice(-BUILT_KEEP));
-    localStorage.setItem(BUILT_KEY, JSON.stringify(trimmed));
-  } catch {
-    // Storage can be full or disabled; the check then simply builds again.
-  }
-}
-
-function builtFingerprint(id: string): string | undefined {
-  try {
-    return (JSON.parse(localStorage.getItem(BUILT_KEY) ?? '{}') as Record<string, string>)[id];
-  } catch {
-    return undefined;
-  }
-}
-
 type Started = { id?: string; done?: DoneEvent; refusal?: api.ApiError };
 
 type Props = {
@@ -136,59 +110,9 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const [reveal, setReveal] = useState<RevealRequest>();
   const coach = useCoach(files.find((f) => f.path === DOCKERFILE_PATH)?.content);
 
-  const sources = useRef<Partial<Record<JobKind, EventSource>>>({});
-  const waiters = useRef(new Map<string, ((done: DoneEvent | undefined) => void)[]>());
   const latest = useRef({ files, tag, build, run });
   latest.current = { files, tag, build, run };
-
-  const setterFor = (kind: JobKind) => (kind === 'build' ? setBuild : setRun);
-
-  const settle = useCallback((id: string, done: DoneEvent | undefined) => {
-    for (const resolve of waiters.current.get(id) ?? []) resolve(done);
-    waiters.current.delete(id);
-  }, []);
-
-  /** Resolves when the job's stream ends (its `done`, or undefined when the log is lost). */
-  const waitFor = useCallback((id: string) => {
-    return new Promise<DoneEvent | undefined>((resolve) => {
-      const list = waiters.current.get(id) ?? [];
-      list.push(resolve);
-      waiters.current.set(id, list);
-    });
-  }, []);
-
-  /** Opens the job's event stream; the server replays the whole log first, so this also restores after a reload. */
-  const attach = useCallback(
-    (kind: JobKind, id: string) => {
-      sources.current[kind]?.close();
-      const source = new EventSource(api.eventsUrl(kind, id));
-      sources.current[kind] = source;
-      const set = setterFor(kind);
-      const onEvent = (message: MessageEvent<string>) => {
-        let event: JobEvent;
-        try {
-          event = JSON.parse(message.data) as JobEvent;
-        } catch {
-          return;
-        }
-        set((view) => (view && view.id === id ? applyEvent(view, event, eventTime(event, Date.now())) : view));
-        if (event.type === 'done') {
-          // The server closes the stream after `done`; without this EventSource would reconnect forever.
-          source.close();
-          settle(id, event);
-        }
-      };
-      for (const type of ['status', 'step', 'log', 'done']) source.addEventListener(type, onEvent as EventListener);
-      source.onerror = () => {
-        // CLOSED means the server refused the stream (unknown or expired job); CONNECTING is a retry in progress.
-        if (source.readyState === EventSource.CLOSED) {
-          set((view) => (view && view.id === id ? lose(view) : view));
-          settle(id, undefined);
-        }
-      };
-    },
-    [settle],
-  );
+  const { attach, waitFor, closeAll } = useJobStreams(setBuild, setRun);
 
   // Reattach to the last build and run after a reload; a build still running continues live.
   useEffect(() => {
@@ -201,35 +125,10 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       attach('run', saved.lastRunId);
     }
     if (saved?.lastRunId && !saved.lastBuildId) setConsoleTab('run');
-    const open = sources.current;
-    return () => {
-      for (const s of Object.values(open)) s?.close();
-    };
-  }, [attach, saved?.lastBuildId, saved?.lastRunId]);
+    return closeAll;
+  }, [attach, closeAll, saved?.lastBuildId, saved?.lastRunId]);
 
-  // Debounced save; flushed when the page is hidden so a quick reload loses nothing.
-  const savedSnapshot = useRef({ files: initialFiles, tag: saved?.tag || starter.tag });
-  const dirty = !sameFiles(files, savedSnapshot.current.files) || tag !== savedSnapshot.current.tag;
-  useEffect(() => {
-    if (!dirty) return;
-    const snapshot = { files, tag };
-    const timer = setTimeout(async () => {
-      const result = await api.saveWorkspace(lesson, snapshot);
-      if (result.ok) savedSnapshot.current = snapshot;
-    }, SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [dirty, files, tag, lesson]);
-  useEffect(() => {
-    const flush = () => {
-      const { files, tag } = latest.current;
-      if (!sameFiles(files, savedSnapshot.current.files) || tag !== savedSnapshot.current.tag) {
-        void api.saveWorkspace(lesson, { files, tag }, true);
-        savedSnapshot.current = { files, tag };
-      }
-    };
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
-  }, [lesson]);
+  useWorkspaceAutosave(lesson, files, tag, { files: initialFiles, tag: saved?.tag || starter.tag });
 
   const startJob = useCallback(
     async (
@@ -238,7 +137,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       request: () => Promise<api.Result<{ id: string }>>,
       onStarted?: (id: string) => void,
     ): Promise<Started> => {
-      const set = setterFor(kind);
+      const set = kind === 'build' ? setBuild : setRun;
       const pending = newJobView(kind, title);
       set(pending);
       setConsoleTab(kind);
