@@ -2,7 +2,7 @@ import 'server-only';
 import { config } from '../config';
 import { lastActivity } from '../db/job-stats';
 import { docker } from '../sandbox/docker';
-import { LABEL } from '../sandbox/labels';
+import { LABEL, ownContainers } from '../sandbox/labels';
 
 /**
  * Stops learners' running containers once the learner has been idle (no build,
@@ -13,7 +13,7 @@ export async function stopIdleContainers(opts: { now?: number; idleMs?: number; 
   const now = opts.now ?? Date.now();
   const idleMs = opts.idleMs ?? config().ops.idleStopMs;
   const running = await docker().listContainers({ filters: {
-      label: [`${LABEL.managed}=true`, ...(opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [])],
+      label: ownContainers(...(opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [])),
       status: ['running'],
     },
   });

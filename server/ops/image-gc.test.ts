@@ -4,7 +4,7 @@ import { db, openDatabase, useDatabase } from '../db/database';
 import { insertJob, markFinished } from '../jobs/store';
 import { packContext } from '../jobs/pack-context';
 import { docker } from '../sandbox/docker';
-import { LABEL } from '../sandbox/labels';
+import { jobLabels } from '../sandbox/labels';
 import { stopIdleContainers } from './idle-reaper';
 import { collectLearnerImages } from './image-gc';
 
@@ -85,6 +85,14 @@ describe('learner image GC (real engine)', () => {
     expect(await exists(newer)).toBe(true);
   });
 
+  it('leaves images no job of this server made (another server on the same engine) alone', async () => {
+    const learner = newLearner();
+    const theirs = await learnerImage(learner, 'theirs');
+    const report = await collectLearnerImages({ onlyLearners: [learner], idleMs: 1, budgetBytes: 1, now: Date.now() + HOUR, pruneDangling: false });
+    expect(report.removed).toEqual([]);
+    expect(await exists(theirs)).toBe(true);
+  });
+
   it('never removes an image a queued or running job uses', async () => {
     const learner = newLearner();
     const ref = await learnerImage(learner, 'busy');
@@ -101,7 +109,7 @@ describe('idle container stop (real engine)', () => {
     const container = await docker().createContainer({
       Image: 'busybox:latest',
       Cmd: ['sleep', '120'],
-      Labels: { [LABEL.managed]: 'true', [LABEL.learner]: learner, [LABEL.kind]: 'run', [LABEL.job]: 'r_gctestgctest' },
+      Labels: jobLabels(learner, 'r_gctestgctest', 'run'),
       HostConfig: { NetworkMode: 'none' },
     });
     try {

@@ -7,10 +7,12 @@ import { docker } from '../sandbox/docker';
 /**
  * Garbage-collects learners' images (`layerlab-<learner>/name:tag`, no labels):
  * first those unused for longer than the idle limit, then, while the total is
- * over the disk budget, the least recently used. "Used" means built or run
- * (from the job store), else the image's creation time. Images a queued or
- * running job needs are never touched. Then dangling leftovers of failed builds
- * are pruned, when no job is running.
+ * over the disk budget, the least recently used. "Used" means built or run, from
+ * the job store; an image no job of ours mentions belongs to another server on
+ * the same engine and is left alone. Images a queued or running job needs are
+ * never touched. Then dangling leftovers of failed builds are pruned, when no job
+ * is running and only those older than any build (a build in progress elsewhere
+ * has dangling intermediates of its own).
  */
 
 const LEARNER_REF = /^layerlab-([a-f0-9]{24})\/.+:.+$/;
@@ -52,8 +54,8 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const used = lastUseOfRefs(raw.map((e) => e.ref));
   const busy = refsInUse();
   let entries: Entry[] = raw
-    .filter((e) => !busy.has(e.ref))
-    .map((e) => ({ ref: e.ref, learner: e.learner, imageId: e.imageId, sizeBytes: e.sizeBytes, lastUse: used.get(e.ref) ?? e.created }));
+    .filter((e) => used.has(e.ref) && !busy.has(e.ref))
+    .map((e) => ({ ref: e.ref, learner: e.learner, imageId: e.imageId, sizeBytes: e.sizeBytes, lastUse: used.get(e.ref)! }));
 
   // Tags per learner image (any tag, busy or not): its bytes are freed only when its last tag goes.
   const mine = new Set(raw.map((e) => e.imageId));
@@ -94,7 +96,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
 
 async function pruneDangling(): Promise<number> {
   try {
-    const res = await docker().pruneImages({ filters: { dangling: { true: true } } });
+    const res = await docker().pruneImages({ filters: { dangling: { true: true }, until: { '1h': true } } });
     return res.SpaceReclaimed ?? 0;
   } catch (err) {
     log.warn('could not prune dangling images', { error: String(err) });

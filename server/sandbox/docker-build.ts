@@ -5,6 +5,7 @@ import type { DoneEvent, JobEvent } from '@/lib/events';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
 import { engineFailure, explainBuildError, fmtMiB, truncationNotice } from './engine-messages';
+import { ownContainers } from './labels';
 import { BuildStreamDecoder } from './parse-build-stream';
 import { createPidsCgroup, removeCgroups } from './pids-cgroup';
 
@@ -118,8 +119,9 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
 /** After a disk-full build: drop what it left (dangling layers, stopped containers) so the next build has room. */
 async function reclaimDisk(d: Docker) {
   try {
-    const containers = await d.pruneContainers();
-    const images = await d.pruneImages({ filters: { dangling: { true: true } } });
+    // Only what is ours or old: another server on this engine may have a build in progress.
+    const containers = await d.pruneContainers({ filters: { label: ownContainers() } });
+    const images = await d.pruneImages({ filters: { dangling: { true: true }, until: { '10m': true } } });
     log.warn('sandbox disk was full; reclaimed space', {
       containers: containers.ContainersDeleted?.length ?? 0,
       imagesBytes: images.SpaceReclaimed,

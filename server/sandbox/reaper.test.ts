@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docker } from './docker';
-import { jobLabels } from './labels';
+import { jobLabels, LABEL } from './labels';
 import { reapLeftovers } from './reaper';
 
 /** Real engine: containers left by jobs that no longer run are removed; active ones stay. */
@@ -19,6 +19,21 @@ describe('reapLeftovers', () => {
     } finally {
       await alive.remove({ force: true }).catch(() => undefined);
       await dead.remove({ force: true }).catch(() => undefined);
+    }
+  });
+
+  it("leaves another server's containers alone, even for jobs it does not know", async () => {
+    const job = `dead-${Date.now()}-other`;
+    const theirs = await docker().createContainer({
+      Image: 'busybox:latest',
+      Cmd: ['true'],
+      Labels: { ...jobLabels('reaper-test', job, 'run'), [LABEL.owner]: 'another-server' },
+    });
+    try {
+      await reapLeftovers((id) => !id.startsWith('dead-'));
+      await expect(theirs.inspect()).resolves.toBeTruthy();
+    } finally {
+      await theirs.remove({ force: true }).catch(() => undefined);
     }
   });
 });

@@ -2,15 +2,15 @@ import 'server-only';
 import fs from 'node:fs';
 import { log } from '../log';
 import { docker } from './docker';
-import { LABEL } from './labels';
+import { LABEL, ownContainers } from './labels';
 import { removeCgroups } from './pids-cgroup';
 
 /**
- * Removes what jobs that are no longer running left behind: containers carrying
- * our labels (runs, or build steps of a build that was interrupted) and per-build cgroups.
+ * Removes what jobs that are no longer running left behind: containers this
+ * server labelled (another server on the same engine keeps its own) and per-build cgroups.
  */
 export async function reapLeftovers(isActive: (jobId: string) => boolean) {
-  const containers = await docker().listContainers({ all: true, filters: { label: [`${LABEL.managed}=true`] } });
+  const containers = await docker().listContainers({ all: true, filters: { label: ownContainers() } });
   let removed = 0;
   for (const c of containers) {
     const job = c.Labels?.[LABEL.job];
