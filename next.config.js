@@ -1,5 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `npm test` builds into .next-test, so a server started by `npm start` keeps its own build.
+  // (Read here, not in server/config.ts: Next reads this file before any of our code.)
+  distDir: process.env.LAYERLAB_NEXT_DIR || '.next',
   // dockerode pulls in ssh2, whose optional native addon must not be bundled.
   serverExternalPackages: ['dockerode', 'better-sqlite3'],
   poweredByHeader: false,

@@ -51,7 +51,12 @@ export default defineConfig({
           url: `http://localhost:${PORT}/`,
           reuseExistingServer: false,
           timeout: 120_000,
-          env: { NEXT_TELEMETRY_DISABLED: '1', LAYERLAB_INSTRUCTOR_PASSWORD: process.env.LAYERLAB_INSTRUCTOR_PASSWORD },
+          // A database of its own: a server started by `npm start` (default database) is left alone.
+          env: {
+            NEXT_TELEMETRY_DISABLED: '1',
+            LAYERLAB_INSTRUCTOR_PASSWORD: process.env.LAYERLAB_INSTRUCTOR_PASSWORD,
+            LAYERLAB_DB_PATH: path.join(os.tmpdir(), 'layerlab-e2e.db'),
+          },
         },
         // The fixture course (broken lessons), with a database of its own: see e2e/fixture-course.ts.
         {

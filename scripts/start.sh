@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 bash scripts/setup.sh
+# Rebuilding the web app under a running server would break it: refuse instead.
+npm run -s config -- --not-running
 printf '\n\033[1m==> Building the web app\033[0m\n'
 npx next build
 port="${LAYERLAB_PORT:-3000}"

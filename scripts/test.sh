@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# A build and a database of the tests' own: a server started by `npm start` in this
+# checkout keeps running, undisturbed, while the tests run.
+export LAYERLAB_NEXT_DIR=.next-test
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 bash scripts/setup.sh --test

@@ -45,6 +45,8 @@ export const envSchema = z.object({
   LAYERLAB_SECRET: z.string().min(32, 'must be at least 32 characters').optional().describe('Cookie signing key'),
   LAYERLAB_CACHE_DIR: z.string().optional().describe('Cache of base-image root filesystems'),
   LAYERLAB_LESSONS_DIR: z.string().default('lessons').describe('Folder of lessons'),
+  // Read by next.config.js (Next loads it before any server code); listed here so it is documented and checked.
+  LAYERLAB_NEXT_DIR: z.string().regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next').default('.next').describe('Folder of the Next.js build'),
   LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
   LAYERLAB_MAX_QUEUED_TOTAL: int(200, 1, 100_000).describe('Jobs that may wait at once, all learners together'),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,15 +24,16 @@ export type Server = {
   stop(): Promise<void>;
 };
 
+const distDir = process.env.LAYERLAB_NEXT_DIR || '.next';
 const buildId = () => {
   try {
-    return fs.readFileSync('.next/BUILD_ID', 'utf8').trim();
+    return fs.readFileSync(path.join(distDir, 'BUILD_ID'), 'utf8').trim();
   } catch {
     return '';
   }
 };
 
-/** A `next build` running in this checkout (another helper or a test run may build concurrently). */
+/** A `next build` into our build folder running in this checkout (a test run or another shell may build concurrently). */
 function buildRunning(): boolean {
   const cwd = process.cwd();
   for (const entry of fs.readdirSync('/proc')) {
@@ -41,7 +42,11 @@ function buildRunning(): boolean {
       const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
       const i = args.findIndex((a) => /(^|\/)next$/.test(a));
       if (i < 0 || args[i + 1] !== 'build') continue;
-      if (fs.readlinkSync(`/proc/${entry}/cwd`) === cwd) return true;
+      if (fs.readlinkSync(`/proc/${entry}/cwd`) !== cwd) continue;
+      // Only a build into our folder matters (`npm test` builds into .next-test).
+      const env = fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+      const dir = env.find((e) => e.startsWith('LAYERLAB_NEXT_DIR='))?.slice('LAYERLAB_NEXT_DIR='.length) || '.next';
+      if (dir === distDir) return true;
     } catch {
       // gone, or not ours to read
     }
@@ -97,8 +102,12 @@ export async function ensureServer(opts: { port: number; url?: string }): Promis
     if (!(await healthy(base))) throw new Error(`no healthy server at ${base}`);
     return { base, pids: [], stale: () => false, refresh: async () => false, stop: async () => undefined };
   }
+  if (!buildId() && !buildRunning()) {
+    process.stdout.write(`  no production build in ${distDir}: running \`next build\` first\n`);
+    execFileSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  }
   await waitForBuild();
-  if (!buildId()) throw new Error('No production build: run `NEXT_TELEMETRY_DISABLED=1 npx next build` first.');
+  if (!buildId()) throw new Error(`No production build in ${distDir}: run \`NEXT_TELEMETRY_DISABLED=1 npx next build\` first.`);
   let server = await startServer(opts.port, base);
   const handle: Server = {
     base,
