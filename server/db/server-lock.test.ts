@@ -14,16 +14,19 @@ afterEach(() => {
   fs.rmSync(lockFileOf(dbPath), { force: true });
 });
 
-/** A live node process standing in for another server. */
-function otherNode() {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+/** A live node process standing in for another server, titled as `next start` titles itself. */
+async function otherNode() {
+  const child = spawn(process.execPath, ['-e', "process.title = 'next-server (v16.4.6)'; console.log('ready'); setTimeout(() => {}, 60000)"], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
   children.push(child);
   return child.pid!;
 }
 
 describe('one server per database', () => {
-  it('refuses while another live server holds the database, naming its pid and port', () => {
-    const pid = otherNode();
+  it('refuses while another live server holds the database, naming its pid and port', async () => {
+    const pid = await otherNode();
     fs.writeFileSync(lockFileOf(dbPath), JSON.stringify({ pid, port: 3000, startedAt: Date.now() }));
     expect(runningServer(dbPath)).toMatchObject({ pid, port: 3000 });
     expect(() => lockDatabase(dbPath, 3100)).toThrow(ServerLockedError);

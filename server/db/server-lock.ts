@@ -23,8 +23,9 @@ export function runningServer(dbPath: string): ServerLock | undefined {
   }
   if (!Number.isSafeInteger(lock.pid) || lock.pid === process.pid) return undefined;
   try {
-    // A recycled pid may belong to anything: only a node process can be our server.
-    if (!fs.readFileSync(`/proc/${lock.pid}/cmdline`, 'utf8').includes('node')) return undefined;
+    // A recycled pid may belong to anything: only a node process can be our server. (Its
+    // cmdline reads "next-server (v16…)": Next sets the process title; the executable tells.)
+    if (!/\/node(js)?$/.test(fs.readlinkSync(`/proc/${lock.pid}/exe`))) return undefined;
   } catch {
     return undefined;
   }
