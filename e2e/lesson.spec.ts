@@ -67,6 +67,21 @@ test('a broken Dockerfile fails and the editor marks the failing line', async ({
   await expect(lesson.buildOutput).toContainText(/RUNN|unknown instruction/i);
 });
 
+test('keyboard: Ctrl+Enter builds and Ctrl+Shift+Enter runs, with the editor focused', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await lesson.goto();
+  await lesson.setFile('Dockerfile', 'FROM busybox:latest\nCMD ["echo", "hello from the keyboard"]\n');
+  await lesson.clickLineWith('FROM busybox');
+  await page.keyboard.press('Control+Shift+Enter'); // nothing built yet: Run cannot start
+  await page.keyboard.press('Control+Enter');
+  expect(await lesson.buildFinished()).toBe('succeeded');
+  await expect(lesson.runButton).toBeEnabled();
+  await lesson.clickLineWith('FROM busybox');
+  await page.keyboard.press('Control+Shift+Enter');
+  expect(await lesson.runFinished()).toBe('succeeded');
+  await expect(lesson.runOutput.locator('.log')).toHaveText('hello from the keyboard');
+});
+
 test('"Run this" on the lesson’s docker build block does what Build does', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.goto();

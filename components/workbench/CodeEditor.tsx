@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { editor, IDisposable } from 'monaco-editor';
 import { COACH_OWNER, coachMarkers, describes, provideCoachActions, registerDockerfileInsight } from '@/components/insight/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
+import { runShortcut } from './shortcuts';
 import { languageFor } from './workspace';
 import { useWorkbench } from './WorkbenchProvider';
 
@@ -90,6 +91,7 @@ export default function CodeEditor() {
     setMonaco(m);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => runShortcut(wbRef.current));
     insight.current?.dispose();
     insight.current = registerDockerfileInsight(m, {
       linted: (uri) => (uri === uriFor(DOCKERFILE_PATH) ? wbRef.current.coach : undefined),

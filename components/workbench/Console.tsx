@@ -46,8 +46,8 @@ export function Console({ check }: { check?: ReactNode }) {
             {t.view && <PhaseDot view={t.view} />}
           </button>
         ))}
-        <span className="console-shortcuts" title="Keyboard shortcut: build the image from anywhere on the page, the editor included">
-          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd> Build
+        <span className="console-shortcuts" title="Keyboard shortcuts: they work from anywhere on the page, the editor included">
+          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd> Build · <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>⇧</kbd>+<kbd>Enter</kbd> Run
         </span>
       </div>
       {tabs.map((t) => (

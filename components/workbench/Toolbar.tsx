@@ -62,7 +62,8 @@ export function Toolbar() {
           className="btn"
           onClick={() => void wb.runImage()}
           disabled={!!running || !wb.runnableImage}
-          title={wb.runnableImage ? `docker run ${wb.runnableImage}` : 'Build the image first'}
+          title={wb.runnableImage ? `docker run ${wb.runnableImage} (${isMac ? '⌘' : 'Ctrl'}+Shift+Enter)` : 'Build the image first'}
+          aria-keyshortcuts="Control+Shift+Enter Meta+Shift+Enter"
           data-testid="run-button"
         >
           {running ? <Spinner /> : <RunIcon />}

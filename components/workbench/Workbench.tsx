@@ -6,6 +6,7 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
 import { EditorSlot } from './EditorSlot';
 import { FileTabs } from './FileTabs';
+import { runShortcut } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import { useWorkbench } from './WorkbenchProvider';
 
@@ -25,13 +26,15 @@ const RuleDocPanel = dynamic(() => import('@/components/insight/RuleDocPanel'), 
 export function Workbench({ check }: { check?: ReactNode }) {
   const wb = useWorkbench();
 
-  // Ctrl/Cmd+Enter builds from anywhere on the page (the editor registers its own binding too).
+  // Ctrl/Cmd+Enter builds and Ctrl/Cmd+Shift+Enter runs, from anywhere on the page
+  // (the editor registers the same bindings: Monaco swallows the keys it handles).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Not behind an open confirmation (e.g. "Replace your files?"): the learner is answering it.
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
         e.preventDefault();
-        void wb.build();
+        if (e.shiftKey) runShortcut(wb);
+        else void wb.build();
       }
     };
     window.addEventListener('keydown', onKey);
