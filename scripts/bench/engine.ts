@@ -18,11 +18,6 @@ export function engineDocker(): Docker {
 }
 
 /** Running containers that carry the platform's labels (runs of some server). */
-export async function labelledRunning(d: Docker) {
-  const list = await d.listContainers({ filters: { label: ['layerlab.managed=true'] } });
-  return list.length;
-}
-
 /** `docker build` with the same limits the platform passes to the engine; resolves with the wall time and image id. */
 export function cliBuild(dir: string, opts: { noCache: boolean; tag: string }): Promise<{ ms: number; imageId: string }> {
   const { limits } = config();

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { groupMembers } from './proc';
 import { sleep } from './stats';
-import { engineDocker, labelledRunning } from './engine';
 
 /**
  * The server under test: one already listening at BENCH_URL, or a `next start`
@@ -82,20 +81,6 @@ async function waitHealthy(base: string, ms: number) {
   return false;
 }
 
-/**
- * A new server reaps every labelled container it does not own (server/sandbox/reaper.ts),
- * which would kill another server's runs on the same engine. Wait (bounded) until none is running.
- */
-async function waitForQuietEngine(maxMs: number) {
-  const deadline = Date.now() + maxMs;
-  while (Date.now() < deadline) {
-    const n = await labelledRunning(engineDocker()).catch(() => 0);
-    if (!n) return;
-    process.stdout.write(`  waiting for ${n} run container(s) of another server to finish before starting ours\n`);
-    await sleep(3000);
-  }
-}
-
 export async function ensureServer(opts: { port: number; url?: string }): Promise<Server> {
   const base = opts.url ?? `http://127.0.0.1:${opts.port}`;
   if (opts.url || (await healthy(base))) {
@@ -127,7 +112,6 @@ export async function ensureServer(opts: { port: number; url?: string }): Promis
 }
 
 async function startServer(port: number, base: string) {
-  await waitForQuietEngine(45_000);
   const startedFrom = buildId();
   // Our own database, so starting up never marks another server's jobs as interrupted.
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-db-'));
