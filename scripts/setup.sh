@@ -9,7 +9,7 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-packages=(docker.io runsc debootstrap busybox-static e2fsprogs)
+packages=(docker.io runsc debootstrap busybox-static e2fsprogs xfsprogs)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()

@@ -9,8 +9,10 @@ import { pingSocket } from './ping';
 /**
  * Lifecycle of the platform's private dockerd: its own socket, data-root and
  * exec-root, no bridge and no iptables, so no container ever has a network.
- * The data-root sits on a fixed-size loop-mounted ext4 file, so a learner who
- * fills the disk fills only the sandbox's disk.
+ * The data-root sits on a fixed-size loop-mounted file, so a learner who fills
+ * the disk fills only the sandbox's disk. It is XFS when xfsprogs is installed:
+ * XFS allocates inodes as needed, while ext4 has a fixed number that a build of
+ * many empty files could use up without being large.
  */
 
 export class SandboxStartError extends Error {
@@ -23,7 +25,7 @@ export class SandboxStartError extends Error {
 export type EngineConfig = Config['engine'];
 type Log = (line: string) => void;
 
-export const APT_LINE = 'apt-get update && apt-get install -y docker.io runsc debootstrap busybox-static';
+export const APT_LINE = 'apt-get update && apt-get install -y docker.io runsc debootstrap busybox-static xfsprogs';
 
 export function which(bin: string): string | undefined {
   const r = spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' });
@@ -52,8 +54,7 @@ function readPid(file: string): number | undefined {
 }
 
 function isMounted(dir: string): boolean {
-  const mounts = fs.readFileSync('/proc/mounts', 'utf8');
-  return mounts.split('\n').some((l) => l.split(' ')[1] === dir);
+  return mountOptions(dir).length > 0;
 }
 
 function sh(cmd: string, args: string[]) {
@@ -63,17 +64,28 @@ function sh(cmd: string, args: string[]) {
   }
 }
 
-/** A fixed-size ext4 filesystem for the data-root (sparse: uses only what it holds). */
+/** A fixed-size filesystem for the data-root (sparse: uses only what it holds). */
 function ensureDataDisk(engine: EngineConfig, log: Log) {
   fs.mkdirSync(engine.dataRoot, { recursive: true });
   if (isMounted(engine.dataRoot)) return;
   if (!fs.existsSync(engine.diskImage)) {
-    log(`creating a ${engine.diskGb} GiB sparse disk for the engine at ${engine.diskImage}`);
+    const xfs = !!which('mkfs.xfs');
+    log(`creating a ${engine.diskGb} GiB sparse ${xfs ? 'XFS' : 'ext4'} disk for the engine at ${engine.diskImage}`);
+    if (!xfs) log('WARNING: xfsprogs is not installed, so the disk is ext4, with a fixed number of inodes (apt-get install -y xfsprogs)');
     fs.closeSync(fs.openSync(engine.diskImage, 'w'));
     fs.truncateSync(engine.diskImage, engine.diskGb * 1024 ** 3);
-    sh('mkfs.ext4', ['-q', '-F', '-m', '0', engine.diskImage]);
+    if (xfs) sh('mkfs.xfs', ['-q', '-f', engine.diskImage]);
+    else sh('mkfs.ext4', ['-q', '-F', '-m', '0', engine.diskImage]);
   }
   sh('mount', ['-o', 'loop', engine.diskImage, engine.dataRoot]);
+}
+
+function mountOptions(dir: string): string[] {
+  const line = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .find((l) => l.split(' ')[1] === dir);
+  return line?.split(' ')[3]?.split(',') ?? [];
 }
 
 export function checkPrerequisites() {
