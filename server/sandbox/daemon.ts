@@ -53,6 +53,13 @@ function readPid(file: string): number | undefined {
   }
 }
 
+function kernelHas(fsName: string): boolean {
+  return fs
+    .readFileSync('/proc/filesystems', 'utf8')
+    .split('\n')
+    .some((l) => l.trim().split(/\s+/).at(-1) === fsName);
+}
+
 function isMounted(dir: string): boolean {
   return mountOptions(dir).length > 0;
 }
@@ -69,9 +76,9 @@ function ensureDataDisk(engine: EngineConfig, log: Log) {
   fs.mkdirSync(engine.dataRoot, { recursive: true });
   if (isMounted(engine.dataRoot)) return;
   if (!fs.existsSync(engine.diskImage)) {
-    const xfs = !!which('mkfs.xfs');
+    const xfs = !!which('mkfs.xfs') && kernelHas('xfs');
     log(`creating a ${engine.diskGb} GiB sparse ${xfs ? 'XFS' : 'ext4'} disk for the engine at ${engine.diskImage}`);
-    if (!xfs) log('WARNING: xfsprogs is not installed, so the disk is ext4, with a fixed number of inodes (apt-get install -y xfsprogs)');
+    if (!xfs) log('WARNING: no XFS (xfsprogs not installed, or not in this kernel), so the disk is ext4, with a fixed number of inodes');
     fs.closeSync(fs.openSync(engine.diskImage, 'w'));
     fs.truncateSync(engine.diskImage, engine.diskGb * 1024 ** 3);
     if (xfs) sh('mkfs.xfs', ['-q', '-f', engine.diskImage]);
