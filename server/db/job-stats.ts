@@ -80,3 +80,27 @@ export function deleteJobLogsBefore(before: number): { jobs: number; events: num
     return { jobs: jobs.n, events: res.changes };
   })();
 }
+
+/**
+ * Keeps the full files (up to the build-context limit each) of only each learner's
+ * newest `keep` finished builds; older ones keep their Dockerfile (the attempt
+ * history and the heatmap need no more) and are marked `filesTrimmed`. Without
+ * this, a learner rebuilding a large context would grow the database without end.
+ */
+export function trimOldBuildFiles(keep: number): number {
+  const res = db()
+    .prepare(
+      `UPDATE jobs SET spec = json_set(
+         json_remove(spec, '$.files'),
+         '$.files', (SELECT json_group_array(json(f.value)) FROM json_each(jobs.spec, '$.files') AS f WHERE json_extract(f.value, '$.path') = 'Dockerfile'),
+         '$.filesTrimmed', json('true'))
+       WHERE id IN (
+         SELECT id FROM (
+           SELECT id, spec, ROW_NUMBER() OVER (PARTITION BY learner ORDER BY created_at DESC) AS n
+           FROM jobs WHERE kind = 'build' AND finished_at IS NOT NULL
+         ) WHERE n > ? AND json_extract(spec, '$.filesTrimmed') IS NULL AND json_type(spec, '$.files') = 'array'
+       )`,
+    )
+    .run(keep);
+  return res.changes;
+}

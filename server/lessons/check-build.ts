@@ -7,7 +7,7 @@ import { getJob } from '@/server/jobs/store';
 import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
 import { getLesson } from './index';
 
-const buildSpecSchema = z.object({ files: z.array(fileSchema) });
+const buildSpecSchema = z.object({ files: z.array(fileSchema), filesTrimmed: z.literal(true).optional() });
 
 /** Learners whose check is running: checks start containers outside the queue, so one at a time each. */
 const inFlight = new Set<string>();
@@ -25,7 +25,7 @@ export async function checkBuild(opts: { learner: string; slug: string; buildId:
   if (!job || job.kind !== 'build') throw new AppError('not_found', `No build with id ${opts.buildId}.`);
   if (job.state === 'queued' || job.state === 'running') throw new AppError('conflict', 'That build has not finished yet. Check again when it is done.');
   const spec = buildSpecSchema.safeParse(job.spec);
-  if (!spec.success) throw new AppError('not_found', 'The files of that build are no longer available. Build again, then check.');
+  if (!spec.success || spec.data.filesTrimmed) throw new AppError('not_found', 'The files of that build are no longer available. Build again, then check.');
 
   if (inFlight.has(opts.learner)) throw new AppError('too_many_jobs', 'Your work is already being checked. Wait for the result.');
   inFlight.add(opts.learner);

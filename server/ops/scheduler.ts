@@ -5,7 +5,7 @@ import { log } from '../log';
 import { singleton } from '../singleton';
 import { stopIdleContainers } from './idle-reaper';
 import { collectLearnerImages } from './image-gc';
-import { pruneJobLogs } from './retention';
+import { pruneJobLogs, trimBuildFiles } from './retention';
 
 /**
  * Housekeeping of the server process, started once from instrumentation.ts:
@@ -37,11 +37,13 @@ export async function runCleanup() {
   const started = Date.now();
   try {
     const logs = pruneJobLogs();
+    const trimmed = trimBuildFiles();
     const images = await collectLearnerImages().catch((err: Error) => ({ error: err.message }));
     log.info('gc finished', {
       durationMs: Date.now() - started,
       jobLogsDeleted: logs.jobs,
       jobEventsDeleted: logs.events,
+      buildFilesTrimmed: trimmed,
       ...('error' in images
         ? { imageError: images.error }
         : {
