@@ -140,6 +140,8 @@ function resolve(env: Env) {
     cacheDir: env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'),
     allowPull: env.LAYERLAB_ALLOW_PULL,
     engine: {
+      /** Where a newer gVisor than the system's is kept, when setup had to fetch one. */
+      gvisorDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'gvisor'),
       externalHost: env.LAYERLAB_DOCKER_HOST,
       tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
       runtime: env.LAYERLAB_RUNTIME,

@@ -1,7 +1,7 @@
 import 'server-only';
 
 /** The engine's daemon.json: gVisor as the default runtime also covers build RUN steps. */
-export function daemonJson(runtime: { name: 'runsc' | 'runc'; path?: string }) {
+export function daemonJson(runtime: { name: 'runsc' | 'runc'; path?: string; args?: string[] }) {
   const base = {
     'log-driver': 'json-file',
     'log-opts': { 'max-size': '1m', 'max-file': '1' },
@@ -14,6 +14,6 @@ export function daemonJson(runtime: { name: 'runsc' | 'runc'; path?: string }) {
   return {
     ...base,
     'default-runtime': 'runsc',
-    runtimes: { runsc: { path: runtime.path, runtimeArgs: ['--platform=ptrace', '--network=none'] } },
+    runtimes: { runsc: { path: runtime.path, runtimeArgs: ['--platform=ptrace', '--network=none', ...(runtime.args ?? [])] } },
   };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
 import { daemonJson } from './daemon-json';
+import { fetchRunsc, MIN_RELEASE, modernRunsc, runscArgs, runscRelease } from './gvisor';
 import { pingSocket } from './ping';
 
 /**
@@ -32,14 +33,41 @@ export function which(bin: string): string | undefined {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
-export function runtimeFor(engine: EngineConfig): { name: 'runsc' | 'runc'; path?: string; warning?: string } {
+export function runtimeFor(engine: EngineConfig): { name: 'runsc' | 'runc'; path?: string; args?: string[]; warning?: string } {
   const runsc = which('runsc');
   if (engine.runtime === 'runc') return { name: 'runc', warning: 'gVisor disabled by LAYERLAB_RUNTIME=runc: learner code runs with runc only' };
-  if (runsc) return { name: 'runsc', path: runsc };
+  if (runsc) {
+    const modern = modernRunsc(runsc, engine.gvisorDir);
+    if (modern) return { name: 'runsc', path: modern, args: runscArgs(modern) };
+    return {
+      name: 'runsc',
+      path: runsc,
+      warning: `gVisor ${runscRelease(runsc) ?? '(unknown release)'} is older than ${MIN_RELEASE}: \`ls\` and \`stat\` fail with "Invalid argument" in Debian-based images. \`npm run sandbox -- stop\`, then start again with the Debian mirror reachable, fetches a newer one.`,
+    };
+  }
   if (engine.runtime === 'runsc') {
     throw new SandboxStartError('LAYERLAB_RUNTIME=runsc but runsc is not installed.', `Install it: ${APT_LINE}`);
   }
   return { name: 'runc', warning: 'gVisor (runsc) is not installed: learner code runs with runc only. Install it: apt-get install -y runsc' };
+}
+
+/** Debian 12's runsc breaks coreutils inside images: fetch a newer one once (kept in the cache). */
+function ensureModernRunsc(engine: EngineConfig, log: Log) {
+  const runsc = which('runsc');
+  if (engine.runtime === 'runc' || !runsc || modernRunsc(runsc, engine.gvisorDir)) return;
+  try {
+    fetchRunsc(engine.gvisorDir, log);
+  } catch (err) {
+    log(`could not fetch a newer gVisor: ${(err as Error).message}`);
+  }
+}
+
+function runscPathIn(daemonJsonFile: string): string | undefined {
+  try {
+    return (JSON.parse(fs.readFileSync(daemonJsonFile, 'utf8')) as { runtimes?: { runsc?: { path?: string } } }).runtimes?.runsc?.path;
+  } catch {
+    return undefined;
+  }
 }
 
 function readPid(file: string): number | undefined {
@@ -112,9 +140,15 @@ export function checkPrerequisites() {
 export async function startDaemon(engine: EngineConfig, log: Log = console.log) {
   if (await pingSocket(engine.socket)) {
     log(`sandbox engine already running on ${engine.socket}`);
+    const running = runscPathIn(engine.daemonJson);
+    const wanted = runtimeFor(engine).path;
+    if (running && wanted && running !== wanted) {
+      log(`It runs gVisor from ${running}; ${wanted} is the one to use. Restart it: npm run sandbox -- stop && npm run sandbox -- start`);
+    }
     return { reused: true, runtime: runtimeFor(engine) };
   }
   checkPrerequisites();
+  ensureModernRunsc(engine, log);
   const runtime = runtimeFor(engine);
   if (runtime.warning) log(`WARNING: ${runtime.warning}`);
 

@@ -169,10 +169,25 @@ describe('docker engine (real sandbox daemon)', () => {
     expect((await docker().getImage('debian:bookworm-slim').inspect()).Id).toBe(baseId);
   });
 
+  it('lets coreutils `ls` and `stat` work in Debian-based builds and runs (old gVisor rejected their statx)', async () => {
+    const b = await build('FROM debian:bookworm-slim\nRUN ls / && stat -c "%F" /etc\n', { ...buildLimits, imageMaxBytes: 512 * 1024 * 1024 });
+    expect(b.log).not.toMatch(/Invalid argument/);
+    expect(b.done.state, b.log + JSON.stringify(b.done)).toBe('succeeded');
+    expect(b.log).toMatch(/^etc$/m);
+    expect(b.log).toContain('directory');
+    // (gVisor still answers ls's extended-attribute query on a symlink with EBADF, a warning on
+    // stderr; on regular files and directories `ls -l` is clean.)
+    const r = await run(b.ref, ['ls', '-la', '/etc/hostname', '/usr']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('/etc/hostname');
+    expect(r.done.state).toBe('succeeded');
+  });
+
   it('gives builds and runs no network: only a loopback interface', async () => {
-    const b = await build('FROM busybox:latest\nRUN cat /proc/net/dev; ls /sys/class/net\n');
+    // (/sys/class/net does not exist under newer gVisor; /proc/net/dev lists every interface.)
+    const b = await build('FROM busybox:latest\nRUN cat /proc/net/dev\n');
     expect(b.done.state).toBe('succeeded');
-    const runNet = await run(hello, ['sh', '-c', 'ls /sys/class/net; cat /proc/net/dev']);
+    const runNet = await run(hello, ['sh', '-c', 'cat /proc/net/dev']);
     for (const out of [b.log, runNet.stdout]) {
       expect(out).toMatch(/\blo\b/);
       expect(out).not.toMatch(/\beth\d|\bens\d|\bveth/);
