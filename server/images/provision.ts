@@ -41,7 +41,7 @@ export type ProvisionOptions = {
 export async function provisionImages(opts: ProvisionOptions = {}): Promise<ProvisionResult[]> {
   const log = opts.log ?? (() => undefined);
   const images = selectImages(opts.only);
-  await requireEngine();
+  await engineForProvisioning();
   const results: ProvisionResult[] = [];
   for (const image of images) {
     opts.signal?.throwIfAborted();
@@ -63,7 +63,8 @@ function selectImages(only: ProvisionOptions['only']): CatalogImage[] {
   });
 }
 
-export async function requireEngine(timeoutMs = 3000): Promise<void> {
+/** Provisioning needs the engine: a clear ProvisionError (with the command that starts it) when it does not answer. */
+async function engineForProvisioning(timeoutMs = 3000): Promise<void> {
   const hint = 'Start it with: npm run sandbox -- start';
   const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref());
   try {
