@@ -68,6 +68,11 @@ test.describe('HTTP API', () => {
     const h = await (await alice.get('/api/health')).json();
     expect(h.ok).toBe(true);
     expect(h.engine).toMatchObject({ reachable: true, runtime: expect.stringMatching(/runsc|runc/) });
+    // Under gVisor, a release whose statx lets `ls` work in Debian-based images (setup fetches one).
+    if (h.engine.runtime === 'runsc') {
+      expect(h.engine.gvisorRelease).toBeGreaterThanOrEqual(20240729);
+      expect(h.engine.warning).toBeUndefined();
+    }
     expect(h.queue).toMatchObject({ running: expect.any(Number), queued: expect.any(Number) });
     expect(h.images.map((i: { ref: string }) => i.ref)).toEqual(
       expect.arrayContaining(['python:3.11-slim', 'debian:bookworm-slim', 'busybox:latest', 'node:18-slim']),

@@ -1,13 +1,26 @@
 import 'server-only';
+import fs from 'node:fs';
 import { AppError } from '../errors';
 import { docker } from './docker';
+import { MIN_RELEASE, runscRelease } from './gvisor';
 
 export type EngineInfo = {
   reachable: boolean;
   version?: string;
   runtime?: string;
+  /** gVisor's release (YYYYMMDD) when the engine runs a runsc binary on this host. */
+  gvisorRelease?: number;
   warning?: string;
 };
+
+const releases = new Map<string, number | undefined>();
+
+/** The release of the runsc binary at `path`, asked once per path (it runs `runsc --version`). */
+function releaseOf(path: string | undefined): number | undefined {
+  if (!path || !fs.existsSync(path)) return undefined; // an engine on another host
+  if (!releases.has(path)) releases.set(path, runscRelease(path));
+  return releases.get(path);
+}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
@@ -18,12 +31,17 @@ export async function engineInfo(): Promise<EngineInfo> {
   try {
     const [version, info] = await withTimeout(Promise.all([docker().version(), docker().info()]), 3000);
     const runtime = String(info.DefaultRuntime ?? 'runc');
+    const gvisorRelease = runtime === 'runsc' ? releaseOf((info.Runtimes as Record<string, { path?: string }> | undefined)?.runsc?.path) : undefined;
     return {
       reachable: true,
       version: version.Version,
       runtime,
+      ...(gvisorRelease && { gvisorRelease }),
       ...(runtime !== 'runsc' && {
         warning: 'gVisor (runsc) is not the default runtime: learner code runs with runc, with less isolation.',
+      }),
+      ...(gvisorRelease && gvisorRelease < MIN_RELEASE && {
+        warning: `gVisor ${gvisorRelease} is older than ${MIN_RELEASE}: \`ls\` and \`stat\` fail in Debian-based images. Restart the engine to fetch a newer one: npm run sandbox -- stop && npm run sandbox -- start`,
       }),
     };
   } catch {
