@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import type { DoneEvent, JobEvent } from '@/lib/events';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { engineFailure, explainBuildError, fmtMiB, truncationNotice } from './engine-messages';
+import { engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
 import { BuildStreamDecoder } from './parse-build-stream';
 import { createPidsCgroup, removeCgroups } from './pids-cgroup';
@@ -24,6 +24,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   let logBytes = 0;
   let truncated = false;
   let imageId: string | undefined;
+  let stepTriedNetwork = false;
   let failure: DoneEvent['error'] | undefined;
   const finish = (state: DoneEvent['state'], extra: Partial<DoneEvent> = {}): DoneEvent => ({
     type: 'done',
@@ -60,11 +61,15 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
         else if (ev.type === 'error') {
           failure ??= {
             code: /no space left on device/i.test(ev.message) ? 'disk_full' : 'build_failed',
-            message: explainBuildError(ev.message),
+            message: explainBuildError(ev.message, { triedNetwork: stepTriedNetwork }),
             line: ev.line,
           };
-        }
-        else if (ev.type === 'log') {
+        } else if (ev.type === 'step') {
+          stepTriedNetwork = false;
+          yield ev;
+        } else if (ev.type === 'log') {
+          // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
+          if (!stepTriedNetwork && triedNetwork(ev.text)) stepTriedNetwork = true;
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {

@@ -88,6 +88,13 @@ describe('docker engine (real sandbox daemon)', () => {
     const b = await build('FROM busybox:latest\nRUN exit 7\n');
     expect(b.done.state).toBe('failed');
     expect(b.done.error?.message).toMatch(/returned a non-zero code: 7/);
+    expect(b.done.error?.message).not.toMatch(/network/);
+  });
+
+  it('says so when a failed step tried to reach the network', async () => {
+    const b = await build('FROM busybox:latest\nRUN echo ok\nRUN wget -q -O /page http://example.com/\n');
+    expect(b.done.state).toBe('failed');
+    expect(b.done.error?.message).toMatch(/returned a non-zero code[\s\S]*no network access/);
   });
 
   it('contains a fork bomb in a build (pids limit via the cgroup parent)', async () => {

@@ -15,8 +15,21 @@ export function truncationNotice(limitBytes: number, what: string): JobEvent {
   };
 }
 
+/** What pip, apt, npm, curl, wget and friends print when a name does not resolve or no route exists. */
+const NETWORK_TROUBLE =
+  /Temporary failure (in name resolution|resolving)|Could not resolve|Name or service not known|Network is unreachable|Failed to establish a new connection|getaddrinfo|EAI_AGAIN|ENOTFOUND|unable to resolve host|bad address '|No address associated with hostname/i;
+
+/** True when a step's output shows it tried to reach the network. */
+export function triedNetwork(text: string): boolean {
+  return NETWORK_TROUBLE.test(text);
+}
+
+const NO_NETWORK_HINT =
+  'This step tried to download something, but builds here have no network access. Use what the base image already has, or add the files to your project and COPY them in.';
+
 /** Turns the daemon's wording into a sentence for a learner; the raw text is kept for the log. */
-export function explainBuildError(message: string): string {
+export function explainBuildError(message: string, opts: { triedNetwork?: boolean } = {}): string {
+  if (opts.triedNetwork && /returned a non-zero code/.test(message)) return `${message}\n${NO_NETWORK_HINT}`;
   if (/no space left on device/i.test(message)) {
     return 'The build ran out of disk space in the sandbox. Write less data in your RUN steps.';
   }
