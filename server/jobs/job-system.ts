@@ -8,7 +8,7 @@ import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
 import { publish } from './job-log';
-import { JobQueue, QueueFullError } from './queue';
+import { JobQueue, type QueueFullError } from './queue';
 import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from './store';
 
 /**
@@ -61,21 +61,17 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
       events: (id: string, signal: AbortSignal) => AsyncIterable<JobEvent>,
     ): string {
       const id = newJobId(job.kind);
+      // Checked before the job is stored; enqueue() below runs in the same tick, so it cannot refuse.
       const refused = queue.refusal(job.learner);
       if (refused) throw queueFull(refused, limits);
       insertJob({ ...job, id });
       controllers.set(id, new AbortController());
-      try {
-        queue.enqueue({
-          id,
-          learner: job.learner,
-          start: () => execute(id, (signal) => events(id, signal)),
-          onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
-        });
-      } catch (err) {
-        if (err instanceof QueueFullError) throw queueFull(err, limits);
-        throw err;
-      }
+      queue.enqueue({
+        id,
+        learner: job.learner,
+        start: () => execute(id, (signal) => events(id, signal)),
+        onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
+      });
       log.info('job queued', { job: id, kind: job.kind, learner: job.learner });
       return id;
     },
