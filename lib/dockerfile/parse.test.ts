@@ -25,6 +25,30 @@ describe('parseDockerfile', () => {
     expect(run).toMatchObject({ keyword: 'RUN', original: 'RUN echo one   two   three', line: 2, endLine: 4 });
   });
 
+  it('does NOT continue a line that ends in a doubled escape (the engine reads it as a literal escape)', () => {
+    // Issue 10 (critical): the engine's lineContinuationRegex needs a non-escape before the final escape.
+    expect(summary('FROM busybox:latest\nRUN echo \\\\\nADD http://127.0.0.1:9/x /x\nRUN cat /x\n')).toEqual([
+      { keyword: 'FROM', args: 'busybox:latest', line: 1, endLine: 1 },
+      { keyword: 'RUN', args: 'echo \\\\', line: 2, endLine: 2 },
+      { keyword: 'ADD', args: 'http://127.0.0.1:9/x /x', line: 3, endLine: 3 },
+      { keyword: 'RUN', args: 'cat /x', line: 4, endLine: 4 },
+    ]);
+    // Three or more trailing escapes are not a continuation either (Go's regexp has no look-behind).
+    expect(summary('FROM x\nRUN a \\\\\\  \nFROM evil\n').map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'FROM']);
+    // With # escape=` the same holds for a doubled backtick, and a lone backtick line continues.
+    expect(summary('# escape=`\nFROM x\nRUN a ``\nFROM evil\nRUN b `\n`\n c\n').map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'], ['RUN', 'a ``'], ['FROM', 'evil'], ['RUN', 'b  c'],
+    ]);
+    // Inside a continuation the rule is the same: the doubled escape ends the instruction.
+    expect(summary('FROM x\nRUN a \\\n  b \\\\\nCOPY --from=evil/img / /\n').map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'], ['RUN', 'a   b \\\\'], ['COPY', '/ /'],
+    ]);
+  });
+
+  it('drops every trailing \\r of a line, like the engine (CR CR LF still ends a continuation line cleanly)', () => {
+    expect(summary('FROM x\r\r\nRUN a \\\r\r\n b\r\n').map((i) => [i.keyword, i.args])).toEqual([['FROM', 'x'], ['RUN', 'a  b']]);
+  });
+
   it('skips comment lines and empty lines inside a continuation (they do not end it)', () => {
     // Verified on Docker 20.10: prints `Step 5/8 : RUN echo one   two ENV A=b`.
     const text = 'FROM x\nRUN echo one \\\n  # inner comment\n  two \\\n\nENV A=b\nCMD y\n';

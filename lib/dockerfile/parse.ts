@@ -68,15 +68,35 @@ const HEREDOC = /(?<!<)<<(?!<)-?[\t ]*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1/g;
 
 type Line = { text: string; offset: number };
 
-/** bufio.ScanLines: split on \n only, drop one trailing \r, no empty last line. */
-function splitLines(text: string): Line[] {
+/**
+ * The engine's lineContinuationRegex: the escape token, then only spaces/tabs,
+ * at the end of the line, and either first on the line or preceded by a
+ * character that is NOT the escape token. So `RUN echo \\` (a doubled escape,
+ * i.e. a literal backslash) ends the instruction: the next line is an
+ * instruction of its own. Only the token and its trailing blanks are removed.
+ */
+export function trimContinuationToken(line: string, escape: EscapeChar): { line: string; endOfLine: boolean } {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === 0 || line[end - 1] !== escape) return { line, endOfLine: true };
+  if (end >= 2 && line[end - 2] === escape) return { line, endOfLine: true };
+  return { line: line.slice(0, end - 1), endOfLine: false };
+}
+
+/**
+ * The engine's scanLines + trimNewline: split on \n only, then drop EVERY
+ * trailing \r (bytes.TrimRight(line, "\r\n")); no empty last line. A lone \r
+ * inside a line is not a line break.
+ */
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
   while (offset < text.length) {
     let end = text.indexOf('\n', offset);
     const next = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;
-    const lineEnd = end > offset && text[end - 1] === '\r' ? end - 1 : end;
+    let lineEnd = end;
+    while (lineEnd > offset && text[lineEnd - 1] === '\r') lineEnd--;
     lines.push({ text: text.slice(offset, lineEnd), offset });
     offset = next;
   }
@@ -140,7 +160,6 @@ export function parseDockerfile(input: string): ParsedDockerfile {
   const directives: Directive[] = [];
   const problems: ParseProblem[] = [];
   let escape: EscapeChar = '\\';
-  let continuation = /\\[ \t]*$/;
   let directivesDone = false;
 
   // Mirrors possibleParserDirective: only a leading block of known `# key=value` lines counts.
@@ -160,17 +179,13 @@ export function parseDockerfile(input: string): ParsedDockerfile {
     if (name === 'escape') {
       if (match[2] === '`' || match[2] === '\\') {
         escape = match[2];
-        continuation = escape === '`' ? /`[ \t]*$/ : /\\[ \t]*$/;
       } else {
         problems.push({ line: lineNumber, message: 'The "# escape=" directive accepts only ` (backtick) or \\ (backslash).' });
       }
     }
   };
 
-  const trimContinuation = (line: string): { line: string; endOfLine: boolean } => {
-    const match = continuation.exec(line);
-    return match ? { line: line.slice(0, match.index), endOfLine: false } : { line, endOfLine: true };
-  };
+  const trimContinuation = (line: string) => trimContinuationToken(line, escape);
 
   let index = 0;
   while (index < lines.length) {
