@@ -1,4 +1,4 @@
-export { parseDockerfile, parseInstructionLine, sourceSpan } from './parse';
+export { parseDockerfile, parseInstructionLine, sourceSpan, splitLines, trimContinuationToken } from './parse';
 export type { Directive, EscapeChar, Flag, Instruction, ParseProblem, ParsedDockerfile, Segment } from './parse';
 export { parseJsonArgs, type JsonArgs } from './json-array';
 export { expandVariables, type Expansion } from './substitute';

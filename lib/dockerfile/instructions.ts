@@ -188,7 +188,7 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
   const fail = (message: string) => errors.push({ line, message });
   const base = { instruction, line };
 
-  if (KNOWN_INSTRUCTIONS.has(keyword) && keyword !== 'ONBUILD' && !instruction.flagsUncertain) {
+  if (KNOWN_INSTRUCTIONS.has(keyword) && !instruction.flagsUncertain) {
     const known = KNOWN_FLAGS[keyword] ?? [];
     for (const flag of flags) {
       if (!known.includes(flag.name)) fail(`unknown flag: ${flag.name}`);
@@ -279,7 +279,10 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
       return { ...base, kind: keyword, pairs, legacyForm };
     }
     case 'ONBUILD': {
-      if (instruction.args === '') return { ...base, kind: 'ONBUILD' };
+      if (instruction.args === '') {
+        fail('ONBUILD requires exactly one argument');
+        return { ...base, kind: 'ONBUILD' };
+      }
       const inner = parseInstructionLine(instruction.args, { line: instruction.line, endLine: instruction.endLine });
       inner.heredocs = instruction.heredocs;
       // BuildKit keeps the trigger as text: only these three are refused when the file is read.
