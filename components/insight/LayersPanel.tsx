@@ -5,7 +5,7 @@ import { formatBytes, formatDuration } from '@/components/workbench/format';
 import { isActive } from '@/components/workbench/job-view';
 import { useWorkbench } from '@/components/workbench/WorkbenchProvider';
 import { baseImageOf, layerRows, timeline, type TimelineBar } from './layers';
-import { fetchParsed, imageLayersSchema, type ImageLayers, type Layer } from './schemas';
+import { learnerApi, settle, type ImageLayers, type Layer } from '@/lib/api-client';
 import styles from './LayersPanel.module.css';
 
 /** A build's layers never change: keep them while the page lives, so reopening the tab is instant. */
@@ -36,9 +36,9 @@ export default function LayersPanel() {
     }
     let live = true;
     setFetched({ id: succeededId, phase: 'loading' });
-    void fetchParsed(`/api/builds/${encodeURIComponent(succeededId)}/layers`, imageLayersSchema).then((result) => {
+    void settle(learnerApi.buildLayers(succeededId)).then((result) => {
       if (result.ok) known.set(succeededId, result.data);
-      if (live) setFetched(result.ok ? { id: succeededId, phase: 'shown', data: result.data } : { id: succeededId, phase: 'error', message: result.message });
+      if (live) setFetched(result.ok ? { id: succeededId, phase: 'shown', data: result.data } : { id: succeededId, phase: 'error', message: result.error.message });
     });
     return () => {
       live = false;

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiError } from './api';
+import type { ApiError } from '@/lib/api-client';
 import { AnsiText } from './AnsiText';
 import { formatBytes, formatDuration } from './format';
 import type { JobView } from './job-view';
@@ -214,8 +214,8 @@ const REFUSAL_TITLE: Record<string, string> = {
 
 function Refusal({ error, kind }: { error: ApiError; kind: 'build' | 'run' }) {
   return (
-    <div className="log-refusal" role="alert" data-error={error.error}>
-      <strong>{REFUSAL_TITLE[error.error] ?? (kind === 'build' ? 'The build could not start' : 'The container could not start')}</strong>
+    <div className="log-refusal" role="alert" data-error={error.code}>
+      <strong>{REFUSAL_TITLE[error.code] ?? (kind === 'build' ? 'The build could not start' : 'The container could not start')}</strong>
       <p>{error.message}</p>
       {error.issues && error.issues.length > 0 && (
         <ul>

@@ -12,7 +12,7 @@ import type { DockerCommand } from '@/lib/docker-command';
 import type { DoneEvent, JobKind } from '@/lib/events';
 import { learnerTagProblem } from '@/lib/image-ref';
 import { useCoach, type CoachReport } from '@/components/insight/use-coach';
-import * as api from './api';
+import { learnerApi, settle, type ApiError, type Result } from '@/lib/api-client';
 import { builtFingerprint, rememberBuilt } from './built-files';
 import { failedLine, isActive, newJobView, refuse, type JobView } from './job-view';
 import { useJobStreams } from './use-job-streams';
@@ -86,7 +86,7 @@ export function useOptionalWorkbench(): WorkbenchApi | null {
   return useContext(Context);
 }
 
-type Started = { id?: string; done?: DoneEvent; refusal?: api.ApiError };
+type Started = { id?: string; done?: DoneEvent; refusal?: ApiError };
 
 type Props = {
   lesson: string;
@@ -134,14 +134,14 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
     async (
       kind: JobKind,
       title: string,
-      request: () => Promise<api.Result<{ id: string }>>,
+      request: () => Promise<{ id: string }>,
       onStarted?: (id: string) => void,
     ): Promise<Started> => {
       const set = kind === 'build' ? setBuild : setRun;
       const pending = newJobView(kind, title);
       set(pending);
       setConsoleTab(kind);
-      const result = await request();
+      const result: Result<{ id: string }> = await settle(request());
       if (!result.ok) {
         set((view) => (view === pending ? refuse(view, result.error) : view));
         return { refusal: result.error };
@@ -164,7 +164,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       if (isActive(latest.current.build)) return undefined;
       setRefusedMarkers([]);
       const fingerprint = filesFingerprint(files);
-      return startJob('build', `docker build -t ${useTag} .`, () => api.startBuild({ files, tag: useTag, lesson }), (id) =>
+      return startJob('build', `docker build -t ${useTag} .`, () => learnerApi.startBuild({ files, tag: useTag, lesson }), (id) =>
         rememberBuilt(id, fingerprint),
       );
     },
@@ -188,7 +188,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
 
   // 422 dockerfile_refused: mark the lines the policy named.
   useEffect(() => {
-    const issues = build?.refusal?.error === 'dockerfile_refused' ? build.refusal.issues ?? [] : [];
+    const issues = build?.refusal?.code === 'dockerfile_refused' ? build.refusal.issues ?? [] : [];
     setRefusedMarkers(issues.filter((i) => typeof i.line === 'number').map((i) => ({ line: i.line!, message: i.message })));
   }, [build?.refusal]);
 
@@ -200,7 +200,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       if (isActive(latest.current.run)) return undefined;
       const shown = ['docker run', ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`), image, ...(opts.command ?? [])].join(' ');
       const started = await startJob('run', shown, () =>
-        api.startRun({ image, lesson, ...(opts.command?.length ? { command: opts.command } : {}), ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}) }),
+        learnerApi.startRun({ image, lesson, ...(opts.command?.length ? { command: opts.command } : {}), ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}) }),
       );
       return started.done;
     },
@@ -210,7 +210,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const stop = useCallback(() => {
     for (const kind of ['run', 'build'] as const) {
       const view = latest.current[kind];
-      if (view?.id && isActive(view)) void api.cancelJob(kind, view.id);
+      if (view?.id && isActive(view)) learnerApi.cancelJob(kind, view.id).catch(() => undefined);
     }
   }, []);
 

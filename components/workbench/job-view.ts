@@ -6,7 +6,7 @@
  */
 import { parseAnsi, type AnsiSegment, type AnsiStyle } from '@/lib/ansi';
 import type { DoneEvent, JobEvent, JobKind, StoredEvent } from '@/lib/events';
-import type { ApiError } from './api';
+import type { ApiError } from '@/lib/api-client';
 
 export const MAX_CONSOLE_ENTRIES = 4000;
 
