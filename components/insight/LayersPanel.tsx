@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatBytes, formatDuration } from '@/components/workbench/format';
 import { isActive } from '@/components/workbench/job-view';
-import { useWorkbench } from '@/components/workbench/WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchFiles, useWorkbenchJobs } from '@/components/workbench/workbench-context';
 import { baseImageOf, layerRows, timeline, type TimelineBar } from './layers';
 import { learnerApi, settle, type ImageLayers, type Layer } from '@/lib/api-client';
 import styles from './LayersPanel.module.css';
@@ -19,7 +19,7 @@ type Fetched = { id: string } & ({ phase: 'loading' } | { phase: 'shown'; data: 
  * build as a timeline. Loaded only when the tab is opened.
  */
 export default function LayersPanel() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchJobs(), tag: useWorkbenchFiles().tag };
   const build = wb.buildJob;
   const succeededId = build?.done?.state === 'succeeded' ? build.id : undefined;
   const [fetched, setFetched] = useState<Fetched | undefined>(() => {

@@ -10,9 +10,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { editor, IDisposable } from 'monaco-editor';
 import { COACH_OWNER, coachMarkers, describes, provideCoachActions, registerDockerfileInsight } from '@/components/insight/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
-import { runShortcut } from './shortcuts';
 import { languageFor } from './workspace';
-import { useWorkbench } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchCoach, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
 loader.config({ paths: { vs: '/monaco/vs' } });
 
@@ -68,7 +67,7 @@ function defineThemes(monaco: Monaco) {
 }
 
 export default function CodeEditor() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchFiles(), ...useWorkbenchJobs(), ...useWorkbenchCoach() };
   const dark = usePrefersDark();
   const [monaco, setMonaco] = useState<Monaco>();
   const editorRef = useRef<MonacoEditor | null>(null);
@@ -91,7 +90,7 @@ export default function CodeEditor() {
     setMonaco(m);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
-    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => runShortcut(wbRef.current));
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => wbRef.current.runIfBuilt());
     insight.current?.dispose();
     insight.current = registerDockerfileInsight(m, {
       linted: (uri) => (uri === uriFor(DOCKERFILE_PATH) ? wbRef.current.coach : undefined),

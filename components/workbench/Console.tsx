@@ -8,7 +8,7 @@ import { formatBytes, formatDuration } from './format';
 import type { JobView } from './job-view';
 import { StepList } from './StepList';
 import { useIsMac } from './use-is-mac';
-import { useWorkbench, type ConsoleTab } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchJobs, type ConsoleTab } from './workbench-context';
 
 /** Fetched when the tab is first opened: most visits never look at layers. */
 const LayersPanel = dynamic(() => import('@/components/insight/LayersPanel'), {
@@ -18,7 +18,7 @@ const LayersPanel = dynamic(() => import('@/components/insight/LayersPanel'), {
 
 /** The build and run output, live: steps, coloured log, and a final badge. `check` is the slot for the lesson's check panel. */
 export function Console({ check }: { check?: ReactNode }) {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchJobs() };
   const tabs: { id: ConsoleTab; label: string; view?: JobView }[] = [
     { id: 'build', label: 'Build', view: wb.buildJob },
     { id: 'run', label: 'Run', view: wb.runJob },
