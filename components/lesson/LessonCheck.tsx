@@ -1,7 +1,7 @@
 'use client';
 
-import { CheckPanel } from '../CheckPanel';
-import { SolutionDiff } from '../SolutionDiff';
+import { CheckPanel } from './CheckPanel';
+import { SolutionDiff } from './SolutionDiff';
 import { useWorkbenchActions } from '../workbench/workbench-context';
 
 type Props = {

@@ -11,7 +11,7 @@ import { useIsMac } from './use-is-mac';
 import { useWorkbenchActions, useWorkbenchJobs, type ConsoleTab } from './workbench-context';
 
 /** Fetched when the tab is first opened: most visits never look at layers. */
-const LayersPanel = dynamic(() => import('@/components/insight/LayersPanel'), {
+const LayersPanel = dynamic(() => import('@/components/layers/LayersPanel'), {
   ssr: false,
   loading: () => <div className="console-empty">Loading…</div>,
 });

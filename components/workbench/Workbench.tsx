@@ -10,13 +10,13 @@ import { Toolbar } from './Toolbar';
 import { useWorkbenchActions, useWorkbenchCoach } from './workbench-context';
 
 /** The coach's summary has nothing to show before the (lazy) linter has run, so it loads lazily too, in a box of its size. */
-const CoachBar = dynamic(() => import('@/components/insight/CoachBar'), {
+const CoachBar = dynamic(() => import('@/components/coach/CoachBar'), {
   ssr: false,
   loading: () => <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />,
 });
 
 /** A rule's explanation, with react-markdown: only fetched when a learner asks. */
-const RuleDocPanel = dynamic(() => import('@/components/insight/RuleDocPanel'), { ssr: false });
+const RuleDocPanel = dynamic(() => import('@/components/rules/RuleDocPanel'), { ssr: false });
 
 /** The open rule's explanation: the only part of the workbench that follows the coach's rule choice. */
 function RuleDocSlot() {

@@ -8,7 +8,7 @@
  * readers only and a log line the console's, never the lesson text.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useCoach } from '@/components/insight/use-coach';
+import { useCoach } from '@/components/coach/use-coach';
 import { learnerApi, settle, type ApiError } from '@/lib/api-client';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import type { DoneEvent, JobKind } from '@/lib/events';

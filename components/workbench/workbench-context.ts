@@ -10,7 +10,7 @@
  * - busy: flips when a build or run starts or ends ("▶ Run this").
  */
 import { createContext, useContext } from 'react';
-import type { CoachReport } from '@/components/insight/use-coach';
+import type { CoachReport } from '@/components/coach/use-coach';
 import type { DockerCommand } from '@/lib/docker-command';
 import type { DoneEvent } from '@/lib/events';
 import type { JobView } from './job-view';

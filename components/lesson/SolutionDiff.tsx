@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { learnerApi } from '@/lib/api-client';
 import { lineDiff, sameLines, type DiffLine } from '@/lib/line-diff';
-import { ConfirmDialog } from './ui/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import styles from './SolutionDiff.module.css';
 
 type File = { path: string; content: string };
