@@ -81,6 +81,49 @@ export function createJobSystem(engine: Engine, limits: QueueLimits = config().q
       return id;
     },
 
+    /**
+     * A lesson check: work that starts containers (and rebuilds) without being a
+     * build or run of its own. It waits in the same queue under the same limits,
+     * counts as running in stats() while it runs, and is not stored: its result
+     * is the caller's. Aborting `signal` takes it out of the queue or aborts it.
+     */
+    check<T>(
+      learner: string,
+      work: (signal: AbortSignal) => Promise<T>,
+      opts: { signal?: AbortSignal; address?: string } = {},
+    ): Promise<T> {
+      const { signal } = opts;
+      const who = { address: opts.address ?? 'unknown', member: !!membership(learner) };
+      const refused = queue.refusal(learner, who);
+      if (refused) throw queueFull(refused, limits, queue.stats().running);
+      const id = newJobId('check');
+      const controller = new AbortController();
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          if (queue.remove(id)) reject(new AppError('conflict', 'The check was cancelled before it started.'));
+          else controller.abort();
+        };
+        if (signal?.aborted) return reject(new AppError('conflict', 'The check was cancelled before it started.'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.enqueue({
+          id,
+          learner,
+          ...who,
+          start: async () => {
+            try {
+              resolve(await work(controller.signal));
+            } catch (err) {
+              reject(err);
+            } finally {
+              signal?.removeEventListener('abort', onAbort);
+            }
+          },
+          onPosition: () => undefined,
+        });
+        log.info('job queued', { job: id, kind: 'check', learner });
+      });
+    },
+
     /** Cancels a learner's queued or running job; returns its state afterwards. */
     cancel(id: string, learner: string, kind: JobKind) {
       const job = getJob(id, learner);
@@ -119,8 +162,8 @@ function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
   );
 }
 
-function newJobId(kind: JobKind) {
-  return `${kind === 'build' ? 'b' : 'r'}_${randomBytes(9).toString('base64url')}`;
+function newJobId(kind: JobKind | 'check') {
+  return `${kind.charAt(0)}_${randomBytes(9).toString('base64url')}`;
 }
 
 /** Jobs a previous process left unfinished end as failed, with the reason. */
