@@ -3,8 +3,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { mentionsDockerCommand, parseDockerCommands } from '@/lib/docker-command';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { isActive } from '../workbench/job-view';
-import { useOptionalWorkbench } from '../workbench/WorkbenchProvider';
+import { useOptionalWorkbenchActions, useWorkbenchBusy } from '../workbench/workbench-context';
 
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session']);
 
@@ -14,7 +13,7 @@ const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-sessi
  * the workbench. Commands are parsed (lib/docker-command), never executed as text.
  */
 export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
-  const wb = useOptionalWorkbench();
+  const wb = useOptionalWorkbenchActions();
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const isDockerfile = lang === 'dockerfile' || lang === 'docker';
@@ -24,11 +23,11 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
   );
   const runnable = commands?.some((c) => c.kind !== 'unsupported');
   const skipped = commands?.filter((c) => c.kind === 'unsupported') ?? [];
-  const busy = isActive(wb?.buildJob) || isActive(wb?.runJob);
+  const busy = useWorkbenchBusy();
 
   const openInEditor = () => {
     if (!wb) return;
-    const current = wb.files.find((f) => f.path === 'Dockerfile')?.content;
+    const current = wb.currentFiles().find((f) => f.path === 'Dockerfile')?.content;
     if (current !== undefined && current !== source && wb.dockerfileEdited()) setConfirming(true);
     else wb.openDockerfile(source);
   };

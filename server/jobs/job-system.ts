@@ -7,8 +7,9 @@ import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
+import { membership } from '../db/classes';
 import { publish } from './job-log';
-import { JobQueue, type QueueFullError } from './queue';
+import { JobQueue, type QueueFullError, type QueueLimits } from './queue';
 import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from './store';
 
 /**
@@ -18,7 +19,7 @@ import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from '
 
 export type JobSystem = ReturnType<typeof createJobSystem>;
 
-export function createJobSystem(engine: Engine, limits = config().queue) {
+export function createJobSystem(engine: Engine, limits: QueueLimits = config().queue) {
   const queue = new JobQueue(limits);
   const controllers = new Map<string, AbortController>();
 
@@ -59,16 +60,20 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
     submit(
       job: Pick<JobRecord, 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>,
       events: (id: string, signal: AbortSignal) => AsyncIterable<JobEvent>,
+      /** The client address that asked (server/net/client-address.ts); jobs without one share the address 'unknown'. */
+      from: { address?: string } = {},
     ): string {
       const id = newJobId(job.kind);
+      const who = { address: from.address ?? 'unknown', member: !!membership(job.learner) };
       // Checked before the job is stored; enqueue() below runs in the same tick, so it cannot refuse.
-      const refused = queue.refusal(job.learner);
-      if (refused) throw queueFull(refused, limits);
+      const refused = queue.refusal(job.learner, who);
+      if (refused) throw queueFull(refused, limits, queue.stats().running);
       insertJob({ ...job, id });
       controllers.set(id, new AbortController());
       queue.enqueue({
         id,
         learner: job.learner,
+        ...who,
         start: () => execute(id, (signal) => events(id, signal)),
         onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
       });
@@ -128,14 +133,25 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
   };
 }
 
-function queueFull(err: QueueFullError, limits: { maxQueuedPerLearner: number; maxQueuedTotal: number }) {
+function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
   if (err.scope === 'platform') {
-    log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal });
-    return new AppError('server_busy', `Layerlab is at capacity: ${limits.maxQueuedTotal} jobs are already waiting. Try again in a minute.`);
+    log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal, running });
+    return new AppError('server_busy', 'Layerlab is at capacity right now: too many jobs are waiting. Try again in 60 s.', undefined, 60);
+  }
+  if (err.scope === 'address') {
+    log.warn('address queue cap: job refused', { maxQueuedPerAddress: limits.maxQueuedPerAddress });
+    return new AppError(
+      'too_many_jobs',
+      `Your network already has ${limits.maxQueuedPerAddress} jobs running or waiting. Try again in 30 s, or join your class with its code.`,
+      undefined,
+      30,
+    );
   }
   return new AppError(
     'too_many_jobs',
     `You already have ${1 + limits.maxQueuedPerLearner} jobs running or waiting. Wait for one to finish, or stop it.`,
+    undefined,
+    10,
   );
 }
 
