@@ -150,7 +150,7 @@ describe('job system', () => {
     const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1, maxQueuedTotal: 100 });
     const build = submitBuild(system, 'alice');
     const request = new AbortController();
-    const check = system.check('bob', async () => 'never', request.signal);
+    const check = system.check('bob', async () => 'never', { signal: request.signal });
     request.abort();
     await expect(check).rejects.toThrow(/cancelled/);
     expect(system.stats()).toMatchObject({ queued: 0 });

@@ -87,9 +87,11 @@ export function createJobSystem(engine: Engine, limits: QueueLimits = config().q
      * counts as running in stats() while it runs, and is not stored: its result
      * is the caller's. Aborting `signal` takes it out of the queue or aborts it.
      */
-    check<T>(learner: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-      const refused = queue.refusal(learner);
-      if (refused) throw queueFull(refused, limits);
+    check<T>(learner: string, work: (signal: AbortSignal) => Promise<T>, opts: { signal?: AbortSignal; address?: string } = {}): Promise<T> {
+      const { signal } = opts;
+      const who = { address: opts.address ?? 'unknown', member: !!membership(learner) };
+      const refused = queue.refusal(learner, who);
+      if (refused) throw queueFull(refused, limits, queue.stats().running);
       const id = newJobId('check');
       const controller = new AbortController();
       return new Promise<T>((resolve, reject) => {
@@ -102,6 +104,7 @@ export function createJobSystem(engine: Engine, limits: QueueLimits = config().q
         queue.enqueue({
           id,
           learner,
+          ...who,
           start: async () => {
             try {
               resolve(await work(controller.signal));

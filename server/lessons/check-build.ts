@@ -16,7 +16,7 @@ const buildSpecSchema = z.object({ files: z.array(fileSchema), filesTrimmed: z.l
  * Dockerfile and files it was built from, and the image it produced. All passed
  * marks the lesson done.
  */
-export async function checkBuild(opts: { learner: string; slug: string; buildId: string; signal?: AbortSignal }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
+export async function checkBuild(opts: { learner: string; slug: string; buildId: string; signal?: AbortSignal; address?: string }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
   const lesson = await getLesson(opts.slug);
   if (!lesson) throw new AppError('not_found', 'There is no lesson with that name.');
   const job = getJob(opts.buildId, opts.learner);
@@ -39,7 +39,7 @@ export async function checkBuild(opts: { learner: string; slug: string; buildId:
         image: job.state === 'succeeded' ? (job.done?.imageId ?? job.ref) : undefined,
         engine: sandboxCheckEngine(opts.learner, signal),
       }),
-    opts.signal,
+    { signal: opts.signal, address: opts.address },
   );
   if (outcome.allPassed) markLessonDone(opts.learner, lesson.slug);
   return outcome;
