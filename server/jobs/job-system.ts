@@ -87,7 +87,11 @@ export function createJobSystem(engine: Engine, limits: QueueLimits = config().q
      * counts as running in stats() while it runs, and is not stored: its result
      * is the caller's. Aborting `signal` takes it out of the queue or aborts it.
      */
-    check<T>(learner: string, work: (signal: AbortSignal) => Promise<T>, opts: { signal?: AbortSignal; address?: string } = {}): Promise<T> {
+    check<T>(
+      learner: string,
+      work: (signal: AbortSignal) => Promise<T>,
+      opts: { signal?: AbortSignal; address?: string } = {},
+    ): Promise<T> {
       const { signal } = opts;
       const who = { address: opts.address ?? 'unknown', member: !!membership(learner) };
       const refused = queue.refusal(learner, who);

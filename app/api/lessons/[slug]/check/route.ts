@@ -1,8 +1,8 @@
-import { clientIp } from '@/server/auth/request-info';
 import { recordCheckResult } from '@/server/db/check-results';
 import { fromZod } from '@/server/errors';
 import { parseBody, route } from '@/server/http';
 import { checkBuild } from '@/server/lessons/check-build';
+import { clientIp } from '@/server/auth/request-info';
 import { currentLearner } from '@/server/session';
 import { checkBodySchema, checkParamsSchema } from './schema';
 
