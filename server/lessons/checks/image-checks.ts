@@ -19,6 +19,7 @@ export type ImageFacts = {
     ExposedPorts?: Record<string, unknown> | null;
     Healthcheck?: { Test?: string[] } | null;
     Labels?: Record<string, string> | null;
+    StopSignal?: string;
   };
   sizeBytes: number;
   layers: string[];
@@ -46,6 +47,7 @@ export function fieldValue(config: ImageFacts['config'], field: Field): string |
     }
     case 'WorkingDir':
     case 'User':
+    case 'StopSignal':
       return config[field] ?? '';
   }
 }

@@ -153,3 +153,10 @@ describe('failure messages say what to change', () => {
     expect(r.message).not.toMatch(/runsc|OCI/);
   });
 });
+
+describe('StopSignal', () => {
+  it('is read from the image config; unset is "not set"', () => {
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, { ...FACTS, config: { ...FACTS.config, StopSignal: 'SIGINT' } }).passed).toBe(true);
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, FACTS)).toMatchObject({ passed: false, message: 'StopSignal is not set.' });
+  });
+});
