@@ -8,7 +8,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
-import type { DockerCommand } from '@/lib/docker-command';
+import type { BuildCommand, RunCommand } from '@/lib/docker-cli';
 import type { DoneEvent, JobKind } from '@/lib/events';
 import { learnerTagProblem } from '@/lib/image-ref';
 import { useCoach, type CoachReport } from '@/components/insight/use-coach';
@@ -68,8 +68,8 @@ export type WorkbenchApi = {
   replaceFiles(files: WorkspaceFile[]): void;
   runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string> }): Promise<DoneEvent | undefined>;
   stop(): void;
-  /** Runs parsed lesson commands one after another; stops at the first failure. */
-  runCommands(commands: DockerCommand[]): Promise<void>;
+  /** Runs parsed lesson commands one after another, each shown in the console; stops at the first failure. */
+  runCommands(commands: (BuildCommand | RunCommand)[]): Promise<void>;
   dockerfileEdited(): boolean;
 };
 
@@ -151,7 +151,12 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       const done = waitFor(id);
       set((view) => (view === pending ? { ...view, id } : view));
       attach(kind, id);
-      return { id, done: await done };
+      const finished = await done;
+      // The waiter settles before React renders the finished view: mark it finished now, so a
+      // next command started right away ("Run this" with two `docker run` lines) is not refused as busy.
+      const shown = latest.current[kind];
+      if (finished && shown && (shown.id ?? id) === id) latest.current = { ...latest.current, [kind]: { ...shown, phase: 'done', done: finished } };
+      return { id, done: finished };
     },
     [attach, waitFor],
   );
@@ -215,7 +220,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   }, []);
 
   const runCommands = useCallback(
-    async (commands: DockerCommand[]) => {
+    async (commands: (BuildCommand | RunCommand)[]) => {
       for (const c of commands) {
         if (c.kind === 'build') {
           const done = await doBuild(c.tag ?? latest.current.tag);
