@@ -66,7 +66,7 @@ export type WorkbenchApi = {
   ensureBuild(): Promise<string | undefined>;
   /** Replaces every file (e.g. with the lesson's solution). */
   replaceFiles(files: WorkspaceFile[]): void;
-  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string> }): Promise<DoneEvent | undefined>;
+  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string>; entrypoint?: string; user?: string; workdir?: string }): Promise<DoneEvent | undefined>;
   stop(): void;
   /** Runs parsed lesson commands one after another, each shown in the console; stops at the first failure. */
   runCommands(commands: (BuildCommand | RunCommand)[]): Promise<void>;
@@ -203,9 +203,25 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
     async (opts = {}) => {
       const image = opts.image ?? (latest.current.build?.done?.state === 'succeeded' ? latest.current.build.done.tag : undefined) ?? latest.current.tag;
       if (isActive(latest.current.run)) return undefined;
-      const shown = ['docker run', ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`), image, ...(opts.command ?? [])].join(' ');
+      const shown = [
+        'docker run',
+        ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`),
+        ...(opts.entrypoint !== undefined ? [`--entrypoint ${opts.entrypoint}`] : []),
+        ...(opts.user !== undefined ? [`--user ${opts.user}`] : []),
+        ...(opts.workdir !== undefined ? [`-w ${opts.workdir}`] : []),
+        image,
+        ...(opts.command ?? []),
+      ].join(' ');
       const started = await startJob('run', shown, () =>
-        api.startRun({ image, lesson, ...(opts.command?.length ? { command: opts.command } : {}), ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}) }),
+        api.startRun({
+          image,
+          lesson,
+          ...(opts.command?.length ? { command: opts.command } : {}),
+          ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}),
+          ...(opts.entrypoint !== undefined && { entrypoint: opts.entrypoint }),
+          ...(opts.user !== undefined && { user: opts.user }),
+          ...(opts.workdir !== undefined && { workdir: opts.workdir }),
+        }),
       );
       return started.done;
     },
@@ -226,7 +242,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
           const done = await doBuild(c.tag ?? latest.current.tag);
           if (done?.state !== 'succeeded') return;
         } else if (c.kind === 'run') {
-          const done = await doRun({ image: c.image, command: c.command, env: c.env });
+          const done = await doRun({ image: c.image, command: c.command, env: c.env, entrypoint: c.entrypoint, user: c.user, workdir: c.workdir });
           if (done?.state !== 'succeeded') return;
         }
       }

@@ -35,11 +35,19 @@ async function call<T>(method: string, url: string, body?: unknown, init?: Reque
   };
 }
 
-export function startBuild(body: { files: WorkspaceFile[]; tag: string; lesson: string }) {
+export function startBuild(body: { files: WorkspaceFile[]; tag: string; lesson: string; noCache?: boolean; buildArgs?: Record<string, string>; target?: string }) {
   return call<{ id: string; tag: string }>('POST', '/api/builds', body);
 }
 
-export function startRun(body: { image: string; command?: string[]; env?: Record<string, string>; lesson: string }) {
+export function startRun(body: {
+  image: string;
+  command?: string[];
+  env?: Record<string, string>;
+  entrypoint?: string;
+  user?: string;
+  workdir?: string;
+  lesson: string;
+}) {
   return call<{ id: string }>('POST', '/api/runs', body);
 }
 
