@@ -3,8 +3,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { mentionsDockerCommand, parseDockerCommands, runsInWorkbench } from '@/lib/docker-cli';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { isActive } from '../workbench/job-view';
-import { useOptionalWorkbench } from '../workbench/WorkbenchProvider';
+import { useOptionalWorkbenchActions, useWorkbenchBusy } from '../workbench/workbench-context';
 
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session']);
 
@@ -15,7 +14,7 @@ const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-sessi
  * terminal's grammar), never executed as text; lines that need the terminal say so.
  */
 export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
-  const wb = useOptionalWorkbench();
+  const wb = useOptionalWorkbenchActions();
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const isDockerfile = lang === 'dockerfile' || lang === 'docker';
@@ -26,11 +25,11 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
   const runnableCommands = commands?.filter(runsInWorkbench) ?? [];
   const runnable = runnableCommands.length > 0;
   const skipped = commands?.filter((c) => !runsInWorkbench(c)) ?? [];
-  const busy = isActive(wb?.buildJob) || isActive(wb?.runJob);
+  const busy = useWorkbenchBusy();
 
   const openInEditor = () => {
     if (!wb) return;
-    const current = wb.files.find((f) => f.path === 'Dockerfile')?.content;
+    const current = wb.currentFiles().find((f) => f.path === 'Dockerfile')?.content;
     if (current !== undefined && current !== source && wb.dockerfileEdited()) setConfirming(true);
     else wb.openDockerfile(source);
   };

@@ -342,3 +342,25 @@ describe('checkDockerfile: limits and garbage', () => {
     expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
   });
 });
+
+describe('checkDockerfile: doubled escapes at the end of a line (issue 10, critical SSRF)', () => {
+  it('sees the ADD after `RUN echo \\\\` as an instruction of its own and refuses it', () => {
+    const errors = refused('FROM busybox:latest\nRUN echo \\\\\nADD http://127.0.0.1:8080/x /x\nRUN cat /x\n');
+    expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining("ADD can't download from a URL") })]);
+  });
+
+  it('refuses a foreign FROM hidden after a doubled escape', () => {
+    const errors = refused('FROM busybox:latest\nRUN echo \\\\\nFROM 127.0.0.1:5000/evil:latest\n');
+    expect(errors.map((e) => e.line)).toEqual([3]);
+  });
+
+  it('refuses a foreign COPY --from hidden after a doubled escape', () => {
+    const errors = refused('FROM busybox:latest\nRUN echo \\\\\nCOPY --from=registry.example/evil:1 / /\n');
+    expect(errors).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('is not available here') })]);
+  });
+
+  it('refuses the same trick with # escape=` and a doubled backtick', () => {
+    const errors = refused('# escape=`\nFROM busybox:latest\nRUN echo ``\nADD http://169.254.169.254/latest/meta-data /m\n');
+    expect(errors.map((e) => e.line)).toEqual([4]);
+  });
+});

@@ -157,7 +157,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
 
   const checkHeredoc = (instruction: Instruction, context = ''): boolean => {
     if (instruction.heredocs.length === 0) return true;
-    refuse(instruction.line, `${context}Heredocs (<<${instruction.heredocs[0]}) need BuildKit, but this platform uses the classic builder. Put the text in a file in the editor and COPY it, or use one RUN line per command (join them with &&).`);
+    refuse(instruction.line, `${context}Heredocs (<<${instruction.heredocs[0].name}) need BuildKit, but this platform uses the classic builder. Put the text in a file in the editor and COPY it, or use one RUN line per command (join them with &&).`);
     return false;
   };
 

@@ -4,7 +4,9 @@ import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
 import { assertBuildAllowed } from '../classroom/build-gate';
 import { config } from '../config';
-import { setLastJob } from '../db/workspaces';
+import { getWorkspace, setLastJob } from '../db/workspaces';
+import { requireKnownLesson } from '../lessons/known-lesson';
+import { ensureRoom } from '../ops/storage-quota';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
 import { applyDockerignore } from './dockerignore';
@@ -75,10 +77,13 @@ async function* asLearnerSees(learner: string, tag: string, events: AsyncIterabl
   }
 }
 
-export async function submitBuild(learner: string, req: BuildRequest) {
+export async function submitBuild(learner: string, req: BuildRequest, from: { address?: string } = {}) {
+  await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
   const { context, steps } = await prepareBuild(learner, req.files);
+  const specBytes = Buffer.byteLength(JSON.stringify({ files: req.files, tag: req.tag }));
+  ensureRoom(learner, specBytes + (req.lesson && !getWorkspace(learner, req.lesson) ? specBytes : 0));
   const ref = learnerRef(learner, req.tag);
   const system = jobSystem();
   const id = system.submit(
@@ -89,6 +94,7 @@ export async function submitBuild(learner: string, req: BuildRequest) {
         req.tag,
         system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target }, signal),
       ),
+    from,
   );
   if (req.lesson) setLastJob(learner, req.lesson, 'build', id, req.files, req.tag);
   return { id, tag: req.tag };

@@ -2,6 +2,7 @@ import { AppError, fromZod } from '@/server/errors';
 import { parseBody, route } from '@/server/http';
 import { getLesson } from '@/server/lessons';
 import { getWorkspace, saveWorkspace, type Workspace } from '@/server/db/workspaces';
+import { ensureRoom } from '@/server/ops/storage-quota';
 import { currentLearner } from '@/server/session';
 import { saveWorkspaceSchema, workspaceParamsSchema } from './schema';
 
@@ -30,6 +31,8 @@ export const GET = route(async (_req: Request, context: Context) => {
 export const PUT = route(async (req: Request, context: Context) => {
   const lesson = await lessonFrom(context);
   const body = await parseBody(req, saveWorkspaceSchema);
-  const saved = saveWorkspace(await currentLearner(), lesson, body);
+  const learner = await currentLearner();
+  ensureRoom(learner, Buffer.byteLength(JSON.stringify(body.files)), { lesson });
+  const saved = saveWorkspace(learner, lesson, body);
   return Response.json(toJson(saved));
 });

@@ -4,7 +4,7 @@
  * without a browser.
  */
 import type { StepView } from '@/components/workbench/job-view';
-import type { Layer } from './schemas';
+import type { Layer } from '@/lib/api-client';
 
 export type LayerRows = {
   base?: { image?: string; count: number; sizeBytes: number; layers: Layer[] };

@@ -2,9 +2,10 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { learnerApi, type CheckResult } from '@/lib/api-client';
 import styles from './CheckPanel.module.css';
 
-export type CheckResult = { id: string; title: string; passed: boolean; message?: string; hint?: string };
+export type { CheckResult };
 type Goal = { id: string; title: string };
 type Summary = { slug: string; title: string };
 
@@ -52,20 +53,11 @@ export function CheckPanel({ slug, goals, hints = [], next, ensureBuild, onCompl
     }
     setState({ phase: 'checking' });
     try {
-      const res = await fetch(`/api/lessons/${encodeURIComponent(slug)}/check`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ buildId }),
-      });
-      const json = await res.json().catch(() => undefined);
-      if (!res.ok) {
-        setState({ phase: 'error', message: json?.message ?? `The server answered ${res.status}.` });
-        return;
-      }
-      setState({ phase: 'done', results: json.results, allPassed: json.allPassed });
-      if (json.allPassed) onComplete?.();
-    } catch {
-      setState({ phase: 'error', message: 'Could not reach the Layerlab server. Check your connection and try again.' });
+      const answer = await learnerApi.checkLesson(slug, buildId);
+      setState({ phase: 'done', ...answer });
+      if (answer.allPassed) onComplete?.();
+    } catch (err) {
+      setState({ phase: 'error', message: (err as Error).message });
     }
   }
 

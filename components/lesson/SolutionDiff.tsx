@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { learnerApi } from '@/lib/api-client';
 import { lineDiff, sameLines, type DiffLine } from '@/lib/line-diff';
-import { ConfirmDialog } from './ui/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import styles from './SolutionDiff.module.css';
 
 type File = { path: string; content: string };
@@ -27,12 +28,9 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
     setConfirming(false);
     setState({ phase: 'loading' });
     try {
-      const res = await fetch(`/api/lessons/${encodeURIComponent(slug)}/solution`);
-      const json = await res.json().catch(() => undefined);
-      if (!res.ok) setState({ phase: 'error', message: json?.message ?? `The server answered ${res.status}.` });
-      else setState({ phase: 'shown', solution: json.files });
-    } catch {
-      setState({ phase: 'error', message: 'Could not reach the Layerlab server. Check your connection and try again.' });
+      setState({ phase: 'shown', solution: (await learnerApi.lessonSolution(slug)).files });
+    } catch (err) {
+      setState({ phase: 'error', message: (err as Error).message });
     }
   }
 

@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import { formatBytes, formatDuration } from '@/components/workbench/format';
 import { isActive } from '@/components/workbench/job-view';
-import { useWorkbench } from '@/components/workbench/WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchFiles, useWorkbenchJobs } from '@/components/workbench/workbench-context';
 import { baseImageOf, layerRows, timeline, type TimelineBar } from './layers';
-import { fetchParsed, imageLayersSchema, type ImageLayers, type Layer } from './schemas';
+import { learnerApi, settle, type ImageLayers, type Layer } from '@/lib/api-client';
 import styles from './LayersPanel.module.css';
 
 /** A build's layers never change: keep them while the page lives, so reopening the tab is instant. */
@@ -19,7 +19,7 @@ type Fetched = { id: string } & ({ phase: 'loading' } | { phase: 'shown'; data: 
  * build as a timeline. Loaded only when the tab is opened.
  */
 export default function LayersPanel() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchJobs(), tag: useWorkbenchFiles().tag };
   const build = wb.buildJob;
   const succeededId = build?.done?.state === 'succeeded' ? build.id : undefined;
   const [fetched, setFetched] = useState<Fetched | undefined>(() => {
@@ -36,9 +36,9 @@ export default function LayersPanel() {
     }
     let live = true;
     setFetched({ id: succeededId, phase: 'loading' });
-    void fetchParsed(`/api/builds/${encodeURIComponent(succeededId)}/layers`, imageLayersSchema).then((result) => {
+    void settle(learnerApi.buildLayers(succeededId)).then((result) => {
       if (result.ok) known.set(succeededId, result.data);
-      if (live) setFetched(result.ok ? { id: succeededId, phase: 'shown', data: result.data } : { id: succeededId, phase: 'error', message: result.message });
+      if (live) setFetched(result.ok ? { id: succeededId, phase: 'shown', data: result.data } : { id: succeededId, phase: 'error', message: result.error.message });
     });
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepView } from '@/components/workbench/job-view';
 import { baseImageOf, layerRows, timeline } from './layers';
-import type { Layer } from './schemas';
+import type { Layer } from '@/lib/api-client';
 
 const layer = (sizeBytes: number, fromBase: boolean, extra: Partial<Layer> = {}): Layer => ({ createdBy: 'x', sizeBytes, fromBase, ...extra });
 const step = (index: number, instruction: string, durationMs?: number, extra: Partial<StepView> = {}): StepView => ({

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { fetchParsed, ruleDocSchema, type RuleDoc } from './schemas';
+import { learnerApi, settle, type RuleDoc } from '@/lib/api-client';
 import styles from './RuleDocPanel.module.css';
 
 type State = { phase: 'loading' } | { phase: 'shown'; doc: RuleDoc } | { phase: 'error'; message: string };
@@ -33,10 +33,10 @@ export default function RuleDocPanel({ id, onClose }: { id: string; onClose(): v
     }
     let live = true;
     setState({ phase: 'loading' });
-    void fetchParsed(`/api/rules/${encodeURIComponent(id)}`, ruleDocSchema).then((result) => {
+    void settle(learnerApi.ruleDoc(id)).then((result) => {
       if (!live) return;
       if (result.ok) cache.set(id, result.data);
-      setState(result.ok ? { phase: 'shown', doc: result.data } : { phase: 'error', message: result.message });
+      setState(result.ok ? { phase: 'shown', doc: result.data } : { phase: 'error', message: result.error.message });
     });
     return () => {
       live = false;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useWorkbench } from '@/components/workbench/WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchCoach } from '@/components/workbench/workbench-context';
 import type { Severity } from '@/lib/lint';
 import styles from './CoachBar.module.css';
 
@@ -15,7 +15,7 @@ const ICON: Record<Severity, string> = { error: '✕', warning: '!', info: 'i' }
  * rule's explanation.
  */
 export default function CoachBar() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchCoach() };
   const [open, setOpen] = useState(false);
   const report = wb.coach;
   if (!report) return <div className={styles.bar} aria-hidden="true" />;
