@@ -15,7 +15,14 @@ import { jobSystem } from './job-system';
 import { findLearnerImage, learnerRef } from './learner-images';
 import { packContext, type ContextFile } from './pack-context';
 
-export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean };
+export type BuildRequest = {
+  files: ContextFile[];
+  tag: string;
+  lesson?: string;
+  noCache?: boolean;
+  buildArgs?: Record<string, string>;
+  target?: string;
+};
 
 /**
  * Checks a learner's build context against the sandbox policy, then queues the
@@ -99,7 +106,10 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
         asLearnerSees(
           learner,
           req.tag,
-          system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache }, signal),
+          system.engine.build(
+            { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target },
+            signal,
+          ),
         ),
       ),
     from,
