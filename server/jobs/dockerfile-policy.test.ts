@@ -318,7 +318,8 @@ describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () =>
     expect(result.ok && result.dockerfile).toBe(
       'FROM busybox\nRUN --mount=type=cache,target=/root/.cache,id=u1:/root/.cache pip install x\nRUN --mount=type=cache,target=/c,sharing=locked,id=u1:pip true\n',
     );
-    expect(refused('FROM busybox\nRUN --mount=type=cache,target=/c true\n')[0].message).toMatch(/cache is not available/);
+    // Without a namespace (e.g. checking a lesson's text) the mount is left as written.
+    expect(accepted('FROM busybox\nRUN --mount=type=cache,target=/c true\n')).toBe('FROM busybox\nRUN --mount=type=cache,target=/c true\n');
   });
 
   it.each([
@@ -390,7 +391,7 @@ describe('checkDockerfile: limits and garbage', () => {
   });
 
   it('reports every problem, sorted by line', () => {
-    const errors = refused('FROM alpine\nADD http://x/ /y\nRUN --mount=type=cache true\n');
+    const errors = refused('FROM alpine\nADD http://x/ /y\nRUN --mount=type=secret true\n');
     expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
   });
 });
