@@ -125,8 +125,8 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   }
 
   for (const error of df.errors) {
-    const message = error.message === 'file with no instructions'
-      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: file with no instructions.)`
+    const message = error.message === 'file with no instructions' || error.message === 'the Dockerfile cannot be empty'
+      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: ${error.message}.)`
       : explainEngineError(error.message, parsed.escape);
     refuse(error.line, message);
   }
