@@ -96,6 +96,7 @@ export const KNOWN_FLAGS: Record<string, readonly string[]> = {
   HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
 };
 const BOOL_FLAGS = new Set(['link', 'keep-git-dir']);
+const MULTI_FLAGS = new Set(['mount']);
 const NOT_STRINGS = 'when using JSON array syntax, arrays must be comprised of strings only';
 
 function flagValue(flags: Flag[], name: string): string | undefined {
@@ -190,9 +191,12 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
 
   if (KNOWN_INSTRUCTIONS.has(keyword) && !instruction.flagsUncertain) {
     const known = KNOWN_FLAGS[keyword] ?? [];
+    const seen = new Set<string>();
     for (const flag of flags) {
       if (!known.includes(flag.name)) fail(`unknown flag: ${flag.name}`);
+      else if (seen.has(flag.name) && !MULTI_FLAGS.has(flag.name)) fail(`duplicate flag specified: ${flag.name}`);
       else if (flag.value === undefined && !BOOL_FLAGS.has(flag.name)) fail(`missing a value on flag: ${flag.name}`);
+      seen.add(flag.name);
     }
   }
   const jsonForms = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
