@@ -2,6 +2,7 @@ import Docker from 'dockerode';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoneEvent, JobEvent } from '@/lib/events';
@@ -110,6 +111,50 @@ describe('engine faults (a real engine of its own)', () => {
     const next = await waiting;
     expect(next.done.state, JSON.stringify(next.events)).toBe('succeeded');
     expect(next.events[0]).toMatchObject({ type: 'log', stream: 'system', text: expect.stringContaining('restarting') });
+  });
+
+  it('leaves no shim or runsc behind runs that timed out, were cancelled or flooded their output', async () => {
+    const built = await collect('echo base');
+    const ref = `layerlab-svtest/t${n}:latest`;
+    expect(built.done.state).toBe('succeeded');
+    const runs = dockerEngine(() => client, () => supervisor);
+    const runLimits = { ...config().limits.run, timeoutMs: 2_000, outputBytes: 16 * 1024 };
+    const run = async (command: string[], signal = new AbortController().signal) => {
+      let last: JobEvent | undefined;
+      for await (const ev of runs.run({ jobId: `svrun-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits: runLimits }, signal)) last = ev;
+      return last as DoneEvent;
+    };
+    expect(await run(['/bin/busybox', 'sh', '-c', 'while :; do :; done'])).toMatchObject({ state: 'failed', error: { code: 'timeout' } });
+    expect(await run(['/bin/busybox', 'yes', 'flood'])).toMatchObject({ state: 'failed', error: { code: 'output_limit' } });
+    const cancel = new AbortController();
+    const cancelled = run(['/bin/busybox', 'sleep', '60'], cancel.signal);
+    // Cancel once the container runs (its runsc sandbox is there).
+    while (!engineProcesses(engine).some((p) => p.kind === 'runsc')) await new Promise((r) => setTimeout(r, 20));
+    cancel.abort();
+    expect((await cancelled).state).toBe('cancelled');
+    const running = await client.listContainers();
+    expect(running).toEqual([]);
+    expect(engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc')).toEqual([]);
+  });
+
+  it('leaves no runsc behind a BuildKit RUN step whose build was cancelled', async () => {
+    const abort = new AbortController();
+    const stream = (await client.buildImage(Readable.from([await contextWith('while :; do :; done')]), {
+      version: '2',
+      networkmode: 'none',
+      nocache: true,
+      abortSignal: abort.signal,
+    } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;
+    stream.on('error', () => undefined);
+    stream.resume();
+    // The step runs once its runsc (through the runc shim) is there.
+    while (!engineProcesses(engine).some((p) => p.kind === 'runsc')) await new Promise((r) => setTimeout(r, 20));
+    abort.abort();
+    // BuildKit ends the step on cancel: wait for it (bounded), then nothing may be left.
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && engineProcesses(engine).some((p) => p.kind === 'runsc'); ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc')).toEqual([]);
   });
 
   it('leaves no shim or runsc behind after `sandbox stop`, and does not restart an engine stopped on purpose', async () => {
