@@ -16,6 +16,9 @@ export function supervisedEngine(engine: Engine, supervisor: () => EngineSupervi
   };
 }
 
+/** How long a job waits for a restarting engine before it gives up. */
+const WAIT_FOR_RESTART_MS = 120_000;
+
 export const interruptedMessage = (kind: 'build' | 'run') =>
   `The sandbox engine stopped while this ${kind} was running. It restarts by itself, and nothing you saved is lost: start the ${kind} again in a moment.`;
 
@@ -29,9 +32,18 @@ async function* guard(
   if (supervisor && supervisor.state === 'restarting') {
     yield { type: 'log', stream: 'system', text: 'The sandbox engine is restarting; this job starts as soon as it is back.\n' };
     try {
-      await supervisor.ready(signal);
+      await supervisor.ready(AbortSignal.any([signal, AbortSignal.timeout(WAIT_FOR_RESTART_MS)]));
     } catch {
-      yield { type: 'done', state: 'cancelled', durationMs: Date.now() - began };
+      if (signal.aborted) {
+        yield { type: 'done', state: 'cancelled', durationMs: Date.now() - began };
+      } else {
+        yield {
+          type: 'done',
+          state: 'failed',
+          durationMs: Date.now() - began,
+          error: { code: 'engine_unavailable', message: 'The sandbox engine did not come back in time. Try again in a few minutes.' },
+        };
+      }
       return;
     }
   }
