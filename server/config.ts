@@ -73,7 +73,7 @@ export const envSchema = z.object({
   LAYERLAB_NEW_SESSIONS_PER_MIN: int(60, 1, 100_000).describe('New learner sessions one client address may open per minute'),
   LAYERLAB_TRUSTED_PROXIES: addressList.describe('Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Host are believed'),
   LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe("Days an anonymous learner's unused workspaces are kept (class members' are kept)"),
-  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files one learner may keep, all lessons together"),
+  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files, build contexts and job logs one learner may keep"),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
