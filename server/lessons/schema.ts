@@ -148,7 +148,7 @@ export const lintCleanCheck = strict({
 }).describe('The Dockerfile coach reports nothing for these rules');
 
 const imageField = z
-  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels'])
+  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels', 'StopSignal'])
   .describe('Field of the image config (`docker image inspect` → Config)');
 
 export const imageConfigCheck = strict({
