@@ -29,15 +29,17 @@ export type TerminalResult =
   | { type: 'shell'; id: string; image: string };
 
 export type TerminalRequest = { line: string; files?: ContextFile[]; lesson?: string; cols?: number; rows?: number };
+/** Who asked: the client address the fair queue keys on (server/net/client-address.ts). */
+export type TerminalFrom = { address?: string };
 
 const out = (text: string, exitCode = 0): TerminalResult => ({ type: 'output', text, stream: 'stdout', exitCode });
 const err = (text: string, exitCode = 1): TerminalResult => ({ type: 'output', text, stream: 'stderr', exitCode });
 
-export async function executeTerminalLine(learner: string, req: TerminalRequest): Promise<TerminalResult> {
+export async function executeTerminalLine(learner: string, req: TerminalRequest, from: TerminalFrom = {}): Promise<TerminalResult> {
   const command = parseDockerLine(req.line);
   let result: TerminalResult;
   try {
-    result = await execute(learner, command, req);
+    result = await execute(learner, command, req, from);
   } catch (e) {
     if (isAppError(e)) result = err(`Error: ${e.message}`);
     else if ((e as { statusCode?: number }).statusCode === 404) result = err('Error: No such object.');
@@ -65,7 +67,7 @@ async function resolveImage(learner: string, name: string): Promise<{ ref: strin
 
 const noSuchImage = (name: string) => `Error response from daemon: No such image: ${name.includes(':') ? name : `${name}:latest`}`;
 
-async function execute(learner: string, c: DockerCommand, req: TerminalRequest): Promise<TerminalResult> {
+async function execute(learner: string, c: DockerCommand, req: TerminalRequest, from: TerminalFrom): Promise<TerminalResult> {
   switch (c.kind) {
     case 'unsupported':
       return err(c.reason, 127);
@@ -86,7 +88,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest):
         noCache: c.noCache,
         buildArgs: c.buildArgs,
         target: c.target,
-      });
+      }, from);
       return { type: 'job', kind: 'build', id };
     }
     case 'run': {
@@ -115,7 +117,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest):
         user: c.user,
         workdir: c.workdir,
         lesson: req.lesson,
-      });
+      }, from);
       return { type: 'job', kind: 'run', id };
     }
     case 'images': {
