@@ -5,6 +5,7 @@ import { formatContainers, formatHistory, formatImages, formatInspect } from '@/
 import { recordTerminalCommand } from '../db/terminal-commands';
 import { AppError, isAppError } from '../errors';
 import { log } from '../log';
+import { membership } from '../db/classes';
 import { jobSystem } from '../jobs/job-system';
 import { findLearnerImage } from '../jobs/learner-images';
 import { eventsAfter, getJob } from '../jobs/store';
@@ -106,7 +107,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest, 
           workdir: c.workdir,
           cols: req.cols ?? 80,
           rows: req.rows ?? 24,
-        });
+        }, { address: from.address, member: !!membership(learner) });
         return { type: 'shell', id: session.id, image: c.image };
       }
       const { id } = await submitRun(learner, {
