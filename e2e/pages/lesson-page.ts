@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { modelMarkers, modelText, monacoLoaded, replaceModelText } from './monaco';
 
@@ -91,6 +93,12 @@ export class LessonPage {
     await this.codeBlock('dockerfile').getByRole('button', { name: 'Open in editor' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Replace your Dockerfile?' });
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
+  }
+
+  /** Puts the reference solution's Dockerfile in the editor (lesson 1's text teaches without giving it away). */
+  async useSolutionDockerfile(lessonDir = '01-building-your-first-docker-image') {
+    const content = readFileSync(path.join(process.cwd(), 'lessons', lessonDir, 'solution', 'Dockerfile'), 'utf8');
+    await this.setFile('Dockerfile', content);
   }
 
   async runThis(containing: string) {
