@@ -1,5 +1,4 @@
 import 'server-only';
-import type { StepEvent } from '@/lib/events';
 import type { Check } from '../schema';
 import type { ImageFacts } from './image-checks';
 import { readInstructions } from './instructions';
@@ -24,24 +23,54 @@ export function applyEdit<F extends { path: string; content: string }>(files: F[
   return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + edit.append } : f));
 }
 
-export type RebuildOutcome = { ok: boolean; error?: string; steps: StepEvent[] };
+/** What a rebuild reports: one entry per step of the second build, in order. */
+export type RebuildStep = { key: number; instruction: string; line?: number; cached: boolean };
+export type RebuildOutcome = { ok: boolean; error?: string; steps: RebuildStep[] };
 
-/** One entry per build step: its Dockerfile instruction and whether the cache answered it. */
-export function stepsOf(events: StepEvent[], dockerfile: string) {
-  const byLine = new Map(readInstructions(dockerfile).map((i) => [i.line, i]));
-  const steps = new Map<number, { keyword: string; text: string; line?: number; cached: boolean }>();
-  for (const ev of events) {
-    const known = ev.line !== undefined ? byLine.get(ev.line) : undefined;
-    const [keyword = '', ...rest] = ev.instruction.trim().split(/\s+/);
-    const prev = steps.get(ev.index);
-    steps.set(ev.index, {
-      keyword: known?.keyword ?? keyword.toUpperCase(),
-      text: known?.text ?? rest.join(' '),
-      line: ev.line,
-      cached: !!ev.cached || !!prev?.cached,
+type AnyBuildEvent = {
+  type: string;
+  index?: number;
+  n?: number;
+  instruction?: string;
+  name?: string;
+  line?: number;
+  cached?: boolean;
+  state?: string;
+  internal?: boolean;
+};
+
+/**
+ * The steps of a build from its events, and whether the cache answered each:
+ * the classic builder's `step` events (announced again with `cached: true`) or
+ * BuildKit's `vertex` events (state `cached`), so the check works on either
+ * side of the platform's switch to BuildKit.
+ */
+export function rebuildSteps(events: readonly { type: string }[]): RebuildStep[] {
+  const steps = new Map<number, RebuildStep>();
+  for (const raw of events) {
+    const e = raw as AnyBuildEvent;
+    const key = e.type === 'step' ? e.index : e.type === 'vertex' && !e.internal ? e.n : undefined;
+    if (key === undefined) continue;
+    const cached = e.type === 'step' ? !!e.cached : e.state === 'cached';
+    const prev = steps.get(key);
+    steps.set(key, {
+      key,
+      instruction: e.instruction ?? prev?.instruction ?? e.name ?? '',
+      line: e.line ?? prev?.line,
+      cached: cached || !!prev?.cached,
     });
   }
   return [...steps.values()];
+}
+
+/** One entry per build step: its Dockerfile instruction and whether the cache answered it. */
+export function stepsOf(steps: RebuildStep[], dockerfile: string) {
+  const byLine = new Map(readInstructions(dockerfile).map((i) => [i.line, i]));
+  return steps.map((s) => {
+    const known = s.line !== undefined ? byLine.get(s.line) : undefined;
+    const [keyword = '', ...rest] = s.instruction.trim().split(/\s+/);
+    return { keyword: known?.keyword ?? keyword.toUpperCase(), text: known?.text ?? rest.join(' '), line: s.line, cached: s.cached };
+  });
 }
 
 const describeStep = (s: Selector) => (s.matches ? `the ${s.instruction} step matching /${s.matches}/` : `the ${s.instruction} step`);

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { StepEvent } from '@/lib/events';
 import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
@@ -10,6 +9,7 @@ import {
   evaluateImageFiles,
   evaluateRebuild,
   healthcheckCommand,
+  rebuildSteps,
   type LayerListing,
   type RebuildOutcome,
 } from './behaviour-checks';
@@ -51,8 +51,7 @@ export function sandboxCheckEngine(learner: string, signal?: AbortSignal): Check
         if (first.done.state !== 'succeeded') return { ok: false, error: first.done.error?.message, steps: [] };
         const second = await buildToCompletion({ learner, files: edited, tag, signal });
         refs.add(second.ref);
-        const steps = second.events.filter((e): e is StepEvent => e.type === 'step');
-        return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps };
+        return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps: rebuildSteps(second.events) };
       } finally {
         for (const ref of refs) await docker().getImage(ref).remove().catch(() => undefined);
       }
