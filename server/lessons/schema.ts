@@ -208,8 +208,9 @@ export const rebuildCheck = strict({
   }).describe('The change a developer makes before building again'),
   cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
   rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),
+  fails: z.boolean().default(false).describe('The edit breaks the app, and the build after it must fail (e.g. because a test step runs)'),
 })
-  .refine((c) => c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt or both' })
+  .refine((c) => c.fails || c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt, fails: true, or a combination' })
   .describe('Build the learner\'s files, edit one, build again, and look at which steps the cache answered');
 
 const pathGlob = z

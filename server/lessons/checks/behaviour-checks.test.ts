@@ -108,3 +108,18 @@ describe('healthcheck', () => {
     expect(r.message).toMatch(/kept failing.*PermissionError/);
   });
 });
+
+describe('rebuild that must fail', () => {
+  const check = parse<'rebuild'>({ kind: 'rebuild', edit: { path: 'app.py', append: '\nbroken = 1 / 0\n' }, fails: true });
+
+  it('passes when the broken edit stops the build, fails when it builds anyway', () => {
+    expect(evaluateRebuild(check, { ok: false, error: 'RUN python -m unittest failed', steps: [] }, DOCKERFILE)).toMatchObject({ passed: true });
+    const r = evaluateRebuild(check, { ok: true, steps: [] }, DOCKERFILE);
+    expect(r).toMatchObject({ passed: false, hint: 'what to do' });
+    expect(r.message).toMatch(/still built: nothing in the build noticed/);
+  });
+
+  it('does not count the learner\'s own files failing to build as a pass', () => {
+    expect(evaluateRebuild(check, { ok: false, warmFailed: true, error: 'syntax error', steps: [] }, DOCKERFILE)).toMatchObject({ passed: false, message: 'Your files do not build yet: syntax error.' });
+  });
+});

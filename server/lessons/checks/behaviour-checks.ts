@@ -25,7 +25,7 @@ export function applyEdit<F extends { path: string; content: string }>(files: F[
 
 /** What a rebuild reports: one entry per step of the second build, in order. */
 export type RebuildStep = { key: number; instruction: string; line?: number; cached: boolean };
-export type RebuildOutcome = { ok: boolean; error?: string; steps: RebuildStep[] };
+export type RebuildOutcome = { ok: boolean; error?: string; steps: RebuildStep[]; /** The learner's own files did not build. */ warmFailed?: boolean };
 
 type AnyBuildEvent = {
   type: string;
@@ -76,6 +76,11 @@ export function stepsOf(steps: RebuildStep[], dockerfile: string) {
 const describeStep = (s: Selector) => (s.matches ? `the ${s.instruction} step matching /${s.matches}/` : `the ${s.instruction} step`);
 
 export function evaluateRebuild(check: RebuildCheck, outcome: RebuildOutcome, dockerfile: string): CheckResult {
+  if (check.fails) {
+    if (outcome.warmFailed) return result(check, false, `Your files do not build yet: ${outcome.error ?? 'the build failed'}.`);
+    if (outcome.ok) return result(check, false, `After a change to ${check.edit.path} that breaks the app, the image still built: nothing in the build noticed.`);
+    return result(check, true, `After a change to ${check.edit.path} that breaks the app, the build failed, as it should.`);
+  }
   if (!outcome.ok) return result(check, false, `After adding a line to ${check.edit.path}, the image did not build again: ${outcome.error ?? 'the build failed'}.`);
   const steps = stepsOf(outcome.steps, dockerfile);
   const find = (s: Selector) => steps.find((x) => x.keyword === s.instruction && (s.matches === undefined || matches(s.matches, x.text)));

@@ -48,7 +48,7 @@ export function sandboxCheckEngine(learner: string, signal?: AbortSignal): Check
       try {
         const first = await buildToCompletion({ learner, files, tag, signal });
         refs.add(first.ref);
-        if (first.done.state !== 'succeeded') return { ok: false, error: first.done.error?.message, steps: [] };
+        if (first.done.state !== 'succeeded') return { ok: false, warmFailed: true, error: first.done.error?.message, steps: [] };
         const second = await buildToCompletion({ learner, files: edited, tag, signal });
         refs.add(second.ref);
         return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps: rebuildSteps(second.events) };
