@@ -224,6 +224,7 @@ export const imageFilesCheck = strict({
   ...base,
   kind: z.literal('image-files'),
   absent: z.array(pathGlob).min(1).max(20).describe('No layer added by the Dockerfile contains a path matching one of these — including files a later step deleted'),
+  includeBaseImage: z.boolean().default(false).describe('Search the layers of the final stage\'s base image too (e.g. "no shell anywhere in the image")'),
 }).describe('Search every layer the Dockerfile added (not only the final filesystem) for files that must not be there');
 
 export const healthcheckCheck = strict({

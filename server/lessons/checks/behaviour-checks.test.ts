@@ -76,6 +76,12 @@ describe('image-files', () => {
     expect(r.message).toMatch(/contains \/opt\/bundle\/\.env \(in layer 4 of 5/);
   });
 
+  it('with includeBaseImage, names a file that came with the base image as such', () => {
+    const all = parse<'image-files'>({ kind: 'image-files', absent: ['/bin/sh'], includeBaseImage: true });
+    const r = evaluateImageFiles(all, [{ index: 0, entries: [{ path: '/bin' }, { path: '/bin/sh' }] }], 3, 1);
+    expect(r.message).toMatch(/contains \/bin\/sh: it comes with the base image/);
+  });
+
   it('passes when no added layer has it', () => {
     expect(evaluateImageFiles(check, [{ index: 3, entries: [{ path: '/app/app.py' }] }], 4)).toMatchObject({ passed: true });
   });

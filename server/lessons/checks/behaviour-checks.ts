@@ -113,7 +113,7 @@ export function globToRegExp(glob: string): RegExp {
 
 export type LayerListing = { index: number; entries: { path: string }[] };
 
-export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[], totalLayers: number): CheckResult {
+export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[], totalLayers: number, baseLayers = 0): CheckResult {
   const patterns = check.absent.map((g) => ({ glob: g, re: globToRegExp(g) }));
   for (const layer of layers) {
     for (const e of layer.entries) {
@@ -124,13 +124,16 @@ export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[
         return result(
           check,
           false,
-          `The image contains ${e.path} (in layer ${layer.index + 1} of ${totalLayers}, added by your Dockerfile). Anyone who pulls the image can read it, even if a later step deletes it.`,
+          layer.index < baseLayers
+            ? `The image contains ${e.path}: it comes with the base image (layer ${layer.index + 1} of ${totalLayers}). Choose a base without it, or start FROM scratch.`
+            : `The image contains ${e.path} (in layer ${layer.index + 1} of ${totalLayers}, added by your Dockerfile). Anyone who pulls the image can read it, even if a later step deletes it.`,
         );
       }
     }
   }
   const files = layers.reduce((n, l) => n + l.entries.length, 0);
-  return result(check, true, `None of the ${files} paths in the ${layers.length} layer${layers.length === 1 ? '' : 's'} your Dockerfile added matches ${check.absent.join(', ')}.`);
+  const which = check.includeBaseImage ? 'of the image' : 'your Dockerfile added';
+  return result(check, true, `None of the ${files} paths in the ${layers.length} layer${layers.length === 1 ? '' : 's'} ${which} matches ${check.absent.join(', ')}.`);
 }
 
 const HEALTHY = '__layerlab_healthy__';

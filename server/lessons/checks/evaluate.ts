@@ -101,8 +101,8 @@ export async function evaluateChecks(opts: {
       }
       if (check.kind === 'image-files') {
         const f = await (facts ??= opts.engine.inspect(opts.image, dockerfile));
-        const layers = await opts.engine.layerFiles(opts.image, f.baseLayers ?? []);
-        results.push(evaluateImageFiles(check, layers, f.layers.length));
+        const layers = await opts.engine.layerFiles(opts.image, check.includeBaseImage ? [] : (f.baseLayers ?? []));
+        results.push(evaluateImageFiles(check, layers, f.layers.length, f.baseLayers?.length ?? 0));
         continue;
       }
       if (check.kind === 'healthcheck') {
