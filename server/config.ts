@@ -94,6 +94,8 @@ export const envSchema = z.object({
   LAYERLAB_INSTRUCTOR_SESSION_H: int(12, 1, 24 * 30).describe('Hours an instructor stays signed in'),
   LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
   LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
+  LAYERLAB_SHELL_IDLE_MIN: int(10, 1, 24 * 60).describe("Minutes without a keystroke before a terminal shell (docker run -it) is stopped"),
+  LAYERLAB_SHELL_MAX_MIN: int(60, 1, 24 * 60).describe('Longest a terminal shell may live, active or not'),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
   LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
   LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
@@ -166,6 +168,8 @@ function resolve(env: Env) {
     engine: {
       /** Where a newer gVisor than the system's is kept, when setup had to fetch one. */
       gvisorDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'gvisor'),
+      /** Where Debian 13's Docker Engine is unpacked when the system's is older than Engine 25. */
+      engineDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'engine', 'debian-13'),
       externalHost: env.LAYERLAB_DOCKER_HOST,
       tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
       runtime: env.LAYERLAB_RUNTIME,
@@ -200,6 +204,10 @@ function resolve(env: Env) {
     storage: {
       workspaceTtlMs: env.LAYERLAB_WORKSPACE_TTL_DAYS * 86_400_000,
       learnerBytes: env.LAYERLAB_LEARNER_STORAGE_MB * mb,
+    },
+    shell: {
+      idleMs: env.LAYERLAB_SHELL_IDLE_MIN * 60_000,
+      maxMs: env.LAYERLAB_SHELL_MAX_MIN * 60_000,
     },
     queue: {
       maxQueuedPerAddress: env.LAYERLAB_MAX_QUEUED_PER_ADDRESS,

@@ -115,7 +115,12 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       const done = waitFor(id);
       set((view) => (view === pending ? { ...view, id } : view));
       attach(kind, id);
-      return { id, done: await done };
+      const finished = await done;
+      // The waiter settles before React renders the finished view: mark it finished now, so a
+      // next command started right away ("Run this" with two `docker run` lines) is not refused as busy.
+      const shown = latest.current[kind];
+      if (finished && shown && (shown.id ?? id) === id) latest.current = { ...latest.current, [kind]: { ...shown, phase: 'done', done: finished } };
+      return { id, done: finished };
     },
     [attach, waitFor],
   );
@@ -137,13 +142,24 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       const { build, run, tag, lesson } = latest.current;
       const image = opts.image ?? (build?.done?.state === 'succeeded' ? build.done.tag : undefined) ?? tag;
       if (isActive(run)) return undefined;
-      const shown = ['docker run', ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`), image, ...(opts.command ?? [])].join(' ');
+      const shown = [
+        'docker run',
+        ...Object.entries(opts.env ?? {}).map(([k, v]) => `-e ${k}=${v}`),
+        ...(opts.entrypoint !== undefined ? [`--entrypoint ${opts.entrypoint}`] : []),
+        ...(opts.user !== undefined ? [`--user ${opts.user}`] : []),
+        ...(opts.workdir !== undefined ? [`-w ${opts.workdir}`] : []),
+        image,
+        ...(opts.command ?? []),
+      ].join(' ');
       const started = await startJob('run', shown, () =>
         learnerApi.startRun({
           image,
           lesson,
           ...(opts.command?.length ? { command: opts.command } : {}),
           ...(opts.env && Object.keys(opts.env).length ? { env: opts.env } : {}),
+          ...(opts.entrypoint !== undefined && { entrypoint: opts.entrypoint }),
+          ...(opts.user !== undefined && { user: opts.user }),
+          ...(opts.workdir !== undefined && { workdir: opts.workdir }),
         }),
       );
       return started.done;
@@ -233,7 +249,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
             const done = await doBuild(c.tag ?? latest.current.tag);
             if (done?.state !== 'succeeded') return;
           } else if (c.kind === 'run') {
-            const done = await runImage({ image: c.image, command: c.command, env: c.env });
+            const done = await runImage({ image: c.image, command: c.command, env: c.env, entrypoint: c.entrypoint, user: c.user, workdir: c.workdir });
             if (done?.state !== 'succeeded') return;
           }
         }

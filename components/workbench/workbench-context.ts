@@ -11,7 +11,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { CoachReport } from '@/components/coach/use-coach';
-import type { DockerCommand } from '@/lib/docker-command';
+import type { BuildCommand, RunCommand } from '@/lib/docker-cli';
 import type { DoneEvent } from '@/lib/events';
 import type { JobView } from './job-view';
 import type { WorkspaceFile } from './workspace';
@@ -75,12 +75,12 @@ export type WorkbenchActions = {
   ensureBuild(): Promise<string | undefined>;
   /** Replaces every file (e.g. with the lesson's solution). */
   replaceFiles(files: WorkspaceFile[]): void;
-  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string> }): Promise<DoneEvent | undefined>;
+  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string>; entrypoint?: string; user?: string; workdir?: string }): Promise<DoneEvent | undefined>;
   /** What Ctrl/Cmd+Shift+Enter does: Run, when the Run button could (an image was built). */
   runIfBuilt(): void;
   stop(): void;
-  /** Runs parsed lesson commands one after another; stops at the first failure. */
-  runCommands(commands: DockerCommand[]): Promise<void>;
+  /** Runs parsed lesson commands one after another, each shown in the console; stops at the first failure. */
+  runCommands(commands: (BuildCommand | RunCommand)[]): Promise<void>;
   dockerfileEdited(): boolean;
 };
 

@@ -8,7 +8,15 @@ const enc = encodeURIComponent;
 export const startBuild = (body: { files: s.ApiFile[]; tag: string; lesson: string }) =>
   request('POST', '/api/builds', { body, schema: s.jobStartedSchema });
 
-export const startRun = (body: { image: string; command?: string[]; env?: Record<string, string>; lesson: string }) =>
+export const startRun = (body: {
+  image: string;
+  command?: string[];
+  env?: Record<string, string>;
+  entrypoint?: string;
+  user?: string;
+  workdir?: string;
+  lesson: string;
+}) =>
   request('POST', '/api/runs', { body, schema: s.jobStartedSchema });
 
 export const cancelJob = (kind: JobKind, id: string) => request('DELETE', `/api/${kind}s/${enc(id)}`, { schema: s.jobCancelledSchema });

@@ -83,6 +83,18 @@ const MIGRATIONS = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX workspaces_updated ON workspaces(updated_at);`,
+  // Terminal: the docker command lines a learner typed (not shell keystrokes), for the
+  // instructor's drawer and the "ran a command" check.
+  `CREATE TABLE terminal_commands (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     learner TEXT NOT NULL,
+     lesson TEXT,
+     line TEXT NOT NULL,
+     command TEXT NOT NULL,
+     exit_code INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX terminal_commands_learner ON terminal_commands(learner, id);`,
 ];
 
 export function migrate(d: Database.Database) {

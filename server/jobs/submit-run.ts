@@ -10,7 +10,15 @@ import { jobLabels } from '../sandbox/labels';
 import { jobSystem } from './job-system';
 import { findLearnerImage } from './learner-images';
 
-export type RunRequest = { image: string; command?: string[]; env?: Record<string, string>; lesson?: string };
+export type RunRequest = {
+  image: string;
+  command?: string[];
+  env?: Record<string, string>;
+  entrypoint?: string;
+  user?: string;
+  workdir?: string;
+  lesson?: string;
+};
 
 /** Resolves what a learner may run: one of their own images, or a catalog base image. */
 export async function resolveRunImage(learner: string, image: string): Promise<string> {
@@ -35,7 +43,7 @@ export async function submitRun(learner: string, req: RunRequest, from: { addres
     { learner, kind: 'run', tag: req.image, ref, lesson: req.lesson, spec: req },
     (jobId, signal) =>
       system.engine.run(
-        { jobId, ref, command: req.command, env: req.env, labels: jobLabels(learner, jobId, 'run'), limits: config().limits.run },
+        { jobId, ref, command: req.command, env: req.env, entrypoint: req.entrypoint, user: req.user, workdir: req.workdir, labels: jobLabels(learner, jobId, 'run'), limits: config().limits.run },
         signal,
       ),
     from,

@@ -44,7 +44,7 @@ describe('code blocks of a lesson', () => {
   });
 
   it('flags docker lines the workbench cannot run unless the block is for the own machine', () => {
-    const line = 'docker build --build-arg APP_VERSION=2.0 -t app .';
+    const line = 'docker run -p 8080:80 app';
     expect(checkCodeBlocks(fence('bash', line))).toHaveLength(1);
     expect(checkCodeBlocks(fence('bash own-machine', line))).toEqual([]);
   });

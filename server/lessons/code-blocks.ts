@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseDockerCommands } from '@/lib/docker-command';
+import { parseDockerCommands } from '@/lib/docker-cli';
 import { parseDockerfile } from '@/lib/dockerfile';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
@@ -15,7 +15,7 @@ import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
  *   solution files as the context); mark an excerpt, or an example that needs
  *   files the lesson does not have, ```Dockerfile fragment.
  * - ```bash (or sh, shell, console): every `docker …` line must be one the
- *   workbench can run (lib/docker-command); mark commands meant for the
+ *   workbench or its terminal can run (lib/docker-cli); mark commands meant for the
  *   learner's own machine ```bash own-machine.
  * - Any block marked `wrong` is a deliberately broken example and is skipped.
  */
@@ -100,5 +100,5 @@ function checkShellBlock(block: CodeBlock): BlockProblem[] {
   if (!/^\s*(\$\s+)?docker\s/m.test(block.text)) return [];
   return parseDockerCommands(block.text)
     .filter((c) => c.kind === 'unsupported')
-    .map((c) => ({ line: block.line, message: `shell block: \`${c.source}\` cannot run in the workbench: ${'reason' in c ? c.reason : ''} (mark a block for the learner's own machine \`\`\`bash own-machine)` }));
+    .map((c) => ({ line: block.line, message: `shell block: \`${c.source}\` cannot run in the workbench: ${'reason' in c ? c.reason.split('\n')[0] : ''} (mark a block for the learner's own machine \`\`\`bash own-machine)` }));
 }
