@@ -417,3 +417,17 @@ describe('checkDockerfile: doubled escapes at the end of a line (issue 10, criti
     expect(errors.map((e) => e.line)).toEqual([4]);
   });
 });
+
+describe('checkDockerfile: build args', () => {
+  it('checks FROM $ARG with the value a --build-arg gives it, not just the default', () => {
+    const text = 'ARG BASE=busybox\nFROM $BASE\n';
+    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'python:3.11-slim' } }).ok).toBe(true);
+    const foreign = checkDockerfile(text, { ...options, buildArgs: { BASE: '127.0.0.1:5000/evil:latest' } });
+    expect(foreign.ok).toBe(false);
+    expect(!foreign.ok && foreign.errors[0].message).toMatch(/not available here|not a valid image name/);
+    expect(checkDockerfile('ARG BASE\nFROM $BASE\n', { ...options, buildArgs: { BASE: 'alpine' } }).ok).toBe(false);
+    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'busy box' } }).ok).toBe(false);
+    // A build arg that names no ARG before FROM changes nothing.
+    expect(checkDockerfile(text, { ...options, buildArgs: { OTHER: 'alpine' } }).ok).toBe(true);
+  });
+});

@@ -48,6 +48,11 @@ export type PolicyOptions = {
    * The build path (submit-build) always passes it; checks of lesson texts need not.
    */
   cacheNamespace?: string;
+  /**
+   * The build's `--build-arg`s: they override the defaults of ARGs declared before FROM, so the
+   * image a `FROM $BASE` names is checked with the value the engine will really use.
+   */
+  buildArgs?: Readonly<Record<string, string>>;
 };
 
 export type PolicyError = { line: number; message: string };
@@ -272,7 +277,15 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         metaArgsUncertain = true;
         continue;
       }
-      const [, name, raw] = match;
+      const [, name, written] = match;
+      const given = options.buildArgs && Object.hasOwn(options.buildArgs, name) ? options.buildArgs[name] : undefined;
+      if (given !== undefined) {
+        // A build arg is used as given (no shell quoting applies to it).
+        if (PLAIN_VALUE.test(given)) metaArgs.set(name, given);
+        else metaArgsUncertain = true;
+        continue;
+      }
+      const raw = written;
       if (raw === undefined) {
         metaArgs.set(name, undefined);
         continue;
