@@ -13,9 +13,9 @@ import 'server-only';
  * server/sandbox/parser-differential.test.ts). Where the engine itself would
  * refuse the file, we say what it would say. The only rewrites happen in
  * place, so line numbers stay identical: a learner's own image name in
- * FROM/--from becomes its internal name, a cache mount gets an id of the
- * learner's own, and a `# syntax=docker/dockerfile:1` line (never fetched
- * here) becomes a plain comment.
+ * FROM/--from becomes its internal name, and a `# syntax=docker/dockerfile:1`
+ * line (never fetched here) becomes a plain comment. (Cache mounts are kept
+ * apart per learner by the engine call itself: BUILDKIT_CACHE_MOUNT_NS.)
  */
 import {
   expandVariables,
@@ -42,12 +42,6 @@ export type PolicyOptions = {
   learnerImage(ref: string): string | undefined;
   /** Named in messages so the learner knows what to write instead. */
   allowedBases?: readonly string[];
-  /**
-   * Prefix for BuildKit cache-mount ids (e.g. the learner's id): the engine shares a cache
-   * mount between every build that uses the same id, so each learner gets ids of their own.
-   * The build path (submit-build) always passes it; checks of lesson texts need not.
-   */
-  cacheNamespace?: string;
   /**
    * The build's `--build-arg`s: they override the defaults of ARGs declared before FROM, so the
    * image a `FROM $BASE` names is checked with the value the engine will really use.
@@ -221,12 +215,6 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
           refuse(command.line, `RUN --mount from=${mount.from}: mount files from an earlier stage of this Dockerfile (FROM … AS name) or from the build context (leave out from=). ${options.learnerImage(mount.from) === undefined ? 'Images can\'t be downloaded during a build.' : 'To use an image you built, start a stage FROM it first.'}`);
           continue;
         }
-      }
-      if (mount.type === 'cache' && options.cacheNamespace) {
-        // One learner's cache must never be another's: prefix the id (default: the target path).
-        const id = `${options.cacheNamespace}:${mount.options.id ?? mount.target ?? ''}`;
-        const kept = value.split(',').filter((field) => field !== '' && field.split('=')[0].trim().toLowerCase() !== 'id');
-        replace(instruction, flag.start, flag.end, `--mount=${[...kept, `id=${id}`].join(',')}`, 'the --mount flag');
       }
     }
   };

@@ -28,7 +28,7 @@ export type BuildRequest = {
  * Checks a learner's build context against the sandbox policy, then queues the
  * build. Refusals (remote ADD, foreign FROM, BuildKit syntax) never reach the daemon.
  */
-export async function prepareBuild(learner: string, files: ContextFile[]) {
+export async function prepareBuild(learner: string, files: ContextFile[], buildArgs?: Record<string, string>) {
   const dockerfile = files.find((f) => f.path === 'Dockerfile');
   if (!dockerfile) throw new AppError('invalid_request', 'The build context needs a file named Dockerfile.');
   // First pass: learn which learner images the Dockerfile names; then look up just those.
@@ -44,8 +44,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
         return own.get(key);
       },
       allowedBases: catalogRefs(),
-      // Cache mounts are shared by id across the engine: each learner gets ids of their own.
-      cacheNamespace: `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
+      buildArgs,
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -93,7 +92,7 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
   await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
-  const { context, steps, notes } = await prepareBuild(learner, req.files);
+  const { context, steps, notes } = await prepareBuild(learner, req.files, req.buildArgs);
   const specBytes = Buffer.byteLength(JSON.stringify({ files: req.files, tag: req.tag }));
   ensureRoom(learner, specBytes + (req.lesson && !getWorkspace(learner, req.lesson) ? specBytes : 0));
   const ref = learnerRef(learner, req.tag);
