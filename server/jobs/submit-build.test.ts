@@ -71,17 +71,15 @@ describe('builds and runs through the job system (real engine)', () => {
     const { id, tag } = await submitBuild(alice, { files: files(seed), tag: 'my-python-app', lesson: 'seed' });
     expect(tag).toBe('my-python-app');
     const evs = await events(id);
-    // A cached step is announced again with `cached: true`; keep the first of each.
-    const steps = evs.filter((e, i) => e.type === 'step' && evs.findIndex((f) => f.type === 'step' && f.index === e.index) === i);
-    expect(steps.map((s) => s.type === 'step' && [s.index, s.line])).toEqual([
-      [1, 2],
-      [2, 5],
-      [3, 8],
-      [4, 11],
-      [5, 14],
-      [6, 17],
+    // Each BuildKit step (vertex) is announced per change; keep the first of each. ENV and CMD make no vertex.
+    const steps = evs.filter((e, i) => e.type === 'vertex' && !e.internal && evs.findIndex((f) => f.type === 'vertex' && f.n === e.n) === i);
+    expect(steps.map((s) => s.type === 'vertex' && [s.name.replace(/ .*/, ''), s.line])).toEqual([
+      ['[1/4]', 2],
+      ['[2/4]', 5],
+      ['[3/4]', 8],
+      ['[4/4]', 11],
     ]);
-    expect(text(evs)).toContain('Successfully tagged my-python-app:latest');
+    expect(text(evs)).toContain('naming to docker.io/library/my-python-app:latest');
     expect(text(evs)).not.toContain(alice);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded', tag: 'my-python-app' });
     expect(evs.map((e) => e.id)).toEqual(evs.map((_, i) => i + 1));
@@ -122,7 +120,9 @@ describe('builds and runs through the job system (real engine)', () => {
     const ownEvents = await events(own.id);
     expect(ownEvents.at(-1)).toMatchObject({ state: 'succeeded' });
     // The learner sees their own names, never the internal namespace.
-    expect(ownEvents.find((e) => e.type === 'step')).toMatchObject({ instruction: 'FROM alice-base:v1' });
+    const from = ownEvents.find((e) => e.type === 'vertex' && e.line === 1);
+    expect(from).toMatchObject({ instruction: 'FROM alice-base:v1', name: '[1/2] FROM docker.io/library/alice-base:v1' });
+    expect(JSON.stringify(ownEvents)).not.toContain(alice);
 
     const err = await refused(submitBuild(bob, { files: files({ Dockerfile: 'FROM alice-base:v1\n' }), tag: 'steal' }));
     expect(err.code).toBe('dockerfile_refused');

@@ -13,7 +13,7 @@ import { jobSystem } from './job-system';
 import { findLearnerImage, learnerRef } from './learner-images';
 import { packContext, type ContextFile } from './pack-context';
 
-export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean };
+export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean; buildArgs?: Record<string, string>; target?: string };
 
 /**
  * Checks a learner's build context against the sandbox policy, then queues the
@@ -58,12 +58,19 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
 }
 
-/** The daemon prints internal names (`Successfully tagged layerlab-<id>/app:latest`); the learner sees their own. */
+/**
+ * The engine prints internal names (`naming to docker.io/layerlab-<id>/app:latest`,
+ * `FROM docker.io/layerlab-<id>/base:v1`); the learner sees their own, as Docker on
+ * their laptop would print them (`docker.io/library/app:latest`).
+ */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
   const internal = `layerlab-${learner}/`;
+  const own = (text: string) => (text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text);
   for await (const ev of events) {
-    if (ev.type === 'log' && ev.text.includes(internal)) yield { ...ev, text: ev.text.replaceAll(internal, '') };
+    if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
+    else if (ev.type === 'vertex') yield { ...ev, name: own(ev.name), ...(ev.error && { error: own(ev.error) }) };
     else if (ev.type === 'done' && ev.state === 'succeeded') yield { ...ev, tag };
+    else if (ev.type === 'done' && ev.error) yield { ...ev, error: { ...ev.error, message: own(ev.error.message) } };
     else yield ev;
   }
 }
@@ -75,12 +82,32 @@ export async function submitBuild(learner: string, req: BuildRequest) {
   const ref = learnerRef(learner, req.tag);
   const system = jobSystem();
   const id = system.submit(
-    { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
+    {
+      learner,
+      kind: 'build',
+      tag: req.tag,
+      ref,
+      lesson: req.lesson,
+      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) },
+    },
     (jobId, signal) =>
       asLearnerSees(
         learner,
         req.tag,
-        system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache }, signal),
+        system.engine.build(
+          {
+            jobId,
+            context,
+            ref,
+            steps,
+            limits: config().limits.build,
+            noCache: req.noCache,
+            buildArgs: req.buildArgs,
+            target: req.target,
+            cacheNamespace: learner,
+          },
+          signal,
+        ),
       ),
   );
   if (req.lesson) setLastJob(learner, req.lesson, 'build', id, req.files, req.tag);

@@ -6,26 +6,32 @@ import { log } from '../log';
 import type { BuildSpec } from './engine';
 import { engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
-import { BuildStreamDecoder } from './parse-build-stream';
+import { BuildKitStreamDecoder } from './buildkit/decode-build-stream';
+import { cacheNamespaceArg } from './buildkit/cache-namespace';
+import { stagePlan } from './buildkit/stage-plan';
 import { createPidsCgroup, removeCgroups } from './pids-cgroup';
 
 /**
- * One build on the legacy builder: limits as `/build` parameters (pids through a
- * per-build cgroup parent), the daemon's JSON lines decoded into typed events, the
- * log capped, the image size checked. Ends with exactly one `done` event.
+ * One build with BuildKit (`version=2`, the only builder): its progress decoded into
+ * typed vertex/log/warning events, the log capped, the image size checked. Limits are
+ * still passed as `/build` parameters for engines that honour them (the RUN steps' own
+ * limits come from the engine's runc shim). Ends with exactly one `done` event.
  */
 export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSignal, localCgroups: boolean): AsyncIterable<JobEvent> {
   const started = Date.now();
   const { limits } = spec;
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const abort = AbortSignal.any([signal, timeout]);
-  const decoder = new BuildStreamDecoder(spec.steps);
+  const decoder = new BuildKitStreamDecoder(stagePlan(spec.steps, spec.target));
   const cgroupParent = localCgroups ? safely(() => createPidsCgroup(spec.jobId, limits.pids)) : undefined;
   let logBytes = 0;
   let truncated = false;
   let imageId: string | undefined;
-  let stepTriedNetwork = false;
+  // Per vertex: did its output show it tried the network (parallel stages interleave).
+  const triedNet = new Set<number>();
   let failure: DoneEvent['error'] | undefined;
+  let failedVertex: number | undefined;
+  let failedVertexError: string | undefined;
   const finish = (state: DoneEvent['state'], extra: Partial<DoneEvent> = {}): DoneEvent => ({
     type: 'done',
     state,
@@ -36,9 +42,10 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   try {
     const stream = (await d.buildImage(Readable.from([spec.context]), {
       t: spec.ref,
-      // No `labels`: the legacy builder appends them as extra LABEL steps the learner never wrote.
-      // Learner images are found by their namespaced tag instead.
+      // Learner images are found by their namespaced tag, not by labels.
       dockerfile: 'Dockerfile',
+      buildargs: { ...spec.buildArgs, ...(spec.cacheNamespace && cacheNamespaceArg(spec.cacheNamespace)) },
+      ...(spec.target && { target: spec.target }),
       networkmode: 'none',
       memory: limits.memoryBytes,
       memswap: limits.memoryBytes,
@@ -51,7 +58,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       forcerm: true,
       pull: false,
       nocache: spec.noCache ?? false,
-      version: '1',
+      version: '2',
       abortSignal: abort,
     } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;
 
@@ -59,17 +66,22 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       for (const ev of decoder.push(chunk)) {
         if (ev.type === 'image') imageId = ev.id;
         else if (ev.type === 'error') {
+          if (ev.message !== failedVertexError) log.info('build failed', { jobId: spec.jobId, error: ev.message });
           failure ??= {
             code: /no space left on device/i.test(ev.message) ? 'disk_full' : 'build_failed',
-            message: explainBuildError(ev.message, { triedNetwork: stepTriedNetwork }),
+            message: explainBuildError(ev.message, { triedNetwork: failedVertex !== undefined && triedNet.has(failedVertex), memoryBytes: limits.memoryBytes }),
             line: ev.line,
           };
-        } else if (ev.type === 'step') {
-          stepTriedNetwork = false;
-          yield ev;
+        } else if (ev.type === 'vertex') {
+          if (ev.state === 'error') {
+            failedVertex ??= ev.n;
+            failedVertexError ??= ev.error;
+            // The engine's words go to the log; the learner reads an explanation.
+            yield { ...ev, error: explainBuildError(ev.error ?? '', { triedNetwork: triedNet.has(ev.n), memoryBytes: limits.memoryBytes }) };
+          } else yield ev;
         } else if (ev.type === 'log') {
           // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
-          if (!stepTriedNetwork && triedNetwork(ev.text)) stepTriedNetwork = true;
+          if (ev.vertex !== undefined && triedNetwork(ev.text)) triedNet.add(ev.vertex);
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {
@@ -81,18 +93,18 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
         } else yield ev;
       }
     }
-    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: ev.message, line: ev.line };
+    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explainBuildError(ev.message), line: ev.line };
   } catch (err) {
     if (timeout.aborted) {
       failure = {
         code: 'timeout',
         message: `The build took longer than ${limits.timeoutMs / 1000} s and was stopped.`,
-        line: decoder.currentStep?.line,
+        line: decoder.currentLine,
       };
     } else if (signal.aborted) {
       return yield finish('cancelled');
     } else {
-      failure = engineFailure(err, decoder.currentStep?.line);
+      failure = engineFailure(err, decoder.currentLine);
     }
   } finally {
     if (cgroupParent) safely(() => removeCgroups(spec.jobId));

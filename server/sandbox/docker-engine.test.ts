@@ -66,9 +66,9 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('streams build steps and reports the image id and size', async () => {
     const b = await build('FROM busybox:latest\nRUN echo one && echo two\n');
-    expect(b.events.filter((e) => e.type === 'step').map((e) => (e as { instruction: string }).instruction)).toEqual([
-      'FROM busybox:latest',
-      'RUN echo one && echo two',
+    expect(b.events.filter((e) => e.type === 'vertex' && !e.internal && e.state !== 'started').map((e) => (e as { name: string }).name)).toEqual([
+      '[1/2] FROM docker.io/library/busybox:latest',
+      '[2/2] RUN echo one && echo two',
     ]);
     expect(b.log).toMatch(/one\ntwo/);
     expect(b.done).toMatchObject({ state: 'succeeded', imageId: expect.stringMatching(/^sha256:/) });
@@ -87,14 +87,14 @@ describe('docker engine (real sandbox daemon)', () => {
   it('reports a failing RUN step with the daemon message', async () => {
     const b = await build('FROM busybox:latest\nRUN exit 7\n');
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/returned a non-zero code: 7/);
+    expect(b.done.error?.message).toMatch(/failed with exit code 7/);
     expect(b.done.error?.message).not.toMatch(/network/);
   });
 
   it('says so when a failed step tried to reach the network', async () => {
     const b = await build('FROM busybox:latest\nRUN echo ok\nRUN wget -q -O /page http://example.com/\n');
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/returned a non-zero code[\s\S]*no network access/);
+    expect(b.done.error?.message).toMatch(/failed with exit code[\s\S]*no network access/);
   });
 
   it('contains a fork bomb in a build (pids limit via the cgroup parent)', async () => {
@@ -120,7 +120,7 @@ describe('docker engine (real sandbox daemon)', () => {
       memoryBytes: 256 * 1024 * 1024,
     });
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/non-zero code: (137|1)|memory/i);
+    expect(b.done.error?.message).toMatch(/exit code 1\b|out of memory/i);
   });
 
   it('kills a memory hog in a run and says why', async () => {
@@ -155,7 +155,7 @@ describe('docker engine (real sandbox daemon)', () => {
   it('refuses to write a file larger than the image budget (disk filler)', async () => {
     const b = await build('FROM busybox:latest\nRUN dd if=/dev/zero of=/fill bs=1M count=200\n');
     expect(b.done.state).toBe('failed');
-    expect(b.log + b.done.error?.message).toMatch(/file too large|exceeded|non-zero/i);
+    expect(b.log + b.done.error?.message).toMatch(/file too large|exceeded|exit code/i);
     await expectHealthy();
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { buildContextSchema } from '@/lib/build-context';
+import { buildArgsSchema, buildTargetSchema } from '@/lib/build-options';
 import { learnerTagSchema } from '@/lib/image-ref';
 import { lessonSlugSchema } from '@/lib/lesson-slug';
 
@@ -9,6 +10,8 @@ export const createBuildSchema = z
     tag: learnerTagSchema.default('my-image'),
     lesson: lessonSlugSchema.optional(),
     noCache: z.boolean().optional(),
+    buildArgs: buildArgsSchema.optional(),
+    target: buildTargetSchema.optional(),
   })
   .strict();
 
