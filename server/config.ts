@@ -142,6 +142,8 @@ function resolve(env: Env) {
     engine: {
       /** Where a newer gVisor than the system's is kept, when setup had to fetch one. */
       gvisorDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'gvisor'),
+      /** Where Debian 13's Docker Engine is unpacked when the system's is older than Engine 25. */
+      engineDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'engine', 'debian-13'),
       externalHost: env.LAYERLAB_DOCKER_HOST,
       tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
       runtime: env.LAYERLAB_RUNTIME,
