@@ -94,6 +94,18 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(text(await events(withEnv.id), 'stdout')).toBe('Hello Layerlab\n');
   });
 
+  it('passes --build-arg and --target to the engine (the ARG lesson, checked for real)', async () => {
+    const dockerfile = 'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "greeting=$GREETING" > /greeting && cat /greeting\n\nFROM base AS final\nRUN echo final-ran\n';
+    const { id } = await submitBuild(alice, { files: files({ Dockerfile: dockerfile }), tag: 'args', buildArgs: { GREETING: 'hi from the API' }, target: 'base' });
+    const evs = await events(id);
+    expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
+    expect(text(evs)).toContain('greeting=hi from the API\n');
+    expect(text(evs)).not.toContain('final-ran');
+    expect(getJob(id, alice)?.spec).toMatchObject({ buildArgs: { GREETING: 'hi from the API' }, target: 'base' });
+    const run = await submitRun(alice, { image: 'args', command: ['cat', '/greeting'] });
+    expect(text(await events(run.id), 'stdout')).toBe('greeting=hi from the API\n');
+  });
+
   it('refuses a remote ADD before the daemon sees it, naming the line', async () => {
     const err = await refused(
       submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n\nADD http://example.com/x /x\n' }), tag: 'x' }),

@@ -4,31 +4,38 @@ import { Readable } from 'node:stream';
 import type { DoneEvent, JobEvent } from '@/lib/events';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
+import { couldNotFork, engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
 import { BuildKitStreamDecoder } from './buildkit/decode-build-stream';
 import { cacheNamespaceArg } from './buildkit/cache-namespace';
 import { stagePlan } from './buildkit/stage-plan';
-import { createPidsCgroup, removeCgroups } from './pids-cgroup';
 
 /**
  * One build with BuildKit (`version=2`, the only builder): its progress decoded into
- * typed vertex/log/warning events, the log capped, the image size checked. Limits are
- * still passed as `/build` parameters for engines that honour them (the RUN steps' own
- * limits come from the engine's runc shim). Ends with exactly one `done` event.
+ * typed vertex/log/warning events, the log capped, the time limited, the image size
+ * checked. BuildKit ignores `/build`'s memory, CPU, cgroup-parent and ulimit parameters:
+ * every RUN step gets the build limits from the engine's runc shim (runc-shim.ts), so
+ * none are passed here. Ends with exactly one `done` event.
  */
-export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSignal, localCgroups: boolean): AsyncIterable<JobEvent> {
+export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSignal): AsyncIterable<JobEvent> {
   const started = Date.now();
   const { limits } = spec;
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const abort = AbortSignal.any([signal, timeout]);
   const decoder = new BuildKitStreamDecoder(stagePlan(spec.steps, spec.target));
-  const cgroupParent = localCgroups ? safely(() => createPidsCgroup(spec.jobId, limits.pids)) : undefined;
   let logBytes = 0;
   let truncated = false;
   let imageId: string | undefined;
-  // Per vertex: did its output show it tried the network (parallel stages interleave).
+  // Per vertex (parallel stages interleave): did its output show it tried the network, or could not fork?
   const triedNet = new Set<number>();
+  const forkFailed = new Set<number>();
+  const explain = (message: string, n?: number) =>
+    explainBuildError(message, {
+      triedNetwork: n !== undefined && triedNet.has(n),
+      forkFailed: n !== undefined && forkFailed.has(n),
+      memoryBytes: limits.memoryBytes,
+      fileMaxBytes: limits.imageMaxBytes,
+    });
   let failure: DoneEvent['error'] | undefined;
   let failedVertex: number | undefined;
   let failedVertexError: string | undefined;
@@ -47,13 +54,6 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       buildargs: { ...spec.buildArgs, ...(spec.cacheNamespace && cacheNamespaceArg(spec.cacheNamespace)) },
       ...(spec.target && { target: spec.target }),
       networkmode: 'none',
-      memory: limits.memoryBytes,
-      memswap: limits.memoryBytes,
-      cpuperiod: 100_000,
-      cpuquota: Math.round(limits.cpus * 100_000),
-      ...(cgroupParent && { cgroupparent: cgroupParent }),
-      // A single file may not outgrow the image budget; fills the disk less quickly.
-      ulimits: JSON.stringify([{ Name: 'fsize', Soft: limits.imageMaxBytes, Hard: limits.imageMaxBytes }]),
       rm: true,
       forcerm: true,
       pull: false,
@@ -69,7 +69,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
           if (ev.message !== failedVertexError) log.info('build failed', { jobId: spec.jobId, error: ev.message });
           failure ??= {
             code: /no space left on device/i.test(ev.message) ? 'disk_full' : 'build_failed',
-            message: explainBuildError(ev.message, { triedNetwork: failedVertex !== undefined && triedNet.has(failedVertex), memoryBytes: limits.memoryBytes }),
+            message: explain(ev.message, failedVertex),
             line: ev.line,
           };
         } else if (ev.type === 'vertex') {
@@ -77,11 +77,12 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
             failedVertex ??= ev.n;
             failedVertexError ??= ev.error;
             // The engine's words go to the log; the learner reads an explanation.
-            yield { ...ev, error: explainBuildError(ev.error ?? '', { triedNetwork: triedNet.has(ev.n), memoryBytes: limits.memoryBytes }) };
+            yield { ...ev, error: explain(ev.error ?? '', ev.n) };
           } else yield ev;
         } else if (ev.type === 'log') {
           // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
           if (ev.vertex !== undefined && triedNetwork(ev.text)) triedNet.add(ev.vertex);
+          if (ev.vertex !== undefined && couldNotFork(ev.text)) forkFailed.add(ev.vertex);
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {
@@ -93,7 +94,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
         } else yield ev;
       }
     }
-    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explainBuildError(ev.message), line: ev.line };
+    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explain(ev.message), line: ev.line };
   } catch (err) {
     if (timeout.aborted) {
       failure = {
@@ -106,8 +107,6 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
     } else {
       failure = engineFailure(err, decoder.currentLine);
     }
-  } finally {
-    if (cgroupParent) safely(() => removeCgroups(spec.jobId));
   }
 
   if (failure?.code === 'disk_full') {
@@ -145,14 +144,5 @@ async function reclaimDisk(d: Docker) {
     });
   } catch (err) {
     log.error('could not reclaim sandbox disk', { error: String(err) });
-  }
-}
-
-function safely<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (err) {
-    log.warn('sandbox cgroup setup failed', { error: String(err) });
-    return undefined;
   }
 }

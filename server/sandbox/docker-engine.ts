@@ -1,6 +1,5 @@
 import 'server-only';
 import type Docker from 'dockerode';
-import { config } from '../config';
 import { docker as sharedDocker } from './docker';
 import { buildImage } from './docker-build';
 import { runContainer } from './docker-run';
@@ -8,10 +7,8 @@ import type { Engine } from './engine';
 
 /** The real engine: dockerode against the private sandbox daemon. */
 export function dockerEngine(client: () => Docker = sharedDocker): Engine {
-  // Per-build pids cgroups can only be made when the engine runs on this host.
-  const localCgroups = !config().engine.externalHost;
   return {
-    build: (spec, signal) => buildImage(client(), spec, signal, localCgroups),
+    build: (spec, signal) => buildImage(client(), spec, signal),
     run: (spec, signal) => runContainer(client(), spec, signal),
   };
 }

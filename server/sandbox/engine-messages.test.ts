@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainBuildError, triedNetwork } from './engine-messages';
+import { couldNotFork, explainBuildError, triedNetwork } from './engine-messages';
 
 describe('a step that tried the network', () => {
   it('is recognised from what pip, apt, npm, curl and wget print without a network', () => {
@@ -35,6 +35,14 @@ describe('BuildKit errors, explained (wording recorded from Docker 26.1)', () =>
     const text = explainBuildError(raw);
     expect(text).toMatch(/^"nothere.txt" is not in your project/);
     expect(text).not.toMatch(/checksum|ref /);
+  });
+
+  it('explains a file-size kill (exit code 153) and a step that could not fork', () => {
+    expect(explainBuildError('process "/bin/sh -c dd if=/dev/zero of=/fill bs=1M count=2000" did not complete successfully: exit code: 153', { fileMaxBytes: 1024 * 1024 * 1024 })).toMatch(
+      /write a file larger than 1024 MiB/,
+    );
+    expect(couldNotFork("sh: can't fork: Resource temporarily unavailable")).toBe(true);
+    expect(explainBuildError('process "/bin/sh -c ./spawn" did not complete successfully: exit code: 2', { forkFailed: true })).toMatch(/more processes at once than the sandbox allows/);
   });
 
   it('explains an unknown --target and a base image that would need the network', () => {

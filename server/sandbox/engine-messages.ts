@@ -24,6 +24,13 @@ export function triedNetwork(text: string): boolean {
   return NETWORK_TROUBLE.test(text);
 }
 
+const FORK_TROUBLE = /can't fork|cannot fork|Resource temporarily unavailable|fork: retry/i;
+
+/** True when a step's output shows it could not start more processes (the pids limit). */
+export function couldNotFork(text: string): boolean {
+  return FORK_TROUBLE.test(text);
+}
+
 const NO_NETWORK_HINT =
   'This step tried to download something, but builds here have no network access. Use what the base image already has, or add the files to your project and COPY them in.';
 
@@ -34,7 +41,10 @@ const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*
  * Turns BuildKit's wording into a sentence for a learner; the raw text is kept for the log.
  * `memoryBytes` is the build's memory limit, named when a step was killed for using more.
  */
-export function explainBuildError(message: string, opts: { triedNetwork?: boolean; memoryBytes?: number } = {}): string {
+export function explainBuildError(
+  message: string,
+  opts: { triedNetwork?: boolean; forkFailed?: boolean; memoryBytes?: number; fileMaxBytes?: number } = {},
+): string {
   const failed = STEP_FAILED.exec(message);
   const exitCode = failed ? Number(failed[1]) : undefined;
   const command = /^process "(?:\/bin\/sh -c )?([\s\S]*)" did not complete successfully/.exec(message)?.[1];
@@ -43,7 +53,15 @@ export function explainBuildError(message: string, opts: { triedNetwork?: boolea
     const limit = opts.memoryBytes ? ` (the limit for a build step is ${fmtMiB(opts.memoryBytes)})` : '';
     return `This step ran out of memory${limit} and was stopped. Use less memory in your RUN steps, or split the work into smaller steps.`;
   }
+  if (exitCode === 153) {
+    // 128 + SIGXFSZ: the file-size limit the engine sets on every RUN step.
+    const limit = opts.fileMaxBytes ? ` than ${fmtMiB(opts.fileMaxBytes)}` : '';
+    return `This step tried to write a file larger${limit}, the most a build may write, and was stopped. Write less data in your RUN steps.`;
+  }
   if (opts.triedNetwork && exitCode !== undefined) return `${stepFailed}\n${NO_NETWORK_HINT}`;
+  if (opts.forkFailed && exitCode !== undefined) {
+    return `${stepFailed}\nIt started more processes at once than the sandbox allows. Start fewer processes at a time.`;
+  }
   if (exitCode !== undefined) return stepFailed;
   if (/no space left on device/i.test(message)) {
     return 'The build ran out of disk space in the sandbox. Write less data in your RUN steps.';
@@ -57,9 +75,7 @@ export function explainBuildError(message: string, opts: { triedNetwork?: boolea
   if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
     return `This build needs an image or file from the internet, but the sandbox has no network: it can only use the provided base images and your own images.`;
   }
-  if (/resource temporarily unavailable|can't fork|cannot fork/i.test(message)) {
-    return `${message}\n(The build hit the sandbox's process limit.)`;
-  }
+  if (FORK_TROUBLE.test(message)) return `${message}\n(The build hit the sandbox's process limit.)`;
   return message;
 }
 
