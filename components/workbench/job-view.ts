@@ -5,9 +5,9 @@
  * one when it is published), so step durations survive a replay too.
  */
 import { parseAnsi, type AnsiSegment, type AnsiStyle } from '@/lib/ansi';
+import type { ApiError } from '@/lib/api-client';
 import { initialProgress, progressLines, type ProgressLineRole, type ProgressState } from '@/lib/build-progress';
 import type { DoneEvent, JobEvent, JobKind, StoredEvent, VertexEvent } from '@/lib/events';
-import type { ApiError } from './api';
 
 export const MAX_CONSOLE_ENTRIES = 4000;
 
@@ -54,7 +54,8 @@ export type JobView = {
   done?: DoneEvent;
   /** The API refused to start the job. */
   refusal?: ApiError;
-  ansi: Partial<Record<LogStream, AnsiStyle>>;
+  /** Per stream: the colour the last chunk left on, and an escape it was cut in the middle of. */
+  ansi: Partial<Record<LogStream, { style: AnsiStyle; pending: string }>>;
   nextKey: number;
 };
 
@@ -81,8 +82,9 @@ export function applyEvent(view: JobView, event: JobEvent, now: number): JobView
     case 'log': {
       if (event.vertex !== undefined) return printProgress(view, event);
       const stream = event.stream ?? 'stdout';
-      const { segments, style } = parseAnsi(event.text, view.ansi[stream]);
-      const next = { ...view, ansi: { ...view.ansi, [stream]: style } };
+      const carried = view.ansi[stream];
+      const { segments, style, pending } = parseAnsi(event.text, carried?.style, carried?.pending);
+      const next = { ...view, ansi: { ...view.ansi, [stream]: { style, pending } } };
       if (segments.length === 0) return next;
       return append(next, { key: view.nextKey, kind: 'log', stream, segments });
     }
@@ -137,8 +139,9 @@ function printProgress(view: JobView, event: JobEvent): JobView {
   for (const line of lines) {
     if (line.role === 'output') {
       const stream = line.stream ?? 'stdout';
-      const { segments, style } = parseAnsi(line.text + '\n', next.ansi[stream]);
-      next = append({ ...next, ansi: { ...next.ansi, [stream]: style } }, { key: next.nextKey, kind: 'log', stream, segments });
+      const carried = next.ansi[stream];
+      const { segments, style, pending } = parseAnsi(line.text + '\n', carried?.style, carried?.pending);
+      next = append({ ...next, ansi: { ...next.ansi, [stream]: { style, pending } } }, { key: next.nextKey, kind: 'log', stream, segments });
     } else {
       next = append(next, { key: next.nextKey, kind: 'progress', role: line.role, text: line.text, ...(line.vertex !== undefined && { vertex: line.vertex }) });
     }

@@ -79,7 +79,7 @@ export function mapLayers(history: HistoryEntry[], events: StoredEvent[], steps:
         step: { ...(vertex && { index: vertex.n }), instruction: step.instruction, line: step.line },
         // Metadata-only steps (ENV, CMD…) are no BuildKit step: never "cached", no time of their own.
         cached: vertex?.state === 'cached',
-        ...(vertex?.durationMs !== undefined && { durationMs: vertex.durationMs }),
+        ...(vertex?.durationMs !== undefined ? { durationMs: vertex.durationMs } : vertex?.state === 'cached' ? { durationMs: 0 } : {}),
       }),
       ...(entry.Comment && { comment: entry.Comment }),
     };

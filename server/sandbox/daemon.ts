@@ -159,6 +159,7 @@ async function outdatedReason(engine: EngineConfig): Promise<string | undefined>
   if (!pid) return undefined; // not ours to judge (started by hand)
   const isolation = engineIsolation(pid);
   if (!isolation.networkNamespace) return 'it shares the host network (no namespace of its own)';
+  if (!isolation.pidNamespace) return 'its shims could outlive it (no pid namespace of its own)';
   const version = await engineVersion(engine.socket);
   if (version && Number(version.split('.')[0]) < MIN_ENGINE_MAJOR) return `it is Docker Engine ${version}`;
   return undefined;
@@ -183,6 +184,7 @@ async function engineVersion(socket: string): Promise<string | undefined> {
 }
 
 const shimDirOf = (engine: EngineConfig) => path.join(engine.runDir, 'bin');
+const nsPidFile = (engine: EngineConfig) => path.join(engine.runDir, 'dockerd-in-namespace.pid');
 
 function writeShim(engine: EngineConfig, runtime: ReturnType<typeof runtimeFor>, limits: Config['limits']['build']) {
   writeRuncShim(shimDirOf(engine), { runsc: runtime.path!, runscArgs: runtime.args ?? [], node: process.execPath, limits });
@@ -230,6 +232,14 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
   ensureDataDisk(engine, log);
   fs.writeFileSync(engine.daemonJson, JSON.stringify(daemonJson(runtime), null, 2));
   fs.rmSync(engine.socket, { force: true });
+  // State of an engine that was killed (its namespace, and every process in it, is gone): stale pid
+  // files there name pids of the new namespace ("1" would be dockerd itself) and stop start-up.
+  fs.rmSync(nsPidFile(engine), { force: true });
+  try {
+    fs.rmSync(engine.execRoot, { recursive: true, force: true });
+  } catch (err) {
+    log(`could not clear ${engine.execRoot}: ${(err as Error).message}`);
+  }
   // BuildKit runs RUN steps with the first `runc` on dockerd's PATH: ours, into gVisor.
   const shimDir = shimDirOf(engine);
   fs.rmSync(shimDir, { recursive: true, force: true });
@@ -243,7 +253,8 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
     `--host=unix://${engine.socket}`,
     `--data-root=${engine.dataRoot}`,
     `--exec-root=${engine.execRoot}`,
-    `--pidfile=${engine.pidFile}`,
+    // dockerd is pid 1 of its namespace, so it would write "1": the host's pid file is ours (below).
+    `--pidfile=${nsPidFile(engine)}`,
     `--config-file=${engine.daemonJson}`,
     '--bridge=none',
     '--iptables=false',
@@ -257,13 +268,16 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
   fs.closeSync(out);
 
   const deadline = Date.now() + 60_000;
+  let pid: number | undefined;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
-    if (await pingSocket(engine.socket)) {
+    pid ??= namespaceInit(child.pid!);
+    if (pid) fs.writeFileSync(engine.pidFile, `${pid}\n`);
+    if (pid && (await pingSocket(engine.socket))) {
       fs.chmodSync(engine.socket, 0o600);
       log(
         `sandbox engine started on ${engine.socket} in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
-          `(Docker Engine ${bins.version}, runtime ${runtime.name}, own network namespace, pid ${child.pid})`,
+          `(Docker Engine ${bins.version}, runtime ${runtime.name}, own network and pid namespaces, pid ${pid})`,
       );
       return { reused: false, runtime };
     }
@@ -289,6 +303,16 @@ export async function stopDaemon(engine: EngineConfig, log: Log = console.log, {
   if (unmount && isMounted(engine.dataRoot)) {
     sh('umount', [engine.dataRoot]);
     log(`unmounted ${engine.dataRoot}`);
+  }
+}
+
+/** dockerd's pid on the host: the child `unshare --fork` started (sh, which execs dockerd). */
+function namespaceInit(unsharePid: number): number | undefined {
+  try {
+    const children = fs.readFileSync(`/proc/${unsharePid}/task/${unsharePid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.length ? Number(children[0]) : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -87,7 +87,13 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
 
   it('is Docker Engine 26 or newer, in a network namespace with only lo, and says so', async () => {
     const status = await daemonStatus(config().engine);
-    expect(status.isolation).toEqual({ networkNamespace: true, mountNamespace: true, interfaces: ['lo'], buildRuntime: 'runsc (runc shim)' });
+    expect(status.isolation).toEqual({
+      networkNamespace: true,
+      mountNamespace: true,
+      pidNamespace: true,
+      interfaces: ['lo'],
+      buildRuntime: 'runsc (runc shim)',
+    });
     const info = await engineInfo();
     expect(Number(info.version?.split('.')[0])).toBeGreaterThanOrEqual(26);
     expect(info.isolation).toMatchObject({ networkNamespace: true, interfaces: ['lo'], buildRuntime: 'runsc (runc shim)' });

@@ -6,8 +6,11 @@ import fs from 'node:fs';
  * its containerd, BuildKit and every shim can reach nothing, whatever a
  * Dockerfile asks for (remote ADD, `# syntax=` frontends, pulls, git contexts).
  * Its unix socket is a file, so the host still talks to it as usual. Images from
- * a registry must come in from outside (server/images). A mount namespace of its
- * own keeps its many overlay mounts out of the host's mount table.
+ * a registry must come in from outside (server/images). In a pid namespace of
+ * its own dockerd is pid 1: when it ends, however it ends (`kill -9` too), the
+ * kernel ends containerd, every shim and every runsc with it, so none outlives
+ * the engine. A mount namespace of its own (with its own /proc) keeps its many
+ * overlay mounts out of the host's mount table.
  */
 
 /**
@@ -20,14 +23,15 @@ export const ENGINE_CAN_PULL = false;
 
 /** The command line that starts `argv` (dockerd and its arguments) in the namespaces. */
 export function isolatedCommand(argv: string[]): string[] {
-  // `unshare` and `exec` keep one pid from here to dockerd: the pid file stays true.
-  return ['unshare', '--net', '--mount', '--', 'sh', '-c', 'ip link set lo up && exec "$@"', 'layerlab-engine', ...argv];
+  // --kill-child: should unshare itself be killed, dockerd (and so the whole namespace) goes too.
+  return ['unshare', '--net', '--pid', '--fork', '--mount-proc', '--kill-child', '--', 'sh', '-c', 'ip link set lo up && exec "$@"', 'layerlab-engine', ...argv];
 }
 
 export type Isolation = {
   /** dockerd's network namespace differs from the host's (this process's). */
   networkNamespace: boolean;
   mountNamespace: boolean;
+  pidNamespace: boolean;
   /** The interfaces dockerd's namespace has: only `lo` when isolated. */
   interfaces: string[];
 };
@@ -56,5 +60,5 @@ export function engineIsolation(pid: number): Isolation {
   } catch {
     // the process is gone
   }
-  return { networkNamespace: differs('net'), mountNamespace: differs('mnt'), interfaces };
+  return { networkNamespace: differs('net'), mountNamespace: differs('mnt'), pidNamespace: differs('pid'), interfaces };
 }

@@ -18,7 +18,7 @@ export type BuildSpec = {
   steps: StepLine[];
   limits: Limits['build'];
   noCache?: boolean;
-  /** `docker build --build-arg NAME=value` (already validated; never `BUILDKIT_*`). */
+  /** `docker build --build-arg NAME=value` (validated; never `BUILDKIT_*`). */
   buildArgs?: Record<string, string>;
   /** `docker build --target STAGE`. */
   target?: string;
@@ -31,6 +31,12 @@ export type RunSpec = {
   ref: string;
   command?: string[];
   env?: Record<string, string>;
+  /** `--entrypoint`: replaces the image's ENTRYPOINT (and, as in Docker, drops its CMD). */
+  entrypoint?: string;
+  /** `--user` */
+  user?: string;
+  /** `--workdir` */
+  workdir?: string;
   labels: Record<string, string>;
   limits: Limits['run'];
 };
