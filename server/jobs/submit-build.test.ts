@@ -96,7 +96,7 @@ describe('builds and runs through the job system (real engine)', () => {
 
   it('passes --build-arg and --target to the engine (the ARG lesson, checked for real)', async () => {
     const dockerfile = 'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "greeting=$GREETING" > /greeting && cat /greeting\n\nFROM base AS final\nRUN echo final-ran\n';
-    const { id } = await submitBuild(alice, { files: files({ Dockerfile: dockerfile }), tag: 'args', buildArgs: { GREETING: 'hi from the API' }, target: 'base' });
+    const { id } = await submitBuild(alice, { files: files({ Dockerfile: dockerfile }), tag: 'args', buildArgs: { GREETING: 'hi from the API' }, target: 'base', noCache: true });
     const evs = await events(id);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
     expect(text(evs)).toContain('greeting=hi from the API\n');
@@ -104,6 +104,12 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(getJob(id, alice)?.spec).toMatchObject({ buildArgs: { GREETING: 'hi from the API' }, target: 'base' });
     const run = await submitRun(alice, { image: 'args', command: ['cat', '/greeting'] });
     expect(text(await events(run.id), 'stdout')).toBe('greeting=hi from the API\n');
+  });
+
+  it('refuses BUILDKIT_* build args from any caller (they would pick another cache namespace or fetch a frontend)', async () => {
+    const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x', buildArgs: { BUILDKIT_CACHE_MOUNT_NS: `layerlab-${bob}` } }));
+    expect(err).toMatchObject({ code: 'invalid_request' });
+    expect(err.message).toMatch(/buildArgs\.BUILDKIT_CACHE_MOUNT_NS: BUILDKIT_\* build args control the builder itself/);
   });
 
   it('refuses a remote ADD before the daemon sees it, naming the line', async () => {

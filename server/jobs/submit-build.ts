@@ -1,4 +1,5 @@
 import 'server-only';
+import { buildOptionsSchema } from '@/lib/build-options';
 import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
@@ -96,7 +97,16 @@ async function* withNotes(notes: string[], events: AsyncIterable<JobEvent>): Asy
   yield* events;
 }
 
+/** Build args and target, checked here whatever the caller (route, terminal): BUILDKIT_* args never reach the engine. */
+function checkBuildOptions(req: BuildRequest) {
+  const r = buildOptionsSchema.safeParse({ buildArgs: req.buildArgs, target: req.target });
+  if (r.success) return;
+  const [first] = r.error.issues;
+  throw new AppError('invalid_request', `Invalid request: ${first.path.join('.')}: ${first.message}`);
+}
+
 export async function submitBuild(learner: string, req: BuildRequest, from: { address?: string } = {}) {
+  checkBuildOptions(req);
   await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
