@@ -32,6 +32,12 @@ describe('renderPlainProgress', () => {
     );
   });
 
+  it('keeps a colour reset after the last newline on the line it ends', () => {
+    expect(renderPlainProgress([v(1, 'x', 'started'), { type: 'log', vertex: 1, at: 0, text: '\x1b[91mred\n\x1b[0m', stream: 'stderr' }])).toBe(
+      '#1 x\n#1 0.000 \x1b[91mred\x1b[0m\n',
+    );
+  });
+
   it('is incremental: feeding events one by one gives the same lines as rendering them all', () => {
     const events: JobEvent[] = [v(1, 'x', 'started'), { type: 'log', vertex: 1, text: 'note done\n' }, v(1, 'x', 'done', { durationMs: 40 })];
     let state = initialProgress();

@@ -81,8 +81,13 @@ export function renderPlainProgress(events: Iterable<JobEvent>): string {
   return out;
 }
 
+const ANSI_ONLY = /^(?:\x1b\[[0-9;]*m)+$/;
+
 function splitLines(text: string): string[] {
   const lines = text.replace(/\r\n/g, '\n').split('\n');
   if (lines.at(-1) === '') lines.pop();
+  // A colour reset after the last newline (`hi\n\x1b[0m`, as RUN steps' stderr comes) ends the line before it,
+  // rather than printing a prefix with nothing after it.
+  if (lines.length > 1 && ANSI_ONLY.test(lines.at(-1)!)) lines[lines.length - 2] += lines.pop();
   return lines;
 }

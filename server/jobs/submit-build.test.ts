@@ -106,6 +106,16 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(text(await events(run.id), 'stdout')).toBe('greeting=hi from the API\n');
   });
 
+  it("builds a cache mount through the API and shows the learner their own step, not the namespaced id", async () => {
+    const { id } = await submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\nRUN --mount=type=cache,target=/c echo mounted\n' }), tag: 'mount', noCache: true });
+    const evs = await events(id);
+    expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
+    expect(text(evs)).toContain('mounted\n');
+    const step = evs.find((e) => e.type === 'vertex' && e.line === 2);
+    expect(step?.type === 'vertex' && step.name).toMatch(/^\[(stage-0 )?2\/2\] RUN --mount=type=cache,target=\/c,id=\/c echo mounted$/);
+    expect(JSON.stringify(evs)).not.toContain(alice);
+  });
+
   it('refuses BUILDKIT_* build args from any caller (they would pick another cache namespace or fetch a frontend)', async () => {
     const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x', buildArgs: { BUILDKIT_CACHE_MOUNT_NS: `layerlab-${bob}` } }));
     expect(err).toMatchObject({ code: 'invalid_request' });

@@ -46,7 +46,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
       },
       allowedBases: catalogRefs(),
       // Cache mounts are shared by id across the engine: each learner gets ids of their own.
-      cacheNamespace: `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
+      cacheNamespace: cacheIdPrefix(learner),
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -74,6 +74,8 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   };
 }
 
+const cacheIdPrefix = (learner: string) => `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+
 /**
  * The engine prints internal names (`naming to docker.io/layerlab-<id>/app:latest`,
  * `FROM docker.io/layerlab-<id>/base:v1`); the learner sees their own, as Docker on
@@ -81,7 +83,13 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
  */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
   const internal = `layerlab-${learner}/`;
-  const own = (text: string) => (text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text);
+  // The policy's cache-mount id prefix too: `id=layerlab-<id>:/root/.cache` reads `id=/root/.cache`
+  // (BuildKit's default id is the target path, so that is what the learner's own Docker would use).
+  const idPrefix = `id=${cacheIdPrefix(learner)}:`;
+  const own = (text: string) =>
+    text.includes(internal) || text.includes(idPrefix)
+      ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '').replaceAll(idPrefix, 'id=')
+      : text;
   for await (const ev of events) {
     if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
     else if (ev.type === 'vertex') yield { ...ev, name: own(ev.name), ...(ev.error && { error: own(ev.error) }) };
