@@ -127,6 +127,10 @@ const examples: Record<string, Example> = {
     quiet: [`${P}COPY app.py /app/\n`, `${P}ADD rootfs.tar.gz /\n`, `${P}ADD https://example.com/x /x\n`],
     fixed: { 0: `${P}COPY app.py /app/\n`, 1: `${P}COPY --chown=1000 . /app\n` },
   },
+  'end-of-line-comment': {
+    fires: [`${P}RUN useradd app\nUSER app # from here on\n`, `${P}CMD ["python", "app.py"]   # exec form\n`, `${P}ENV PORT=8000 # the app reads it\n`, `${P}COPY . /app  # everything\n`],
+    quiet: [`${P}# a comment of its own\nUSER 1000\n`, `${P}RUN apt-get update # the shell sees this comment\n`, `${P}RUN echo "a # b"\n`, `${P}LABEL x="#1"\n`, `${P}CMD python app.py # shell form\n`],
+  },
   'avoid-root-user': {
     fires: [P, `${P}RUN useradd app\nUSER app\nRUN echo\nUSER root\n`, `${P}USER 0:0\n`, `FROM busybox:latest AS a\nUSER root\nFROM a\n`, `${P}USER app\nFROM busybox:latest\n`],
     quiet: [`${P}RUN useradd app\nUSER app\n`, `FROM busybox:latest AS a\nUSER nobody\nFROM a\nRUN echo\n`, `${P}USER 1000:1000\n`],

@@ -1,6 +1,7 @@
 import 'server-only';
 import { parseDockerCommands } from '@/lib/docker-cli';
 import { parseDockerfile } from '@/lib/dockerfile';
+import { endOfLineCommentAt } from '@/lib/lint/rules/end-of-line-comment';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
 
@@ -48,16 +49,7 @@ export function codeBlocks(markdown: string): CodeBlock[] {
 
 /** A `#` after an instruction's arguments, outside quotes: Docker has no end-of-line comments. */
 export function endOfLineComment(args: string): boolean {
-  let quote: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const c = args[i];
-    if (quote) {
-      if (c === '\\') i++;
-      else if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(args[i - 1]))) return true;
-  }
-  return false;
+  return endOfLineCommentAt(args) >= 0;
 }
 
 /** The Dockerfile blocks lessons:check must build: complete files, not marked fragment or wrong. */
