@@ -1,7 +1,6 @@
 import 'server-only';
 import { parseDockerCommands } from '@/lib/docker-cli';
 import { parseDockerfile } from '@/lib/dockerfile';
-import { endOfLineCommentAt } from '@/lib/lint/rules/end-of-line-comment';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
 
@@ -47,9 +46,23 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return blocks;
 }
 
-/** A `#` after an instruction's arguments, outside quotes: Docker has no end-of-line comments. */
+/**
+ * A `#` after an instruction's arguments, outside quotes: Docker has no
+ * end-of-line comments. Stricter than the coach's rule (which leaves a
+ * shell-form RUN alone, where the shell does read it as a comment): text a
+ * learner copies should put every comment on its own line.
+ */
 export function endOfLineComment(args: string): boolean {
-  return endOfLineCommentAt(args) >= 0;
+  let quote: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const c = args[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(args[i - 1]))) return true;
+  }
+  return false;
 }
 
 /** The Dockerfile blocks lessons:check must build: complete files, not marked fragment or wrong. */

@@ -4,17 +4,17 @@ import { avoidRootUser } from './avoid-root-user';
 import { baseImageNotAllowed, baseImageUnpinned } from './base-image';
 import { combineConsecutiveRuns } from './combine-runs';
 import { copyAllBeforeInstall } from './copy-all-before-install';
-import { endOfLineComment } from './end-of-line-comment';
+import { fromAsCasing, legacyKeyValueFormat, maintainerDeprecated, noEmptyContinuation, stageNameCasing, undefinedVar } from './docker-checks';
 import { pipNoCacheDir } from './pip-no-cache-dir';
 import { preferCopy } from './prefer-copy';
 import { preferExecForm } from './prefer-exec-form';
+import { endOfLineComment, missingPipefail, userBeforeCreated } from './shell-classics';
 import { sortPackageList } from './sort-packages';
 import { workdirAbsolute } from './workdir-absolute';
 
 /** The best-practice rules, in the order their docs list them. */
 export const practiceRules: RuleDef[] = [
   baseImageNotAllowed,
-  endOfLineComment,
   baseImageUnpinned,
   combineConsecutiveRuns,
   sortPackageList,
@@ -25,4 +25,15 @@ export const practiceRules: RuleDef[] = [
   workdirAbsolute,
   preferCopy,
   avoidRootUser,
+  // Docker's own build checks, under Docker's names.
+  legacyKeyValueFormat,
+  fromAsCasing,
+  stageNameCasing,
+  undefinedVar,
+  noEmptyContinuation,
+  maintainerDeprecated,
+  // Classics Docker does not warn about.
+  endOfLineComment,
+  missingPipefail,
+  userBeforeCreated,
 ];
