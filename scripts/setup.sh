@@ -9,7 +9,8 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-packages=(docker.io runsc debootstrap busybox-static e2fsprogs xfsprogs)
+# skopeo: official images from a registry, when one is reachable; gcc, make, dpkg-dev: the busybox stand-in is compiled from Debian's source.
+packages=(docker.io runsc debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import styles from './instructor.module.css';
 
-type ImageRow = { ref: string; present: boolean; standIn: boolean; sizeBytes?: number; lessons: string[] };
+type ImageRow = { ref: string; present: boolean; standIn: boolean; sizeBytes?: number; note?: string; aliasOf?: string; lessons: string[] };
 type Overview = { images: ImageRow[]; warmup: { running: boolean; lines: string[]; error?: string; finishedAt?: number } };
 
 const mb = (b?: number) => (b === undefined ? '' : `${Math.round(b / 1e6)} MB`);
@@ -72,7 +72,7 @@ export function ImageWarmup({ csrf }: { csrf: string }) {
                   <span className={styles.present} data-present={i.present}>
                     {i.present ? 'present' : 'missing'}
                   </span>{' '}
-                  <span className={styles.meta}>{i.present ? `${mb(i.sizeBytes)}${i.standIn ? ' · stand-in' : ''}` : ''}</span>
+                  <span className={styles.meta}>{i.present ? [mb(i.sizeBytes), i.note].filter(Boolean).join(' · ') : i.aliasOf ? `legacy name for ${i.aliasOf}` : ''}</span>
                 </td>
                 <td className={styles.meta}>{i.lessons.length ? `${i.lessons.length} lesson${i.lessons.length === 1 ? '' : 's'}` : '—'}</td>
               </tr>
