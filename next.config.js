@@ -1,3 +1,5 @@
+import { securityHeaders } from './server/security-headers.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // `npm test` builds into .next-test, so a server started by `npm start` keeps its own build.
@@ -7,6 +9,11 @@ const nextConfig = {
   serverExternalPackages: ['dockerode', 'better-sqlite3'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // CSP, frame-ancestors, nosniff, referrer and permissions policy on every response
+  // (server/security-headers.mjs; deploy/nginx.conf sends the same).
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') }];
+  },
 };
 
 export default nextConfig;

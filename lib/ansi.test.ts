@@ -41,6 +41,28 @@ describe('parseAnsi', () => {
   });
 });
 
+describe('parseAnsi across chunks', () => {
+  it('renders an escape split across two chunks as colour, not text', () => {
+    const first = parseAnsi('\x1b[3');
+    expect(first.segments).toEqual([]);
+    const second = parseAnsi('1mred', first.style, first.pending);
+    expect(second.segments).toEqual([{ text: 'red', style: { fg: 1 } }]);
+    expect(second.pending).toBe('');
+  });
+
+  it('keeps a lone ESC at the end of a chunk for the next one', () => {
+    const first = parseAnsi('ok\x1b');
+    expect(first.segments).toEqual([{ text: 'ok', style: {} }]);
+    expect(parseAnsi('[1mbold', first.style, first.pending).segments).toEqual([{ text: 'bold', style: { bold: true } }]);
+  });
+
+  it('drops an unfinished escape that would never end instead of holding the log back', () => {
+    const { segments, pending } = parseAnsi(`a\x1b]${'x'.repeat(300)}`);
+    expect(segments).toEqual([{ text: 'a', style: {} }]);
+    expect(pending).toBe('');
+  });
+});
+
 describe('xtermColor', () => {
   it('maps the cube and grey ramp, leaving the 16 themed colours to CSS', () => {
     expect(xtermColor(3)).toBeUndefined();

@@ -19,7 +19,25 @@ export type AnsiSegment = { text: string; style: AnsiStyle };
 // CSI sequences (ESC [ params final), OSC (ESC ] … BEL / ST), and lone two-byte escapes.
 const ESCAPE = /\x1b(?:\[([0-9;:?]*)([@-~])|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 
-export function parseAnsi(input: string, initial: AnsiStyle = {}): { segments: AnsiSegment[]; style: AnsiStyle } {
+// An escape cut off at the end of a chunk (`ESC`, `ESC [ 3`, an OSC without its terminator): the next chunk completes it.
+const UNFINISHED = /\x1b(?:\[[0-9;:?]*|\][^\x07\x1b]*\x1b?)?$/;
+/** Longer than any escape we interpret: a stray ESC never swallows the log. */
+const MAX_PENDING = 256;
+
+/**
+ * `initial` and `pending` are what the previous chunk of the same stream
+ * returned as `style` and `pending`: the style it left on, and an escape it
+ * ended in the middle of (streams split anywhere, even inside `ESC [ 31 m`).
+ */
+export function parseAnsi(
+  chunk: string,
+  initial: AnsiStyle = {},
+  pending = '',
+): { segments: AnsiSegment[]; style: AnsiStyle; pending: string } {
+  let input = pending + chunk;
+  const cut = UNFINISHED.exec(input);
+  const rest = cut && cut[0].length <= MAX_PENDING ? cut[0] : '';
+  if (cut) input = input.slice(0, cut.index);
   const segments: AnsiSegment[] = [];
   let style: AnsiStyle = { ...initial };
   let last = 0;
@@ -35,7 +53,7 @@ export function parseAnsi(input: string, initial: AnsiStyle = {}): { segments: A
     if (match[2] === 'm') style = applySgr(style, match[1] ?? '');
   }
   push(input.slice(last));
-  return { segments, style };
+  return { segments, style, pending: rest };
 }
 
 /** Text with every escape sequence removed (for searching and copying). */

@@ -57,3 +57,15 @@ describe('parseImageRef', () => {
     (ref) => expect(parseImageRef(ref)).toBeUndefined(),
   );
 });
+
+describe('registryHost', () => {
+  it('finds the registry host the way Docker reads one, and nothing in plain names', async () => {
+    const { registryHost } = await import('./image-ref');
+    expect(registryHost('127.0.0.1:5000/x:latest')).toBe('127.0.0.1:5000');
+    expect(registryHost('127.0.0.1:5000/x')).toBe('127.0.0.1:5000');
+    expect(registryHost('localhost/x')).toBe('localhost');
+    expect(registryHost('ghcr.io/org/app:v1')).toBe('ghcr.io');
+    expect(registryHost('my-app:v1')).toBeUndefined();
+    expect(registryHost('team/app')).toBeUndefined();
+  });
+});

@@ -40,6 +40,12 @@ function firstElementIsHost(name: string): boolean {
   return first.includes('.') || first.includes(':') || first === 'localhost';
 }
 
+/** The registry host a reference names (`127.0.0.1:5000` in `127.0.0.1:5000/x:latest`), if any. */
+export function registryHost(ref: string): string | undefined {
+  const name = ref.split('@')[0].replace(/:[\w][\w.-]*$/, '');
+  return firstElementIsHost(name) ? name.slice(0, name.indexOf('/')) : undefined;
+}
+
 export function learnerTagProblem(ref: string): string | undefined {
   if (ref.length === 0) return 'must not be empty';
   if (ref.length > MAX_LEARNER_TAG_LENGTH) return `must be at most ${MAX_LEARNER_TAG_LENGTH} characters long`;

@@ -1,8 +1,10 @@
 /**
  * `npm run lessons:check [-- --only SLUG] [-- --static]`: validates every
- * lesson under config().lessonsDir, then builds each solution and starter on
- * the sandbox engine and runs the lesson's checks against both. Exits non-zero
- * on any broken lesson, failing solution, or starter that already passes.
+ * lesson under config().lessonsDir, then builds each solution, starter and
+ * wrong/ case on the sandbox engine and runs the lesson's checks against them,
+ * and tests every code block of the lesson text. Exits non-zero on any broken
+ * lesson, failing solution, starter that already passes, wrong/ case that
+ * passes the check that must catch it, or code block that does not hold up.
  * Run with the react-server condition so server-only modules load outside Next.
  */
 import { parseArgs } from 'node:util';
@@ -30,6 +32,7 @@ const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const red = (s: string) => (process.stdout.isTTY ? `\x1b[31m${s}\x1b[0m` : s);
 const green = (s: string) => (process.stdout.isTTY ? `\x1b[32m${s}\x1b[0m` : s);
 
+const startedAt = Date.now();
 const root = config().lessonsDir;
 const rel = (p: string) => path.relative(process.cwd(), p) || p;
 const course = await loadCourse(root);
@@ -75,6 +78,8 @@ for (const lesson of lessons) {
 }
 
 const total = lessons.length + course.broken.length;
+const wrongCases = lessons.reduce((n, l) => n + l.wrong.length, 0);
+console.log(`\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}, ${wrongCases} wrong/ case${wrongCases === 1 ? '' : 's'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 console.log(
   failures
     ? red(bold(`\n${failures} of ${total} lesson${total === 1 ? '' : 's'} need attention.`))
@@ -101,6 +106,10 @@ function print(r: LessonReport) {
   const width = (s: string) => s.replace(/\x1b\[\d+m/g, '').length;
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => width(row[col]))));
   for (const row of rows) console.log('    ' + row.map((cell, col) => cell + ' '.repeat(widths[col] - width(cell))).join('   '));
+  for (const w of r.wrong) {
+    const caught = r.lesson.checks.filter((c, i) => w.results[i] && !w.results[i].passed).map((c) => c.id);
+    console.log(`    wrong/${w.name}: ${w.caught ? green('caught') : red('NOT caught')} by ${w.fails}${caught.length ? ` (fails: ${caught.join(', ')})` : ''}`);
+  }
   for (const p of r.problems) console.log(red(`    ✗ ${p}`));
   // A starter may fail to build on purpose, but the author should see why.
   if (r.starter.buildError) console.log(`    starter build: ${r.starter.buildError}`);

@@ -9,8 +9,12 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-# skopeo: official images from a registry, when one is reachable; gcc, make, dpkg-dev: the busybox stand-in is compiled from Debian's source.
-packages=(docker.io runsc debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils)
+# No docker.io: the sandbox runs Docker Engine 26+ (the system's when it is that new,
+# else Debian 13's, unpacked into ~/.cache/layerlab by `npm run sandbox -- start`).
+# unshare (util-linux) and ip (iproute2) give the engine a network namespace of its own.
+# skopeo: official images from a registry, when one is reachable; gcc, make, dpkg-dev: the busybox
+# stand-in is compiled from Debian's source.
+packages=(runsc iproute2 util-linux tini apt dpkg debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()
@@ -27,7 +31,6 @@ if ((${#missing[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Debian starts the host's own dockerd on install; Layerlab never uses it.
 
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   step "Installing npm dependencies"

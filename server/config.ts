@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -29,6 +30,23 @@ const bool = (def: boolean) =>
     .default(def ? 'true' : 'false')
     .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** Comma-separated addresses or CIDR ranges, e.g. `127.0.0.1, 10.0.0.0/8, ::1`. */
+const addressList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().refine((e) => {
+        const [addr, bits, extra] = e.split('/');
+        if (extra !== undefined || !isIP(addr)) return false;
+        if (bits === undefined) return true;
+        const max = isIP(addr) === 6 ? 128 : 32;
+        return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+      }, 'must be IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8'),
+    ),
+  );
+
 export const envSchema = z.object({
   LAYERLAB_PORT: int(3000, 1, 65535).describe('HTTP port of the web app'),
   LAYERLAB_DOCKER_HOST: z
@@ -50,6 +68,12 @@ export const envSchema = z.object({
   LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
   LAYERLAB_MAX_QUEUED_TOTAL: int(200, 1, 100_000).describe('Jobs that may wait at once, all learners together'),
+  LAYERLAB_MAX_QUEUED_PER_ADDRESS: int(12, 1, 100_000).describe('Jobs that anonymous learners from one client address may have queued or running'),
+  LAYERLAB_CLASS_SHARE: num(0.75, 0, 1).describe('Share of job slots and queue places kept for learners who joined a class'),
+  LAYERLAB_NEW_SESSIONS_PER_MIN: int(60, 1, 100_000).describe('New learner sessions one client address may open per minute'),
+  LAYERLAB_TRUSTED_PROXIES: addressList.describe('Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Host are believed'),
+  LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe("Days an anonymous learner's unused workspaces are kept (class members' are kept)"),
+  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files one learner may keep, all lessons together"),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
@@ -70,6 +94,8 @@ export const envSchema = z.object({
   LAYERLAB_INSTRUCTOR_SESSION_H: int(12, 1, 24 * 30).describe('Hours an instructor stays signed in'),
   LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
   LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
+  LAYERLAB_SHELL_IDLE_MIN: int(10, 1, 24 * 60).describe("Minutes without a keystroke before a terminal shell (docker run -it) is stopped"),
+  LAYERLAB_SHELL_MAX_MIN: int(60, 1, 24 * 60).describe('Longest a terminal shell may live, active or not'),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
   LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
   LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
@@ -142,6 +168,8 @@ function resolve(env: Env) {
     engine: {
       /** Where a newer gVisor than the system's is kept, when setup had to fetch one. */
       gvisorDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'gvisor'),
+      /** Where Debian 13's Docker Engine is unpacked when the system's is older than Engine 25. */
+      engineDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'engine', 'debian-13'),
       externalHost: env.LAYERLAB_DOCKER_HOST,
       tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
       runtime: env.LAYERLAB_RUNTIME,
@@ -169,7 +197,21 @@ function resolve(env: Env) {
       logRetentionMs: env.LAYERLAB_LOG_RETENTION_DAYS * 86_400_000,
       gcIntervalMs: env.LAYERLAB_GC_INTERVAL_MIN * 60_000,
     },
+    net: {
+      trustedProxies: env.LAYERLAB_TRUSTED_PROXIES,
+      newSessionsPerMin: env.LAYERLAB_NEW_SESSIONS_PER_MIN,
+    },
+    storage: {
+      workspaceTtlMs: env.LAYERLAB_WORKSPACE_TTL_DAYS * 86_400_000,
+      learnerBytes: env.LAYERLAB_LEARNER_STORAGE_MB * mb,
+    },
+    shell: {
+      idleMs: env.LAYERLAB_SHELL_IDLE_MIN * 60_000,
+      maxMs: env.LAYERLAB_SHELL_MAX_MIN * 60_000,
+    },
     queue: {
+      maxQueuedPerAddress: env.LAYERLAB_MAX_QUEUED_PER_ADDRESS,
+      classShare: env.LAYERLAB_CLASS_SHARE,
       maxConcurrent: env.LAYERLAB_MAX_CONCURRENT_JOBS,
       maxQueuedPerLearner: env.LAYERLAB_MAX_QUEUED_PER_LEARNER,
       maxQueuedTotal: env.LAYERLAB_MAX_QUEUED_TOTAL,

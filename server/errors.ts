@@ -16,12 +16,16 @@ const STATUS = {
   conflict: 409,
   builds_paused: 423,
   dockerfile_refused: 422,
+  quota_exceeded: 413,
   too_many_jobs: 429,
   rate_limited: 429,
   engine_unavailable: 503,
   server_busy: 503,
   internal: 500,
 } as const;
+
+/** A refusal for load (429/503) without a better estimate tells the client to come back in this many seconds. */
+const DEFAULT_RETRY_S = 30;
 
 export type ErrorCode = keyof typeof STATUS;
 export type Issue = { path?: string; line?: number; message: string };
@@ -38,6 +42,8 @@ export class AppError extends Error {
     public readonly code: ErrorCode,
     message: string,
     public readonly issues?: Issue[],
+    /** Seconds after which trying again makes sense; sent as Retry-After (429, 503). */
+    public readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'AppError';
@@ -71,9 +77,10 @@ function formatPath(path: PropertyKey[]) {
 export function toResponse(err: unknown): Response {
   if (isAppError(err)) {
     if (err.code === 'internal') log.error('internal error', { message: err.message });
+    const retryAfterS = err.retryAfterS ?? (err.status === 429 || err.status === 503 ? DEFAULT_RETRY_S : undefined);
     return Response.json(
-      { error: err.code, message: err.message, ...(err.issues && { issues: err.issues }) },
-      { status: err.status },
+      { error: err.code, message: err.message, ...(err.issues && { issues: err.issues }), ...(retryAfterS && { retryAfterS }) },
+      { status: err.status, headers: retryAfterS ? { 'retry-after': String(retryAfterS) } : undefined },
     );
   }
   log.error('unhandled error', { error: err instanceof Error ? err.stack ?? err.message : String(err) });

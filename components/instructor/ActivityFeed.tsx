@@ -1,6 +1,6 @@
 'use client';
 
-import { timeAgo } from './api';
+import { timeAgo } from './time-ago';
 import styles from './instructor.module.css';
 import type { ActivityItem } from './types';
 

@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from 'react';
 import { lineDiff } from '@/lib/line-diff';
-import { timeAgo } from './api';
+import { timeAgo } from './time-ago';
 import styles from './instructor.module.css';
 import type { Attempt } from './types';
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useSubmit } from '../ui/use-submit';
-import { api } from './api';
+import { instructorApi } from '@/lib/api-client';
 import styles from './instructor.module.css';
 
 export type ClassListItem = { id: string; name: string; code: string; members: number; createdAt: number; buildsPaused: boolean };
@@ -13,7 +13,7 @@ export function ClassList({ classes, csrf }: { classes: ClassListItem[]; csrf: s
   const router = useRouter();
   const [name, setName] = useState('');
   const { submit: create, error, busy } = useSubmit(async () => {
-    const created = await api<{ id: string }>(csrf, 'POST', '/api/classes', { name });
+    const created = await instructorApi.createClass(csrf, name);
     router.push(`/instructor/classes/${created.id}`);
   });
 

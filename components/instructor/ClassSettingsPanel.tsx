@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { api } from './api';
+import { instructorApi } from '@/lib/api-client';
+import type { ClassPatch } from '@/lib/api-client/instructor';
 import styles from './instructor.module.css';
 import type { ClassRecord } from './types';
 
@@ -25,11 +26,11 @@ export function ClassSettingsPanel({
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
-  async function patch(body: Record<string, unknown>) {
+  async function patch(body: ClassPatch) {
     setError(undefined);
     setSaved(false);
     try {
-      onChange(await api<ClassRecord>(csrf, 'PATCH', `/api/classes/${cls.id}`, body));
+      onChange(await instructorApi.updateClass(csrf, cls.id, body));
       setSaved(true);
     } catch (err) {
       setError((err as Error).message);

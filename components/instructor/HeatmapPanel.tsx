@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api } from './api';
+import { instructorApi } from '@/lib/api-client';
 import styles from './instructor.module.css';
 import type { Heatmap } from './types';
 
@@ -11,7 +11,7 @@ export function HeatmapPanel({ classId, csrf, version }: { classId: string; csrf
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    api<Heatmap>(csrf, 'GET', `/api/classes/${classId}/heatmap`).then(setData, (err) => setError((err as Error).message));
+    instructorApi.classHeatmap(csrf, classId).then(setData, (err) => setError((err as Error).message));
   }, [classId, csrf, version]);
 
   if (error) return <p className={`${styles.error} ${styles.cardBody}`}>{error}</p>;

@@ -1,11 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { api } from './api';
+import { instructorApi, type ImagesOverview as Overview } from '@/lib/api-client';
 import styles from './instructor.module.css';
 
-type ImageRow = { ref: string; present: boolean; standIn: boolean; sizeBytes?: number; note?: string; aliasOf?: string; lessons: string[] };
-type Overview = { images: ImageRow[]; warmup: { running: boolean; lines: string[]; error?: string; finishedAt?: number } };
 
 const mb = (b?: number) => (b === undefined ? '' : `${Math.round(b / 1e6)} MB`);
 
@@ -16,7 +14,7 @@ export function ImageWarmup({ csrf }: { csrf: string }) {
 
   const load = useCallback(async () => {
     try {
-      setData(await api<Overview>(csrf, 'GET', '/api/instructor/images'));
+      setData(await instructorApi.imagesOverview(csrf));
       setError(undefined);
     } catch (err) {
       setError((err as Error).message);
@@ -33,7 +31,7 @@ export function ImageWarmup({ csrf }: { csrf: string }) {
   }, [data?.warmup.running, load]);
 
   async function warm(refs: string[]) {
-    await api(csrf, 'POST', '/api/instructor/images', { refs }).catch((err) => setError((err as Error).message));
+    await instructorApi.warmImages(csrf, refs).catch((err) => setError((err as Error).message));
     await load();
   }
 

@@ -2,14 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson, useSubmit } from '../ui/use-submit';
+import { instructorApi } from '@/lib/api-client';
+import { useSubmit } from '../ui/use-submit';
 import styles from './instructor.module.css';
 
 export function InstructorLogin() {
   const router = useRouter();
   const [password, setPassword] = useState('');
   const { submit, error, busy } = useSubmit(async () => {
-    await postJson('/api/instructor/login', { password }, 'Sign-in failed.');
+    await instructorApi.login(password);
     router.replace('/instructor');
     router.refresh();
   });

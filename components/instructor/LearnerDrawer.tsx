@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { api, timeAgo } from './api';
+import { instructorApi } from '@/lib/api-client';
+import { timeAgo } from './time-ago';
 import { AttemptHistory } from './AttemptHistory';
 import styles from './instructor.module.css';
 import { CELL_LABEL, type LearnerLesson } from './types';
@@ -30,7 +31,7 @@ export function LearnerDrawer({
 
   const load = useCallback(async () => {
     try {
-      setData(await api<LearnerLesson>(csrf, 'GET', `/api/classes/${classId}/learners/${learner}?lesson=${encodeURIComponent(lesson)}`));
+      setData(await instructorApi.learnerLesson(csrf, classId, learner, lesson));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -48,7 +49,7 @@ export function LearnerDrawer({
   async function reset() {
     if (!data || !window.confirm(`Start “${lessonTitle}” over for ${data.displayName}? Their files and progress on it are cleared; build history stays.`)) return;
     try {
-      await api(csrf, 'POST', `/api/classes/${classId}/learners/${learner}/reset`, { lesson });
+      await instructorApi.resetLearnerLesson(csrf, classId, learner, lesson);
       await load();
     } catch (err) {
       setError((err as Error).message);

@@ -1,6 +1,6 @@
 'use client';
 
-import { timeAgo } from './api';
+import { timeAgo } from './time-ago';
 import styles from './instructor.module.css';
 import { CELL_GLYPH, CELL_LABEL, type CellState, type ClassGrid } from './types';
 

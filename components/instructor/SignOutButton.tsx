@@ -1,13 +1,13 @@
 'use client';
 
-import { api } from './api';
+import { instructorApi } from '@/lib/api-client';
 
 export function SignOutButton({ csrf }: { csrf: string }) {
   return (
     <button
       className="btn btn-sm btn-ghost"
       onClick={async () => {
-        await api(csrf, 'POST', '/api/instructor/logout').catch(() => undefined);
+        await instructorApi.logout(csrf).catch(() => undefined);
         window.location.assign('/instructor/login');
       }}
     >

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { postJson, useSubmit } from '../ui/use-submit';
+import { learnerApi } from '@/lib/api-client';
+import { useSubmit } from '../ui/use-submit';
 import styles from './join.module.css';
 
 /** Joins the class with this code under a display name; the learner keeps their session and progress. */
@@ -10,7 +11,7 @@ export function JoinForm({ code, className, currentName }: { code: string; class
   const router = useRouter();
   const [name, setName] = useState(currentName ?? '');
   const { submit, error, busy } = useSubmit(async () => {
-    await postJson('/api/join', { code, displayName: name }, 'Could not join the class.');
+    await learnerApi.joinClass({ code, displayName: name });
     router.push('/');
     router.refresh();
   });

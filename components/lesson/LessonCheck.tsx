@@ -1,8 +1,8 @@
 'use client';
 
-import { CheckPanel } from '../CheckPanel';
-import { SolutionDiff } from '../SolutionDiff';
-import { useWorkbench } from '../workbench/WorkbenchProvider';
+import { CheckPanel } from './CheckPanel';
+import { SolutionDiff } from './SolutionDiff';
+import { useWorkbenchActions } from '../workbench/workbench-context';
 
 type Props = {
   slug: string;
@@ -17,7 +17,7 @@ type Props = {
  * confirmation. Bridges the panels to the workbench (they know nothing of it).
  */
 export function LessonCheck({ slug, goals, hints, next }: Props) {
-  const wb = useWorkbench();
+  const wb = useWorkbenchActions();
 
   const ensureBuild = async () => {
     try {
@@ -31,7 +31,7 @@ export function LessonCheck({ slug, goals, hints, next }: Props) {
   return (
     <div className="check-slot">
       <CheckPanel slug={slug} goals={goals} hints={hints} next={next} ensureBuild={ensureBuild} />
-      <SolutionDiff slug={slug} files={() => wb.files} onUseSolution={(files) => wb.replaceFiles(files)} />
+      <SolutionDiff slug={slug} files={wb.currentFiles} onUseSolution={(files) => wb.replaceFiles(files)} />
     </div>
   );
 }

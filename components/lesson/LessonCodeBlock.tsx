@@ -1,20 +1,20 @@
 'use client';
 
 import { useMemo, useState, type ReactNode } from 'react';
-import { mentionsDockerCommand, parseDockerCommands } from '@/lib/docker-command';
+import { mentionsDockerCommand, parseDockerCommands, runsInWorkbench } from '@/lib/docker-cli';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { isActive } from '../workbench/job-view';
-import { useOptionalWorkbench } from '../workbench/WorkbenchProvider';
+import { useOptionalWorkbenchActions, useWorkbenchBusy } from '../workbench/workbench-context';
 
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session']);
 
 /**
  * Wraps a server-rendered code block with actions: a Dockerfile can be opened
- * in the editor; a shell block with `docker build`/`docker run` can be run by
- * the workbench. Commands are parsed (lib/docker-command), never executed as text.
+ * in the editor; a shell block with `docker build`/`docker run` lines can be run by
+ * the workbench, every such line in order. Commands are parsed (lib/docker-cli, the
+ * terminal's grammar), never executed as text; lines that need the terminal say so.
  */
 export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
-  const wb = useOptionalWorkbench();
+  const wb = useOptionalWorkbenchActions();
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const isDockerfile = lang === 'dockerfile' || lang === 'docker';
@@ -22,13 +22,14 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
     () => (SHELL.has(lang) && mentionsDockerCommand(source) ? parseDockerCommands(source) : undefined),
     [lang, source],
   );
-  const runnable = commands?.some((c) => c.kind !== 'unsupported');
-  const skipped = commands?.filter((c) => c.kind === 'unsupported') ?? [];
-  const busy = isActive(wb?.buildJob) || isActive(wb?.runJob);
+  const runnableCommands = commands?.filter(runsInWorkbench) ?? [];
+  const runnable = runnableCommands.length > 0;
+  const skipped = commands?.filter((c) => !runsInWorkbench(c)) ?? [];
+  const busy = useWorkbenchBusy();
 
   const openInEditor = () => {
     if (!wb) return;
-    const current = wb.files.find((f) => f.path === 'Dockerfile')?.content;
+    const current = wb.currentFiles().find((f) => f.path === 'Dockerfile')?.content;
     if (current !== undefined && current !== source && wb.dockerfileEdited()) setConfirming(true);
     else wb.openDockerfile(source);
   };
@@ -61,8 +62,8 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
               type="button"
               className="btn btn-xs btn-accent"
               disabled={busy}
-              title={busy ? 'Wait for the current build or run to finish' : 'Run these commands in the workbench'}
-              onClick={() => void wb.runCommands(commands!)}
+              title={busy ? 'Wait for the current build or run to finish' : `Run ${runnableCommands.length === 1 ? 'this command' : `these ${runnableCommands.length} commands, in order,`} in the workbench`}
+              onClick={() => void wb.runCommands(runnableCommands)}
             >
               ▶ Run this
             </button>
@@ -76,7 +77,7 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
           <ul>
             {skipped.map((c, i) => (
               <li key={i}>
-                <code>{c.source}</code> — {c.kind === 'unsupported' ? c.reason : ''}
+                <code>{c.source}</code> — {c.kind === 'unsupported' ? c.reason.split('\n')[0] : 'type it in the terminal below the editor.'}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 
 /**
  * A form's submit handler with its busy flag and error message: `action` runs
- * once per submit, and whatever it throws is shown as the error.
+ * once per submit, and whatever it throws (an ApiError's sentence) is shown.
  */
 export function useSubmit(action: () => Promise<void>) {
   const [error, setError] = useState<string>();
@@ -24,10 +24,4 @@ export function useSubmit(action: () => Promise<void>) {
   }
 
   return { submit, error, busy };
-}
-
-/** POSTs JSON; a failed response throws its `message` (or `fallback`). */
-export async function postJson(path: string, body: unknown, fallback: string): Promise<void> {
-  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message ?? fallback);
 }

@@ -7,12 +7,11 @@
  */
 import Editor, { loader, type Monaco, type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
-import type { editor, IDisposable } from 'monaco-editor';
-import { COACH_OWNER, coachMarkers, describes, provideCoachActions, registerDockerfileInsight } from '@/components/insight/monaco-dockerfile';
+import type { IDisposable } from 'monaco-editor';
+import { COACH_OWNER, coachMarkers, describes, registerDockerfileInsight } from '@/components/editor/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
-import { runShortcut } from './shortcuts';
 import { languageFor } from './workspace';
-import { useWorkbench } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchCoach, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
 loader.config({ paths: { vs: '/monaco/vs' } });
 
@@ -20,24 +19,6 @@ const MARKER_OWNER = 'layerlab';
 const uriFor = (path: string) => `file:///workspace/${path}`;
 
 type MonacoEditor = Parameters<OnMount>[0];
-type IMarker = editor.IMarker;
-
-declare global {
-  interface Window {
-    /** Test hook (e2e): Monaco's keyboard handling makes typing long files slow and lossy. */
-    __layerlab?: {
-      setFile(path: string, content: string): void;
-      getFile(path: string): string | undefined;
-      /** `build`: failed-build and refusal markers (the server's); `coach`: the linter's. */
-      markers(path?: string, owner?: 'build' | 'coach'): { line: number; message: string; severity: number; code?: string }[];
-      /**
-       * Applies the coach's quick fix for `ruleId` through the same code-action
-       * provider the lightbulb uses; false when there is none right now.
-       */
-      quickFix(ruleId: string): boolean;
-    };
-  }
-}
 
 function usePrefersDark() {
   const [dark, setDark] = useState(false);
@@ -68,7 +49,7 @@ function defineThemes(monaco: Monaco) {
 }
 
 export default function CodeEditor() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchFiles(), ...useWorkbenchJobs(), ...useWorkbenchCoach() };
   const dark = usePrefersDark();
   const [monaco, setMonaco] = useState<Monaco>();
   const editorRef = useRef<MonacoEditor | null>(null);
@@ -91,42 +72,12 @@ export default function CodeEditor() {
     setMonaco(m);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
-    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => runShortcut(wbRef.current));
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => wbRef.current.runIfBuilt());
     insight.current?.dispose();
     insight.current = registerDockerfileInsight(m, {
       linted: (uri) => (uri === uriFor(DOCKERFILE_PATH) ? wbRef.current.coach : undefined),
       showRule: (id) => wbRef.current.showRule(id),
     });
-    window.__layerlab = {
-      setFile: (path, content) => {
-        const w = wbRef.current;
-        if (w.files.some((f) => f.path === path)) w.updateFile(path, content);
-        else if (!w.addFile(path)) w.updateFile(path, content);
-        w.setActive(path);
-      },
-      getFile: (path) => wbRef.current.files.find((f) => f.path === path)?.content,
-      markers: (path = DOCKERFILE_PATH, owner = 'build') =>
-        m.editor
-          .getModelMarkers({ owner: owner === 'coach' ? COACH_OWNER : MARKER_OWNER, resource: m.Uri.parse(uriFor(path)) })
-          .map((mk: IMarker) => ({
-            line: mk.startLineNumber,
-            message: mk.message,
-            severity: mk.severity,
-            ...(mk.code !== undefined && { code: typeof mk.code === 'string' ? mk.code : mk.code.value }),
-          })),
-      quickFix: (ruleId) => {
-        const model = m.editor.getModel(m.Uri.parse(uriFor(DOCKERFILE_PATH)));
-        if (!model) return false;
-        const markers = m.editor.getModelMarkers({ owner: COACH_OWNER, resource: model.uri });
-        const action = provideCoachActions({ linted: () => wbRef.current.coach, showRule() {} }, model, markers).find(
-          (a) => a.kind === 'quickfix' && a.diagnostics?.some((d) => (typeof d.code === 'object' ? d.code.value : d.code) === ruleId),
-        );
-        const edits = action?.edit?.edits.flatMap((e) => ('textEdit' in e ? [e.textEdit] : [])) ?? [];
-        if (edits.length === 0) return false;
-        model.pushEditOperations([], edits.map((e) => ({ range: e.range, text: e.text })), () => null);
-        return true;
-      },
-    };
   };
 
   const onChange = (path: string, value: string) => {
@@ -136,7 +87,7 @@ export default function CodeEditor() {
     wb.updateFile(path, value);
   };
 
-  // Files changed outside the editor (a lesson's "Open in editor", reset, the solution, the test hook) reach
+  // Files changed outside the editor (a lesson's "Open in editor", reset, the solution) reach
   // their models here, the open one as an undoable edit. The Dockerfile always has a model, for its markers.
   useEffect(() => {
     if (!monaco) return;
@@ -221,7 +172,6 @@ export default function CodeEditor() {
 
   useEffect(
     () => () => {
-      window.__layerlab = undefined;
       insight.current?.dispose();
       insight.current = null;
     },

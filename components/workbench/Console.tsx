@@ -2,23 +2,23 @@
 
 import dynamic from 'next/dynamic';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import type { ApiError } from './api';
+import type { ApiError } from '@/lib/api-client';
 import { AnsiText } from './AnsiText';
 import { formatBytes, formatDuration } from './format';
 import type { JobView } from './job-view';
 import { StepList } from './StepList';
 import { useIsMac } from './use-is-mac';
-import { useWorkbench, type ConsoleTab } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchJobs, type ConsoleTab } from './workbench-context';
 
 /** Fetched when the tab is first opened: most visits never look at layers. */
-const LayersPanel = dynamic(() => import('@/components/insight/LayersPanel'), {
+const LayersPanel = dynamic(() => import('@/components/layers/LayersPanel'), {
   ssr: false,
   loading: () => <div className="console-empty">Loading…</div>,
 });
 
 /** The build and run output, live: steps, coloured log, and a final badge. `check` is the slot for the lesson's check panel. */
 export function Console({ check }: { check?: ReactNode }) {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchJobs() };
   const tabs: { id: ConsoleTab; label: string; view?: JobView }[] = [
     { id: 'build', label: 'Build', view: wb.buildJob },
     { id: 'run', label: 'Run', view: wb.runJob },
@@ -214,8 +214,8 @@ const REFUSAL_TITLE: Record<string, string> = {
 
 function Refusal({ error, kind }: { error: ApiError; kind: 'build' | 'run' }) {
   return (
-    <div className="log-refusal" role="alert" data-error={error.error}>
-      <strong>{REFUSAL_TITLE[error.error] ?? (kind === 'build' ? 'The build could not start' : 'The container could not start')}</strong>
+    <div className="log-refusal" role="alert" data-error={error.code}>
+      <strong>{REFUSAL_TITLE[error.code] ?? (kind === 'build' ? 'The build could not start' : 'The container could not start')}</strong>
       <p>{error.message}</p>
       {error.issues && error.issues.length > 0 && (
         <ul>

@@ -3,13 +3,13 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { useWorkbench } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchFiles } from './workbench-context';
 
 type Editing = { mode: 'add' } | { mode: 'rename'; path: string };
 
 /** Tabs for the files of the build context, with add, rename and delete; name errors show inline. */
 export function FileTabs() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchFiles() };
   const [editing, setEditing] = useState<Editing>();
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();

@@ -6,7 +6,7 @@ import type { JobView } from './job-view';
 import { isActive } from './job-view';
 import { useClassStatus } from './use-class-status';
 import { useIsMac } from './use-is-mac';
-import { useWorkbench } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
 function activeLabel(view: JobView | undefined, busy: string): string | undefined {
   if (!view || !isActive(view)) return undefined;
@@ -16,7 +16,7 @@ function activeLabel(view: JobView | undefined, busy: string): string | undefine
 }
 
 export function Toolbar() {
-  const wb = useWorkbench();
+  const wb = { ...useWorkbenchActions(), ...useWorkbenchFiles(), ...useWorkbenchJobs() };
   const [confirmReset, setConfirmReset] = useState(false);
   const building = activeLabel(wb.buildJob, 'Building…');
   const running = activeLabel(wb.runJob, 'Running…');

@@ -6,25 +6,31 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
 import { EditorSlot } from './EditorSlot';
 import { FileTabs } from './FileTabs';
-import { runShortcut } from './shortcuts';
 import { Toolbar } from './Toolbar';
-import { useWorkbench } from './WorkbenchProvider';
+import { useWorkbenchActions, useWorkbenchCoach } from './workbench-context';
 
 /** The coach's summary has nothing to show before the (lazy) linter has run, so it loads lazily too, in a box of its size. */
-const CoachBar = dynamic(() => import('@/components/insight/CoachBar'), {
+const CoachBar = dynamic(() => import('@/components/coach/CoachBar'), {
   ssr: false,
   loading: () => <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />,
 });
 
 /** A rule's explanation, with react-markdown: only fetched when a learner asks. */
-const RuleDocPanel = dynamic(() => import('@/components/insight/RuleDocPanel'), { ssr: false });
+const RuleDocPanel = dynamic(() => import('@/components/rules/RuleDocPanel'), { ssr: false });
+
+/** The open rule's explanation: the only part of the workbench that follows the coach's rule choice. */
+function RuleDocSlot() {
+  const { ruleDoc } = useWorkbenchCoach();
+  const { showRule } = useWorkbenchActions();
+  return ruleDoc ? <RuleDocPanel key={ruleDoc} id={ruleDoc} onClose={() => showRule(undefined)} /> : null;
+}
 
 /**
  * The right-hand side of a lesson: toolbar, file tabs, editor and console.
  * `check` is where the lesson's "Check my work" panel mounts (a console tab).
  */
 export function Workbench({ check }: { check?: ReactNode }) {
-  const wb = useWorkbench();
+  const wb = useWorkbenchActions();
 
   // Ctrl/Cmd+Enter builds and Ctrl/Cmd+Shift+Enter runs, from anywhere on the page
   // (the editor registers the same bindings: Monaco swallows the keys it handles).
@@ -33,7 +39,7 @@ export function Workbench({ check }: { check?: ReactNode }) {
       // Not behind an open confirmation (e.g. "Replace your files?"): the learner is answering it.
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.defaultPrevented && !document.querySelector('dialog[open]')) {
         e.preventDefault();
-        if (e.shiftKey) runShortcut(wb);
+        if (e.shiftKey) wb.runIfBuilt();
         else void wb.build();
       }
     };
@@ -57,7 +63,7 @@ export function Workbench({ check }: { check?: ReactNode }) {
           <Console check={check} />
         </Panel>
       </Group>
-      {wb.ruleDoc && <RuleDocPanel key={wb.ruleDoc} id={wb.ruleDoc} onClose={() => wb.showRule(undefined)} />}
+      <RuleDocSlot />
     </div>
   );
 }

@@ -21,6 +21,15 @@ describe('job view', () => {
     expect(failedLine(v)).toEqual({ line: 3, message: 'unknown instruction: RUNN' });
   });
 
+  it('colours a log whose escape was split between two events', () => {
+    const v = fold([
+      { type: 'log', text: '\x1b[3', stream: 'stderr' },
+      { type: 'log', text: '1mred', stream: 'stderr' },
+    ]);
+    const text = v.entries.flatMap((e) => (e.kind === 'log' ? e.segments : []));
+    expect(text).toEqual([{ text: 'red', style: { fg: 1 } }]);
+  });
+
   it('shows the queue position while waiting', () => {
     const v = fold([{ type: 'status', state: 'queued', position: 3 }]);
     expect(v).toMatchObject({ phase: 'queued', position: 3 });

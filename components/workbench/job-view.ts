@@ -6,7 +6,7 @@
  */
 import { parseAnsi, type AnsiSegment, type AnsiStyle } from '@/lib/ansi';
 import type { DoneEvent, JobEvent, JobKind, StoredEvent } from '@/lib/events';
-import type { ApiError } from './api';
+import type { ApiError } from '@/lib/api-client';
 
 export const MAX_CONSOLE_ENTRIES = 4000;
 
@@ -43,7 +43,8 @@ export type JobView = {
   done?: DoneEvent;
   /** The API refused to start the job. */
   refusal?: ApiError;
-  ansi: Partial<Record<LogStream, AnsiStyle>>;
+  /** Per stream: the colour the last chunk left on, and an escape it was cut in the middle of. */
+  ansi: Partial<Record<LogStream, { style: AnsiStyle; pending: string }>>;
   nextKey: number;
 };
 
@@ -87,8 +88,9 @@ export function applyEvent(view: JobView, event: JobEvent, now: number): JobView
       // The daemon's own "Step 3/6 : …" line repeats the step header the console already shows.
       const prev = view.entries[view.entries.length - 1];
       if (prev?.kind === 'step' && /^Step \d+\/\d+ : /.test(event.text) && event.text.startsWith(`Step ${prev.index}/`)) return view;
-      const { segments, style } = parseAnsi(event.text, view.ansi[stream]);
-      const next = { ...view, ansi: { ...view.ansi, [stream]: style } };
+      const carried = view.ansi[stream];
+      const { segments, style, pending } = parseAnsi(event.text, carried?.style, carried?.pending);
+      const next = { ...view, ansi: { ...view.ansi, [stream]: { style, pending } } };
       if (segments.length === 0) return next;
       return append(next, { key: view.nextKey, kind: 'log', stream, segments });
     }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { learnerApi, type ClassStatus } from '@/lib/api-client';
 
-export type ClassStatus = { buildsPaused: boolean; reason?: string };
+export type { ClassStatus };
 
 /**
  * Whether the learner's instructor has paused builds (GET /api/me), re-read every
@@ -13,16 +14,11 @@ export function useClassStatus(): ClassStatus {
   const [status, setStatus] = useState<ClassStatus>({ buildsPaused: false });
   useEffect(() => {
     let alive = true;
-    const read = async () => {
-      try {
-        const res = await fetch('/api/me', { cache: 'no-store' });
-        if (!res.ok) return;
-        const body = (await res.json()) as ClassStatus;
-        if (alive) setStatus({ buildsPaused: !!body.buildsPaused, reason: body.reason });
-      } catch {
-        // offline: keep the last known state
-      }
-    };
+    const read = () =>
+      learnerApi.classStatus().then(
+        (body) => alive && setStatus(body),
+        () => undefined, // offline: keep the last known state
+      );
     void read();
     const timer = setInterval(read, 15_000);
     window.addEventListener('focus', read);

@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, type Dispatch, type SetStateAction } from 'react';
 import type { DoneEvent, JobEvent, JobKind } from '@/lib/events';
-import * as api from './api';
+import { learnerApi } from '@/lib/api-client';
 import { applyEvent, eventTime, lose, type JobView } from './job-view';
 
 type SetView = Dispatch<SetStateAction<JobView | undefined>>;
@@ -33,7 +33,7 @@ export function useJobStreams(setBuild: SetView, setRun: SetView) {
   const attach = useCallback(
     (kind: JobKind, id: string) => {
       sources.current[kind]?.close();
-      const source = new EventSource(api.eventsUrl(kind, id));
+      const source = new EventSource(learnerApi.jobEventsUrl(kind, id));
       sources.current[kind] = source;
       const set = kind === 'build' ? setBuild : setRun;
       const onEvent = (message: MessageEvent<string>) => {

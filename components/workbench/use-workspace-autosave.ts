@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import * as api from './api';
+import { learnerApi, settle } from '@/lib/api-client';
 import { sameFiles, type WorkspaceFile } from './workspace';
 
 const SAVE_DELAY_MS = 800;
@@ -23,7 +23,7 @@ export function useWorkspaceAutosave(lesson: string, files: WorkspaceFile[], tag
     if (!dirty) return;
     const snapshot = { files, tag };
     const timer = setTimeout(async () => {
-      const result = await api.saveWorkspace(lesson, snapshot);
+      const result = await settle(learnerApi.saveWorkspace(lesson, snapshot));
       if (result.ok) savedSnapshot.current = snapshot;
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
@@ -33,7 +33,7 @@ export function useWorkspaceAutosave(lesson: string, files: WorkspaceFile[], tag
     const flush = () => {
       const snapshot = latest.current;
       if (unsaved(snapshot, savedSnapshot.current)) {
-        void api.saveWorkspace(lesson, snapshot, true);
+        learnerApi.saveWorkspace(lesson, snapshot, true).catch(() => undefined);
         savedSnapshot.current = snapshot;
       }
     };

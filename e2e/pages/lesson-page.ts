@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { modelMarkers, modelText, monacoLoaded, replaceModelText } from './monaco';
 
 export const SEED_SLUG = 'building-your-first-docker-image';
 export const SEED_TITLE = 'Building Your First Docker Image';
@@ -39,10 +42,22 @@ export class LessonPage {
     await this.editorReady();
   }
 
-  /** Monaco is lazy-loaded from /monaco/vs; wait for it and for the test hook it installs. */
+  /** Monaco is lazy-loaded from /monaco/vs; wait for the editor to show. */
   async editorReady() {
     await expect(this.page.locator('.monaco-editor .view-lines')).toBeVisible({ timeout: 60_000 });
-    await this.page.waitForFunction(() => !!window.__layerlab);
+    await monacoLoaded(this.page);
+  }
+
+  fileTab(path: string) {
+    return this.page.getByRole('tab', { name: path, exact: true });
+  }
+
+  /** Adds a file the way a learner does: "+", its name, Enter. */
+  async addFile(path: string) {
+    await this.page.getByRole('button', { name: 'Add a file' }).click();
+    await this.page.getByRole('textbox', { name: /file name/i }).fill(path);
+    await this.page.keyboard.press('Enter');
+    await expect(this.fileTab(path)).toHaveAttribute('aria-selected', 'true');
   }
 
   codeBlock(lang: string, containing?: string) {
@@ -56,22 +71,35 @@ export class LessonPage {
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
   }
 
+  /** Puts the reference solution's Dockerfile in the editor (lesson 1's text teaches without giving it away). */
+  async useSolutionDockerfile(lessonDir = '01-building-your-first-docker-image') {
+    const content = readFileSync(path.join(process.cwd(), 'lessons', lessonDir, 'solution', 'Dockerfile'), 'utf8');
+    await this.setFile('Dockerfile', content);
+  }
+
   async runThis(containing: string) {
     await this.codeBlock('bash', containing).getByRole('button', { name: /Run this/ }).click();
   }
 
-  /** Sets a file through the page's test hook (typing into Monaco auto-closes brackets and quotes). */
+  /**
+   * A fixture file's whole text, pasted into its tab as one edit (typing into Monaco
+   * auto-closes brackets and quotes). Tests of typing itself use the keyboard instead.
+   */
   async setFile(path: string, content: string) {
-    await this.page.evaluate(([p, c]) => window.__layerlab!.setFile(p, c), [path, content] as const);
+    if ((await this.fileTab(path).count()) === 0) await this.addFile(path);
+    await this.fileTab(path).click();
+    await expect.poll(() => modelText(this.page, path)).toBeDefined();
+    await replaceModelText(this.page, path, content);
   }
 
+  /** A file's text as the editor holds it (the Dockerfile, or a file opened before). */
   async file(path: string) {
-    return this.page.evaluate((p) => window.__layerlab!.getFile(p), path);
+    return modelText(this.page, path);
   }
 
   /** `build`: the server's markers (failed step, refused lines); `coach`: the linter's. */
   async markers(path = 'Dockerfile', owner: 'build' | 'coach' = 'build') {
-    return this.page.evaluate(([p, o]) => window.__layerlab!.markers(p, o), [path, owner] as const);
+    return modelMarkers(this.page, path, owner);
   }
 
   /** The rule ids the coach currently marks in the Dockerfile, in line order. */

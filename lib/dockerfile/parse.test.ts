@@ -25,6 +25,30 @@ describe('parseDockerfile', () => {
     expect(run).toMatchObject({ keyword: 'RUN', original: 'RUN echo one   two   three', line: 2, endLine: 4 });
   });
 
+  it('does NOT continue a line that ends in a doubled escape (the engine reads it as a literal escape)', () => {
+    // Issue 10 (critical): the engine's lineContinuationRegex needs a non-escape before the final escape.
+    expect(summary('FROM busybox:latest\nRUN echo \\\\\nADD http://127.0.0.1:9/x /x\nRUN cat /x\n')).toEqual([
+      { keyword: 'FROM', args: 'busybox:latest', line: 1, endLine: 1 },
+      { keyword: 'RUN', args: 'echo \\\\', line: 2, endLine: 2 },
+      { keyword: 'ADD', args: 'http://127.0.0.1:9/x /x', line: 3, endLine: 3 },
+      { keyword: 'RUN', args: 'cat /x', line: 4, endLine: 4 },
+    ]);
+    // Three or more trailing escapes are not a continuation either (Go's regexp has no look-behind).
+    expect(summary('FROM x\nRUN a \\\\\\  \nFROM evil\n').map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'FROM']);
+    // With # escape=` the same holds for a doubled backtick, and a lone backtick line continues.
+    expect(summary('# escape=`\nFROM x\nRUN a ``\nFROM evil\nRUN b `\n`\n c\n').map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'], ['RUN', 'a ``'], ['FROM', 'evil'], ['RUN', 'b  c'],
+    ]);
+    // Inside a continuation the rule is the same: the doubled escape ends the instruction.
+    expect(summary('FROM x\nRUN a \\\n  b \\\\\nCOPY --from=evil/img / /\n').map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'], ['RUN', 'a   b \\\\'], ['COPY', '/ /'],
+    ]);
+  });
+
+  it('drops every trailing \\r of a line, like the engine (CR CR LF still ends a continuation line cleanly)', () => {
+    expect(summary('FROM x\r\r\nRUN a \\\r\r\n b\r\n').map((i) => [i.keyword, i.args])).toEqual([['FROM', 'x'], ['RUN', 'a  b']]);
+  });
+
   it('skips comment lines and empty lines inside a continuation (they do not end it)', () => {
     // Verified on Docker 20.10: prints `Step 5/8 : RUN echo one   two ENV A=b`.
     const text = 'FROM x\nRUN echo one \\\n  # inner comment\n  two \\\n\nENV A=b\nCMD y\n';
@@ -100,19 +124,43 @@ describe('parseDockerfile', () => {
     expect(parseInstructionLine('CMD echo [x]').json).toEqual({ kind: 'shell' });
   });
 
+  const heredocNames = (text: string) => parseDockerfile(`FROM x\n${text}`).instructions.slice(1).map((i) => i.heredocs.map((h) => h.name));
+
   it.each([
-    ['RUN <<EOF', 'EOF'],
-    ['RUN <<-EOF', 'EOF'],
-    ['RUN <<"EOF"', 'EOF'],
-    ["COPY <<'END' /x", 'END'],
-    ['ADD << EOF /x', 'EOF'],
-    ['run cat <<EOF > /x', 'EOF'],
-  ])('detects the heredoc in %j', (line, delimiter) => {
-    expect(parseInstructionLine(line).heredocs).toEqual([delimiter]);
+    ['RUN <<EOF\necho hi\nEOF\n', [['EOF']]],
+    ['RUN <<-EOF\n\techo hi\n\tEOF\n', [['EOF']]],
+    ['RUN <<"EOF"\necho $HOME\nEOF\n', [['EOF']]],
+    ["COPY <<'END' /x\nbody\nEND\n", [['END']]],
+    ['run cat <<EOF > /x\nbody\nEOF\n', [['EOF']]],
+    ['RUN cat <<A 2<<B\na\nA\nb\nB\n', [['A', 'B']]],
+    ['ONBUILD RUN <<EOF\nFROM evil\nEOF\n', [['EOF']]],
+  ])('reads the heredoc (body included) in %j', (text, names) => {
+    expect(heredocNames(text)).toEqual(names);
   });
 
-  it.each(['RUN cat <<< "hi"', 'RUN echo $((1<<3))', 'CMD cat <<EOF', 'RUN ["sh", "-c", "cat <<EOF"]'])('finds no heredoc in %j', (line) => {
-    expect(parseInstructionLine(line).heredocs).toEqual([]);
+  it.each([
+    // `<< EOF`, `cat<<EOF` and `<<<` are not heredocs for the engine: the next lines are instructions.
+    ['ADD << EOF /x\nRUN a\n', [[], []]],
+    ['RUN cat<<EOF\nRUN a\n', [[], []]],
+    ['RUN cat <<< "hi"\n', [[]]],
+    ['CMD cat <<EOF\nRUN a\n', [[], []]],
+    ['RUN ["sh", "-c", "cat <<EOF"]\nRUN a\n', [[], []]],
+    // An unclosed quote makes the engine's shell lexer fail: no heredoc at all.
+    ["RUN echo it's <<EOF\nRUN a\n", [[], []]],
+  ])('finds no heredoc in %j', (text, names) => {
+    expect(heredocNames(text)).toEqual(names);
+  });
+
+  it('keeps heredoc bodies out of the instruction list, with their lines and content', () => {
+    const parsed = parseDockerfile('FROM x\nRUN <<EOF bash\nADD http://evil/ /x\r\n  EOF\nEOF\nCMD y\n');
+    expect(parsed.instructions.map((i) => [i.keyword, i.line, i.endLine])).toEqual([['FROM', 1, 1], ['RUN', 2, 5], ['CMD', 6, 6]]);
+    expect(parsed.instructions[1].heredocs).toEqual([
+      { name: 'EOF', chomp: false, expand: true, fd: 0, content: 'ADD http://evil/ /x\r\n  EOF\n', line: 3, endLine: 5 },
+    ]);
+  });
+
+  it('reports an unterminated heredoc like the engine', () => {
+    expect(parseDockerfile('FROM x\nRUN <<EOF\necho\n').problems).toEqual([{ line: 2, message: 'unterminated heredoc' }]);
   });
 
   it('maps spans back to the source, refusing spans across continuations', () => {

@@ -10,6 +10,7 @@
  */
 import { extractFlags } from './flags';
 import { goLeadingSpace, goTrimSpace } from './go-text';
+import { heredocsFromLine, type HeredocStart } from './heredoc';
 import { parseJsonArgs, type JsonArgs } from './json-array';
 
 export type EscapeChar = '\\' | '`';
@@ -22,6 +23,14 @@ export type Flag = {
   /** Offsets of the raw flag word in the instruction's `original`. */
   start: number;
   end: number;
+};
+
+/** A heredoc and its body (each body line with its line ending, as the engine keeps it). */
+export type Heredoc = HeredocStart & {
+  content: string;
+  /** 1-based lines of the first body line and of the terminator line. */
+  line: number;
+  endLine: number;
 };
 
 /** A piece of the logical line and where it sits in the source text. */
@@ -39,8 +48,8 @@ export type Instruction = {
   flagsUncertain: boolean;
   /** The JSON (exec) form, if the arguments parse as one. */
   json: JsonArgs;
-  /** Heredoc delimiters found (`<<EOF`, `<<-EOF`, `<<"EOF"`) in RUN/COPY/ADD. */
-  heredocs: string[];
+  /** Heredocs (`<<EOF`, `<<-EOF`, `<<"EOF"`, several per line) of RUN/COPY/ADD in shell form, bodies included. */
+  heredocs: Heredoc[];
   /** 1-based first and last physical line. */
   line: number;
   endLine: number;
@@ -63,21 +72,39 @@ const DIRECTIVE = /^#[\t\n\f\r ]*([a-zA-Z][a-zA-Z0-9]*)[\t\n\f\r ]*=[\t\n\f\r ]*
 // Directives Docker 20.10 knows; any other `# key=value` line ends the directive block.
 const KNOWN_DIRECTIVES = new Set(['escape', 'syntax']);
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
-// `<<EOF`, `<<-EOF`, `<< "EOF"`, `2<<'EOF'`, but not the here-string `<<<`.
-const HEREDOC = /(?<!<)<<(?!<)-?[\t ]*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\1/g;
 
-type Line = { text: string; offset: number };
+type Line = { text: string; offset: number; /** The line with its line ending, as scanned. */ raw: string };
 
-/** bufio.ScanLines: split on \n only, drop one trailing \r, no empty last line. */
-function splitLines(text: string): Line[] {
+/**
+ * The engine's lineContinuationRegex: the escape token, then only spaces/tabs,
+ * at the end of the line, and either first on the line or preceded by a
+ * character that is NOT the escape token. So `RUN echo \\` (a doubled escape,
+ * i.e. a literal backslash) ends the instruction: the next line is an
+ * instruction of its own. Only the token and its trailing blanks are removed.
+ */
+export function trimContinuationToken(line: string, escape: EscapeChar): { line: string; endOfLine: boolean } {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === 0 || line[end - 1] !== escape) return { line, endOfLine: true };
+  if (end >= 2 && line[end - 2] === escape) return { line, endOfLine: true };
+  return { line: line.slice(0, end - 1), endOfLine: false };
+}
+
+/**
+ * The engine's scanLines + trimNewline: split on \n only, then drop EVERY
+ * trailing \r (bytes.TrimRight(line, "\r\n")); no empty last line. A lone \r
+ * inside a line is not a line break.
+ */
+export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
   while (offset < text.length) {
     let end = text.indexOf('\n', offset);
     const next = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;
-    const lineEnd = end > offset && text[end - 1] === '\r' ? end - 1 : end;
-    lines.push({ text: text.slice(offset, lineEnd), offset });
+    let lineEnd = end;
+    while (lineEnd > offset && text[lineEnd - 1] === '\r') lineEnd--;
+    lines.push({ text: text.slice(offset, lineEnd), offset, raw: text.slice(offset, next) });
     offset = next;
   }
   return lines;
@@ -87,8 +114,11 @@ function asciiUpper(text: string): string {
   return text.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
-function findHeredocs(args: string): string[] {
-  return [...args.matchAll(HEREDOC)].map((match) => match[2]);
+/** canContainHeredoc: RUN/COPY/ADD (also inside ONBUILD) in shell form. */
+function canContainHeredoc(instruction: Instruction): boolean {
+  let target = instruction;
+  if (instruction.keyword === 'ONBUILD' && instruction.args !== '') target = parseInstructionLine(instruction.args);
+  return HEREDOC_KEYWORDS.has(target.keyword) && target.json.kind !== 'json';
 }
 
 /**
@@ -125,7 +155,7 @@ export function parseInstructionLine(
     flags,
     flagsUncertain: extracted.nonAscii,
     json,
-    heredocs: HEREDOC_KEYWORDS.has(keyword) && json.kind === 'shell' ? findHeredocs(argsText.text) : [],
+    heredocs: [],
     line: position.line,
     endLine: position.endLine,
     original,
@@ -140,7 +170,6 @@ export function parseDockerfile(input: string): ParsedDockerfile {
   const directives: Directive[] = [];
   const problems: ParseProblem[] = [];
   let escape: EscapeChar = '\\';
-  let continuation = /\\[ \t]*$/;
   let directivesDone = false;
 
   // Mirrors possibleParserDirective: only a leading block of known `# key=value` lines counts.
@@ -160,17 +189,13 @@ export function parseDockerfile(input: string): ParsedDockerfile {
     if (name === 'escape') {
       if (match[2] === '`' || match[2] === '\\') {
         escape = match[2];
-        continuation = escape === '`' ? /`[ \t]*$/ : /\\[ \t]*$/;
       } else {
         problems.push({ line: lineNumber, message: 'The "# escape=" directive accepts only ` (backtick) or \\ (backslash).' });
       }
     }
   };
 
-  const trimContinuation = (line: string): { line: string; endOfLine: boolean } => {
-    const match = continuation.exec(line);
-    return match ? { line: line.slice(0, match.index), endOfLine: false } : { line, endOfLine: true };
-  };
+  const trimContinuation = (line: string) => trimContinuationToken(line, escape);
 
   let index = 0;
   while (index < lines.length) {
@@ -203,7 +228,33 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       line += piece.line;
     }
 
-    instructions.push(parseInstructionLine(line, { line: startLine, endLine: index, segments }));
+    const instruction = parseInstructionLine(line, { line: startLine, endLine: index, segments });
+    if (canContainHeredoc(instruction)) {
+      const found = heredocsFromLine(line);
+      if (found.error) problems.push({ line: startLine, message: found.error });
+      for (const start of found.heredocs) {
+        const bodyLine = index + 1;
+        let content = '';
+        let terminated = false;
+        while (index < lines.length) {
+          const next = lines[index];
+          index++;
+          const candidate = start.chomp ? next.text.replace(/^\t+/, '') : next.text;
+          if (candidate === start.name) {
+            terminated = true;
+            break;
+          }
+          content += next.raw;
+        }
+        if (!terminated) {
+          problems.push({ line: startLine, message: 'unterminated heredoc' });
+          index = lines.length;
+        }
+        instruction.heredocs.push({ ...start, content, line: bodyLine, endLine: index });
+      }
+      instruction.endLine = index;
+    }
+    instructions.push(instruction);
   }
 
   return { instructions, directives, escape, problems };

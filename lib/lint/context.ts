@@ -50,22 +50,6 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** Lines covered by heredoc bodies: the engine's legacy builder can't read them, but we should not call each one an unknown instruction. */
-function heredocBodies(instructions: Instruction[], lines: string[]): Set<number> {
-  const covered = new Set<number>();
-  let busyUntil = 0;
-  for (const instruction of instructions) {
-    if (instruction.heredocs.length === 0 || instruction.line <= busyUntil) continue;
-    let n = instruction.endLine + 1;
-    for (const delimiter of instruction.heredocs) {
-      while (n <= lines.length && lines[n - 1].replace(/^\t+/, '').trimEnd() !== delimiter) covered.add(n++);
-      covered.add(n++);
-    }
-    busyUntil = n - 1;
-  }
-  return covered;
-}
-
 export function createContext(text: string): LintContext {
   const parsed = parseDockerfile(text);
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
@@ -73,8 +57,12 @@ export function createContext(text: string): LintContext {
   if (lines[0]?.startsWith('\uFEFF')) lines[0] = lines[0].slice(1);
   const hasBom = text.startsWith('\uFEFF');
   const starts = lineStarts(text);
-  const heredocLines = heredocBodies(parsed.instructions, lines);
-  const instructions = parsed.instructions.filter((i) => !heredocLines.has(i.line));
+  // Heredoc bodies are part of their instruction (the parser reads them like the engine).
+  const instructions = parsed.instructions;
+  const heredocLines = new Set<number>();
+  for (const instruction of instructions) {
+    for (const heredoc of instruction.heredocs) for (let n = heredoc.line; n <= heredoc.endLine; n++) heredocLines.add(n);
+  }
 
   const preamble: Instruction[] = [];
   const stages: Stage[] = [];

@@ -175,7 +175,7 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
     }
     if (keyword === 'FROM') seenFrom = true;
     if (instruction.heredocs.length) {
-      at('syntax/unsupported-feature', instruction, `Heredocs (<<${instruction.heredocs[0]}) need BuildKit; this platform uses the classic builder. Put the text in a file and COPY it, or join commands with &&.`, columns);
+      at('syntax/unsupported-feature', instruction, `Heredocs (<<${instruction.heredocs[0].name}) need BuildKit; this platform uses the classic builder. Put the text in a file and COPY it, or join commands with &&.`, columns);
     }
     const unknownFlag = instruction.flags.find((flag) => CLASSIC_FLAGS[keyword] && !CLASSIC_FLAGS[keyword].includes(flag.name.toLowerCase()));
     if (unknownFlag) {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { headers } from 'next/headers';
 import { AppError } from '../errors';
 import { CSRF_HEADER, csrfMatches, INSTRUCTOR_COOKIE, verifySession, type InstructorSession } from './instructor-session';
+import { readCookie as readCookieHeader } from '../net/cookies';
 import { readCookie, sameOrigin } from './request-info';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -25,5 +26,5 @@ export async function requireInstructor(req: Request): Promise<InstructorSession
 
 /** For instructor pages (server components): the session, or undefined so the page can redirect to sign-in. */
 export async function instructorFromCookies(): Promise<InstructorSession | undefined> {
-  return verifySession((await cookies()).get(INSTRUCTOR_COOKIE)?.value);
+  return verifySession(readCookieHeader((await headers()).get('cookie'), INSTRUCTOR_COOKIE));
 }

@@ -44,21 +44,29 @@ describe('instructor login', () => {
     expect((await res.json()).error).toBe('unauthorized');
   });
 
-  it('rate-limits to 5 attempts a minute per address (429), other addresses unaffected', async () => {
-    const attempt = (ip: string, password = 'nope nope nope') =>
-      login(request('POST', '/api/instructor/login', { password }, { ip })).then((r) => r.status);
-    for (let i = 0; i < 5; i++) expect(await attempt('192.0.2.7')).toBe(401);
-    expect(await attempt('192.0.2.7')).toBe(429);
-    // Even the right password waits out the window.
-    expect(await attempt('192.0.2.7', PASSWORD)).toBe(429);
-    expect(await attempt('192.0.2.8', PASSWORD)).toBe(200);
+  it('backs off an address after 5 wrong passwords (429 with Retry-After); other addresses unaffected', async () => {
+    const attempt = (ip: string, password = 'nope nope nope') => login(request('POST', '/api/instructor/login', { password }, { ip }));
+    for (let i = 0; i < 5; i++) expect((await attempt('192.0.2.7')).status).toBe(401);
+    const limited = await attempt('192.0.2.7');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).message).toMatch(/Try again in \d+ s/);
+    // Even the right password waits out the backoff from that address.
+    expect((await attempt('192.0.2.7', PASSWORD)).status).toBe(429);
+    expect((await attempt('192.0.2.8', PASSWORD)).status).toBe(200);
   });
 
-  it('caps attempts across all addresses, since a client without a proxy can fake its address', async () => {
+  it("the issue's scenario: 30 wrong logins a minute, each with another X-Real-IP, do not lock out the real instructor", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 31; i++) statuses.push((await login(request('POST', '/api/instructor/login', { password: 'x' }, { ip: `198.51.100.${i}` }))).status);
-    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
-    expect(statuses[30]).toBe(429);
+    for (let i = 0; i < 30; i++) {
+      const spoof = { 'x-real-ip': `198.51.100.${i}`, 'x-forwarded-for': `198.51.100.${i}` };
+      statuses.push((await login(request('POST', '/api/instructor/login', { password: 'x' }, { ip: '203.0.113.66', spoof }))).status);
+    }
+    // The headers were not believed: the attacker's own address is throttled after its free attempts…
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5).every((s) => s === 429)).toBe(true);
+    // …and the instructor, from their own address, signs in with the right password.
+    expect((await login(request('POST', '/api/instructor/login', { password: PASSWORD }, { ip: '192.0.2.44' }))).status).toBe(200);
   });
 
   it('refuses a sign-in posted from another site', async () => {
@@ -104,10 +112,30 @@ describe('instructor routes', () => {
     expect((await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie, csrf }))).status).toBe(201);
   });
 
-  it('sign out clears the cookie', async () => {
+  it('sign out clears the cookie and ends the session server-side: a copy of the cookie no longer works', async () => {
     const { cookie, csrf } = await signIn(PASSWORD);
+    const other = await signIn(PASSWORD);
+    expect((await classes.GET(request('GET', '/api/classes', undefined, { cookie }))).status).toBe(200);
     const res = await logout(request('POST', '/api/instructor/logout', undefined, { cookie, csrf }));
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/^layerlab_instructor=; Path=\/; Max-Age=0/);
+    expect((await classes.GET(request('GET', '/api/classes', undefined, { cookie }))).status).toBe(401);
+    expect(await (await session(request('GET', '/api/instructor/session', undefined, { cookie }))).json()).toEqual({ signedIn: false });
+    // Another browser's session is its own.
+    expect((await classes.GET(request('GET', '/api/classes', undefined, { cookie: other.cookie }))).status).toBe(200);
+  });
+
+  it('a cookie sent twice (cookie tossing) is read as no session', async () => {
+    const { cookie } = await signIn(PASSWORD);
+    const twice = `${cookie}; ${cookie}`;
+    expect((await classes.GET(request('GET', '/api/classes', undefined, { cookie: twice }))).status).toBe(401);
+  });
+
+  it('X-Forwarded-Host from a client that is not a trusted proxy does not make a foreign origin look like ours', async () => {
+    const { cookie, csrf } = await signIn(PASSWORD);
+    const res = await classes.POST(
+      request('POST', '/api/classes', { name: 'X' }, { cookie, csrf, origin: 'https://evil.example', spoof: { 'x-forwarded-host': 'evil.example' } }),
+    );
+    expect(res.status).toBe(403);
   });
 });

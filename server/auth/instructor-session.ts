@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { config } from '../config';
+import { deleteInstructorSession, insertInstructorSession, instructorSessionLive } from '../db/instructor-sessions';
 import { setSettingOnce } from '../db/settings';
 import { instructorPasswordHash } from './instructor-password';
 
@@ -8,7 +9,8 @@ import { instructorPasswordHash } from './instructor-password';
  * The instructor's session: `<expires>.<nonce>.<signature>` in its own httpOnly
  * cookie, separate from the learner's. The signing key mixes in the password
  * hash, so changing the password signs every instructor out. The CSRF token is
- * derived from the session's nonce (a synchronizer token without server state).
+ * derived from the session's nonce. The nonce is also stored server-side
+ * (instructor_sessions): signing out deletes it, so a copied cookie dies too.
  */
 
 export const INSTRUCTOR_COOKIE = 'layerlab_instructor';
@@ -34,6 +36,7 @@ export async function issueSession(now = Date.now()): Promise<{ value: string; s
   const expiresAt = now + config().instructor.sessionMs;
   const nonce = randomBytes(16).toString('base64url');
   const body = `${expiresAt}.${nonce}`;
+  insertInstructorSession(nonce, expiresAt, now);
   return { value: `${body}.${mac(k, body)}`, session: { nonce, expiresAt, csrfToken: mac(k, `csrf.${nonce}`) } };
 }
 
@@ -46,6 +49,7 @@ export async function verifySession(value: string | undefined, now = Date.now())
   if (!Number.isSafeInteger(expiresAt) || expiresAt <= now || !/^[\w-]{16,64}$/.test(nonce)) return undefined;
   const k = await key();
   if (!equal(sig, mac(k, `${expires}.${nonce}`))) return undefined;
+  if (!instructorSessionLive(nonce, now)) return undefined;
   return { nonce, expiresAt, csrfToken: mac(k, `csrf.${nonce}`) };
 }
 
@@ -56,4 +60,9 @@ export function sessionCookieOptions(secure: boolean, maxAgeS = Math.floor(confi
 
 export function csrfMatches(session: InstructorSession, token: string | null): boolean {
   return !!token && equal(token, session.csrfToken);
+}
+
+/** Signing out: the session ends server-side, wherever its cookie is. */
+export function revokeSession(session: InstructorSession) {
+  deleteInstructorSession(session.nonce);
 }

@@ -4,34 +4,49 @@ import { log } from '../log';
 import { singleton } from '../singleton';
 import { checkInstructorPassword } from './instructor-password';
 import { issueSession, type InstructorSession } from './instructor-session';
-import { RateLimiter } from './rate-limit';
+import { LoginBackoff } from './login-backoff';
 import { clientIp, sameOrigin } from './request-info';
 
 /**
- * Instructor sign-in: 5 attempts a minute per address, and 30 a minute in all,
- * because behind no proxy the address is whatever the client claims.
+ * Instructor sign-in. Throttled per client address (the socket's, or a trusted
+ * proxy's word, never a header the client chose: server/net/client-address.ts),
+ * with a backoff that grows with each failure and ends with a success. There is
+ * deliberately no global lock: a flood from other addresses must not keep the
+ * real instructor out. The global guard bounds work instead: at most a few
+ * password checks (scrypt, ~50 ms of CPU each) run at once.
  */
-const perIp = () => singleton('login-limit-ip', () => new RateLimiter(5, 60_000));
-const overall = () => singleton('login-limit-all', () => new RateLimiter(30, 60_000));
+const backoff = () => singleton('login-backoff', () => new LoginBackoff());
+const MAX_CHECKS_IN_FLIGHT = 4;
+const inFlight = () => singleton('login-in-flight', () => ({ n: 0 }));
 
 export async function login(req: Request, password: string): Promise<{ value: string; session: InstructorSession }> {
   if (!sameOrigin(req)) throw new AppError('forbidden', 'This request came from another site and was refused.');
   const ip = clientIp(req);
-  const limited = [perIp().hit(ip), overall().hit('all')].find((r) => !r.allowed);
-  if (limited) {
-    log.warn('instructor login rate-limited', { ip });
-    throw new AppError('rate_limited', `Too many sign-in attempts. Try again in ${limited.retryAfterS} s.`);
+  const wait = backoff().waitS(ip);
+  if (wait > 0) {
+    log.warn('instructor login throttled', { ip, waitS: wait });
+    throw new AppError('rate_limited', `Too many wrong passwords from your network. Try again in ${wait} s.`, undefined, wait);
   }
-  if (!(await checkInstructorPassword(password))) {
+  const busy = inFlight();
+  if (busy.n >= MAX_CHECKS_IN_FLIGHT) throw new AppError('rate_limited', 'Many sign-ins are being checked right now. Try again in a second.', undefined, 1);
+  busy.n++;
+  let ok: boolean;
+  try {
+    ok = await checkInstructorPassword(password);
+  } finally {
+    busy.n--;
+  }
+  if (!ok) {
+    backoff().failed(ip);
     log.warn('instructor login failed', { ip });
     throw new AppError('unauthorized', 'That password is not right.');
   }
+  backoff().succeeded(ip);
   log.info('instructor signed in', { ip });
   return issueSession();
 }
 
 /** Tests start each case with a fresh budget. */
 export function resetLoginLimits() {
-  perIp().reset();
-  overall().reset();
+  backoff().reset();
 }

@@ -75,6 +75,26 @@ const MIGRATIONS = [
      key TEXT PRIMARY KEY,
      value TEXT NOT NULL
    );`,
+  // Instructor sessions live server-side, so signing out (or a password change)
+  // ends a session wherever its cookie is; workspaces expire by last use.
+  `CREATE TABLE instructor_sessions (
+     nonce TEXT PRIMARY KEY,
+     expires_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX workspaces_updated ON workspaces(updated_at);`,
+  // Terminal: the docker command lines a learner typed (not shell keystrokes), for the
+  // instructor's drawer and the "ran a command" check.
+  `CREATE TABLE terminal_commands (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     learner TEXT NOT NULL,
+     lesson TEXT,
+     line TEXT NOT NULL,
+     command TEXT NOT NULL,
+     exit_code INTEGER,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX terminal_commands_learner ON terminal_commands(learner, id);`,
 ];
 
 export function migrate(d: Database.Database) {

@@ -29,6 +29,13 @@ describe('.dockerignore', () => {
     expect(ignored('!README.md\n*.md', 'README.md')).toBe(true);
   });
 
+  it('keeps a leading .. as Docker does, so it matches nothing inside the context', () => {
+    expect(ignored('../x', 'x')).toBe(false);
+    expect(ignored('a/../x', 'x')).toBe(true);
+    expect(ignored('/../x', 'x')).toBe(true);
+    expect(ignored('./a/./b', 'a/b')).toBe(true);
+  });
+
   it('skips comments and blank lines', () => {
     expect(parseDockerignore('# comment\n\n  \n.git\n')).toHaveLength(1);
   });

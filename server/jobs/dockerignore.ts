@@ -38,12 +38,20 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/**
+ * Go's filepath.Clean, then a leading `/` dropped, as Docker's pattern reader does:
+ * `..` cancels a folder before it, but a leading `..` stays (and so never matches
+ * anything inside the context), where a rooted `/../x` is just `x`.
+ */
 function clean(pattern: string) {
+  const rooted = pattern.startsWith('/');
   const parts: string[] = [];
   for (const seg of pattern.split('/')) {
     if (seg === '' || seg === '.') continue;
-    if (seg === '..') parts.pop();
-    else parts.push(seg);
+    if (seg === '..') {
+      if (parts.length && parts[parts.length - 1] !== '..') parts.pop();
+      else if (!rooted) parts.push(seg);
+    } else parts.push(seg);
   }
   return parts.join('/');
 }

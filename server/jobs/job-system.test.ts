@@ -116,6 +116,47 @@ describe('job system', () => {
     expect(db().prepare('SELECT COUNT(*) AS n FROM jobs').get()).toEqual({ n: 2 });
   });
 
+  it('runs lesson checks through the queue: they wait their turn, count as running and are refused like jobs', async () => {
+    const { engine, finish } = fakeEngine();
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1, maxQueuedTotal: 100 });
+    const build = submitBuild(system, 'alice');
+    await until(() => getJob(build)?.state === 'running');
+    let started = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const check = system.check('bob', async () => {
+      started++;
+      await gate;
+      return 'checked';
+    });
+    // The build holds the only slot: the check waits in the queue.
+    expect(system.stats()).toMatchObject({ running: 1, queued: 1 });
+    expect(started).toBe(0);
+    finish(build);
+    await until(() => started === 1);
+    expect(system.stats()).toMatchObject({ running: 1, queued: 0 });
+    // Bob's check counts against his jobs: a second one waits, a third is refused.
+    const second = system.check('bob', async () => 'again');
+    expect(() => system.check('bob', async () => 'too many')).toThrow(/already have 2 jobs/);
+    release();
+    await expect(check).resolves.toBe('checked');
+    await expect(second).resolves.toBe('again');
+    expect(system.stats()).toMatchObject({ running: 0, queued: 0 });
+    expect(db().prepare("SELECT COUNT(*) AS n FROM jobs WHERE learner = 'bob'").get()).toEqual({ n: 0 });
+  });
+
+  it('a check whose request goes away leaves the queue', async () => {
+    const { engine, finish } = fakeEngine();
+    const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1, maxQueuedTotal: 100 });
+    const build = submitBuild(system, 'alice');
+    const request = new AbortController();
+    const check = system.check('bob', async () => 'never', { signal: request.signal });
+    request.abort();
+    await expect(check).rejects.toThrow(/cancelled/);
+    expect(system.stats()).toMatchObject({ queued: 0 });
+    finish(build);
+  });
+
   it('ends jobs a previous process left running as failed, with the reason', async () => {
     insertJob({ id: 'b_interrupted0', learner: 'alice', kind: 'build', spec: {} });
     publish('b_interrupted0', { type: 'status', state: 'running' } as JobEvent);

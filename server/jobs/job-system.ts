@@ -7,8 +7,9 @@ import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
+import { membership } from '../db/classes';
 import { publish } from './job-log';
-import { JobQueue, type QueueFullError } from './queue';
+import { JobQueue, type QueueFullError, type QueueLimits } from './queue';
 import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from './store';
 
 /**
@@ -18,7 +19,7 @@ import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from '
 
 export type JobSystem = ReturnType<typeof createJobSystem>;
 
-export function createJobSystem(engine: Engine, limits = config().queue) {
+export function createJobSystem(engine: Engine, limits: QueueLimits = config().queue) {
   const queue = new JobQueue(limits);
   const controllers = new Map<string, AbortController>();
 
@@ -59,21 +60,68 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
     submit(
       job: Pick<JobRecord, 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>,
       events: (id: string, signal: AbortSignal) => AsyncIterable<JobEvent>,
+      /** The client address that asked (server/net/client-address.ts); jobs without one share the address 'unknown'. */
+      from: { address?: string } = {},
     ): string {
       const id = newJobId(job.kind);
+      const who = { address: from.address ?? 'unknown', member: !!membership(job.learner) };
       // Checked before the job is stored; enqueue() below runs in the same tick, so it cannot refuse.
-      const refused = queue.refusal(job.learner);
-      if (refused) throw queueFull(refused, limits);
+      const refused = queue.refusal(job.learner, who);
+      if (refused) throw queueFull(refused, limits, queue.stats().running);
       insertJob({ ...job, id });
       controllers.set(id, new AbortController());
       queue.enqueue({
         id,
         learner: job.learner,
+        ...who,
         start: () => execute(id, (signal) => events(id, signal)),
         onPosition: (position) => publish(id, { type: 'status', state: 'queued', position }),
       });
       log.info('job queued', { job: id, kind: job.kind, learner: job.learner });
       return id;
+    },
+
+    /**
+     * A lesson check: work that starts containers (and rebuilds) without being a
+     * build or run of its own. It waits in the same queue under the same limits,
+     * counts as running in stats() while it runs, and is not stored: its result
+     * is the caller's. Aborting `signal` takes it out of the queue or aborts it.
+     */
+    check<T>(
+      learner: string,
+      work: (signal: AbortSignal) => Promise<T>,
+      opts: { signal?: AbortSignal; address?: string } = {},
+    ): Promise<T> {
+      const { signal } = opts;
+      const who = { address: opts.address ?? 'unknown', member: !!membership(learner) };
+      const refused = queue.refusal(learner, who);
+      if (refused) throw queueFull(refused, limits, queue.stats().running);
+      const id = newJobId('check');
+      const controller = new AbortController();
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          if (queue.remove(id)) reject(new AppError('conflict', 'The check was cancelled before it started.'));
+          else controller.abort();
+        };
+        if (signal?.aborted) return reject(new AppError('conflict', 'The check was cancelled before it started.'));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.enqueue({
+          id,
+          learner,
+          ...who,
+          start: async () => {
+            try {
+              resolve(await work(controller.signal));
+            } catch (err) {
+              reject(err);
+            } finally {
+              signal?.removeEventListener('abort', onAbort);
+            }
+          },
+          onPosition: () => undefined,
+        });
+        log.info('job queued', { job: id, kind: 'check', learner });
+      });
     },
 
     /** Cancels a learner's queued or running job; returns its state afterwards. */
@@ -92,19 +140,30 @@ export function createJobSystem(engine: Engine, limits = config().queue) {
   };
 }
 
-function queueFull(err: QueueFullError, limits: { maxQueuedPerLearner: number; maxQueuedTotal: number }) {
+function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
   if (err.scope === 'platform') {
-    log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal });
-    return new AppError('server_busy', `Layerlab is at capacity: ${limits.maxQueuedTotal} jobs are already waiting. Try again in a minute.`);
+    log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal, running });
+    return new AppError('server_busy', 'Layerlab is at capacity right now: too many jobs are waiting. Try again in 60 s.', undefined, 60);
+  }
+  if (err.scope === 'address') {
+    log.warn('address queue cap: job refused', { maxQueuedPerAddress: limits.maxQueuedPerAddress });
+    return new AppError(
+      'too_many_jobs',
+      `Your network already has ${limits.maxQueuedPerAddress} jobs running or waiting. Try again in 30 s, or join your class with its code.`,
+      undefined,
+      30,
+    );
   }
   return new AppError(
     'too_many_jobs',
     `You already have ${1 + limits.maxQueuedPerLearner} jobs running or waiting. Wait for one to finish, or stop it.`,
+    undefined,
+    10,
   );
 }
 
-function newJobId(kind: JobKind) {
-  return `${kind === 'build' ? 'b' : 'r'}_${randomBytes(9).toString('base64url')}`;
+function newJobId(kind: JobKind | 'check') {
+  return `${kind.charAt(0)}_${randomBytes(9).toString('base64url')}`;
 }
 
 /** Jobs a previous process left unfinished end as failed, with the reason. */

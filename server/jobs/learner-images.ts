@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseImageRef } from '@/lib/image-ref';
+import { learnerTagProblem, parseImageRef } from '@/lib/image-ref';
 import { docker } from '../sandbox/docker';
 
 /**
@@ -26,6 +26,9 @@ export function learnerTag(learner: string, ref: string): string | undefined {
  * far cheaper than listing every image (the engine sizes them all).
  */
 export async function findLearnerImage(learner: string, tag: string): Promise<string | undefined> {
+  // A reference with a registry host (`127.0.0.1:5000/x`) or a digest is never a learner's
+  // image: answering "none" here lets callers explain, where asking the engine would fail.
+  if (learnerTagProblem(tag)) return undefined;
   const parsed = parseImageRef(tag);
   if (!parsed) return undefined;
   const ref = learnerRef(learner, `${parsed.name}:${parsed.tag}`);

@@ -7,13 +7,14 @@ function deferred() {
   return { promise, resolve };
 }
 
-function job(id: string, learner: string, log: string[], positions: Record<string, number[]> = {}) {
+function job(id: string, learner: string, log: string[], positions: Record<string, number[]> = {}, who: { address?: string; member?: boolean } = {}) {
   const d = deferred();
   return {
     finish: d.resolve,
     spec: {
       id,
       learner,
+      ...who,
       start: () => {
         log.push(id);
         return d.promise;
@@ -85,5 +86,64 @@ describe('JobQueue', () => {
     expect(q.remove('a')).toBe(false);
     expect(q.remove('b')).toBe(true);
     expect(q.stats()).toEqual({ running: 1, queued: 0, maxConcurrent: 1 });
+  });
+
+  describe('fairness against floods of fresh sessions', () => {
+    const limits = { maxConcurrent: 4, maxQueuedPerLearner: 2, maxQueuedTotal: 40, maxQueuedPerAddress: 12, classShare: 0.75 };
+
+    it('caps the jobs anonymous learners from one address may hold, whatever their number of sessions', () => {
+      const q = new JobQueue({ ...limits, classShare: 0 });
+      let refused = 0;
+      for (let s = 0; s < 70; s++) {
+        for (let k = 0; k < 3; k++) {
+          try {
+            q.enqueue(job(`f${s}-${k}`, `flood${s}`, [], {}, { address: '203.0.113.9' }).spec);
+          } catch (err) {
+            expect(err).toMatchObject({ scope: 'address' });
+            refused++;
+          }
+        }
+      }
+      expect(refused).toBe(210 - 12);
+      // Another address is still served at once.
+      expect(q.refusal('alice', { address: '192.0.2.1' })).toBeUndefined();
+    });
+
+    it('keeps running slots and queue places for class members that anonymous floods cannot take', () => {
+      const started: string[] = [];
+      const q = new JobQueue(limits);
+      // Many addresses (a botnet, or a proxy nobody configured as trusted): each stays under its cap.
+      for (let s = 0; s < 60; s++) {
+        try {
+          q.enqueue(job(`f${s}`, `flood${s}`, started, {}, { address: `198.51.100.${s}` }).spec);
+        } catch (err) {
+          expect(err).toMatchObject({ scope: 'platform' });
+        }
+      }
+      expect(started).toHaveLength(1); // 4 slots, 3 of them kept for the class
+      expect(q.stats().queued).toBe(10); // 40 places, 30 of them kept for the class
+      expect(q.refusal('anon', { address: '192.0.2.1' })).toMatchObject({ scope: 'platform' });
+      expect(q.refusal('member', { address: '192.0.2.1', member: true })).toBeUndefined();
+      for (const m of ['m1', 'm2', 'm3']) q.enqueue(job(m, m, started, {}, { member: true, address: '192.0.2.1' }).spec);
+      expect(started).toEqual(['f0', 'm1', 'm2', 'm3']);
+      // A fourth member waits at the head of the queue, ahead of every anonymous job.
+      const positions: Record<string, number[]> = {};
+      q.enqueue(job('m4', 'm4', started, positions, { member: true }).spec);
+      expect(positions.m4).toEqual([1]);
+    });
+
+    it('serves addresses round-robin: one address with many sessions does not go first twice in a row', async () => {
+      const started: string[] = [];
+      const q = new JobQueue({ ...limits, maxConcurrent: 1, classShare: 0 });
+      const first = job('x0', 'x0', started, {}, { address: '203.0.113.9' });
+      q.enqueue(first.spec);
+      const rest = ['x1', 'x2', 'x3'].map((id) => job(id, id, started, {}, { address: '203.0.113.9' }));
+      for (const j of rest) q.enqueue(j.spec);
+      const other = job('y', 'y', started, {}, { address: '192.0.2.1' });
+      q.enqueue(other.spec);
+      first.finish();
+      await tick();
+      expect(started).toEqual(['x0', 'y']);
+    });
   });
 });

@@ -68,7 +68,7 @@ describe('builds and runs through the job system (real engine)', () => {
   });
 
   it("builds the seed lesson's example and its run prints Hello World", async () => {
-    const { id, tag } = await submitBuild(alice, { files: files(seed), tag: 'my-python-app', lesson: 'seed' });
+    const { id, tag } = await submitBuild(alice, { files: files(seed), tag: 'my-python-app', lesson: 'building-your-first-docker-image' });
     expect(tag).toBe('my-python-app');
     const evs = await events(id);
     // A cached step is announced again with `cached: true`; keep the first of each.
@@ -85,7 +85,7 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(text(evs)).not.toContain(alice);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded', tag: 'my-python-app' });
     expect(evs.map((e) => e.id)).toEqual(evs.map((_, i) => i + 1));
-    expect(getWorkspace(alice, 'seed')?.lastBuildId).toBe(id);
+    expect(getWorkspace(alice, 'building-your-first-docker-image')?.lastBuildId).toBe(id);
 
     const run = await submitRun(alice, { image: 'my-python-app' });
     const out = await events(run.id);

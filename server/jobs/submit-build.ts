@@ -4,7 +4,9 @@ import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
 import { assertBuildAllowed } from '../classroom/build-gate';
 import { config } from '../config';
-import { setLastJob } from '../db/workspaces';
+import { getWorkspace, setLastJob } from '../db/workspaces';
+import { requireKnownLesson } from '../lessons/known-lesson';
+import { ensureRoom } from '../ops/storage-quota';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
 import { applyDockerignore } from './dockerignore';
@@ -13,7 +15,14 @@ import { jobSystem } from './job-system';
 import { findLearnerImage, learnerRef } from './learner-images';
 import { packContext, type ContextFile } from './pack-context';
 
-export type BuildRequest = { files: ContextFile[]; tag: string; lesson?: string; noCache?: boolean };
+export type BuildRequest = {
+  files: ContextFile[];
+  tag: string;
+  lesson?: string;
+  noCache?: boolean;
+  buildArgs?: Record<string, string>;
+  target?: string;
+};
 
 /**
  * Checks a learner's build context against the sandbox policy, then queues the
@@ -35,6 +44,8 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
         return own.get(key);
       },
       allowedBases: catalogRefs(),
+      // Cache mounts are shared by id across the engine: each learner gets ids of their own.
+      cacheNamespace: `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -55,7 +66,11 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   }
   const sent = applyDockerignore(files).map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f));
   const context = await packContext(sent);
-  return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
+  return {
+    context,
+    steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })),
+    notes: policy.notes,
+  };
 }
 
 /** The daemon prints internal names (`Successfully tagged layerlab-<id>/app:latest`); the learner sees their own. */
@@ -68,20 +83,36 @@ async function* asLearnerSees(learner: string, tag: string, events: AsyncIterabl
   }
 }
 
-export async function submitBuild(learner: string, req: BuildRequest) {
+/** The policy's notes (e.g. that `# syntax=` was not fetched) open the build's log. */
+async function* withNotes(notes: string[], events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
+  for (const text of notes) yield { type: 'log', stream: 'system', text: `${text}\n` };
+  yield* events;
+}
+
+export async function submitBuild(learner: string, req: BuildRequest, from: { address?: string } = {}) {
+  await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
-  const { context, steps } = await prepareBuild(learner, req.files);
+  const { context, steps, notes } = await prepareBuild(learner, req.files);
+  const specBytes = Buffer.byteLength(JSON.stringify({ files: req.files, tag: req.tag }));
+  ensureRoom(learner, specBytes + (req.lesson && !getWorkspace(learner, req.lesson) ? specBytes : 0));
   const ref = learnerRef(learner, req.tag);
   const system = jobSystem();
   const id = system.submit(
     { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
     (jobId, signal) =>
-      asLearnerSees(
-        learner,
-        req.tag,
-        system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache }, signal),
+      withNotes(
+        notes,
+        asLearnerSees(
+          learner,
+          req.tag,
+          system.engine.build(
+            { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target },
+            signal,
+          ),
+        ),
       ),
+    from,
   );
   if (req.lesson) setLastJob(learner, req.lesson, 'build', id, req.files, req.tag);
   return { id, tag: req.tag };

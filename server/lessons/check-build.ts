@@ -3,21 +3,20 @@ import { z } from 'zod';
 import { fileSchema } from '@/lib/build-context';
 import { markLessonDone } from '@/server/db/workspaces';
 import { AppError } from '@/server/errors';
+import { jobSystem } from '@/server/jobs/job-system';
 import { getJob } from '@/server/jobs/store';
+import { requireEngine } from '@/server/sandbox/engine-health';
 import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
 import { getLesson } from './index';
 
 const buildSpecSchema = z.object({ files: z.array(fileSchema), filesTrimmed: z.literal(true).optional() });
-
-/** Learners whose check is running: checks start containers outside the queue, so one at a time each. */
-const inFlight = new Set<string>();
 
 /**
  * Runs a lesson's checks against one of the learner's own builds: the
  * Dockerfile and files it was built from, and the image it produced. All passed
  * marks the lesson done.
  */
-export async function checkBuild(opts: { learner: string; slug: string; buildId: string; signal?: AbortSignal }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
+export async function checkBuild(opts: { learner: string; slug: string; buildId: string; signal?: AbortSignal; address?: string }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
   const lesson = await getLesson(opts.slug);
   if (!lesson) throw new AppError('not_found', 'There is no lesson with that name.');
   const job = getJob(opts.buildId, opts.learner);
@@ -27,19 +26,21 @@ export async function checkBuild(opts: { learner: string; slug: string; buildId:
   const spec = buildSpecSchema.safeParse(job.spec);
   if (!spec.success || spec.data.filesTrimmed) throw new AppError('not_found', 'The files of that build are no longer available. Build again, then check.');
 
-  if (inFlight.has(opts.learner)) throw new AppError('too_many_jobs', 'Your work is already being checked. Wait for the result.');
-  inFlight.add(opts.learner);
-  try {
-    const outcome = await evaluateChecks({
-      checks: lesson.checks,
-      files: spec.data.files,
-      // The image ID, not the tag: a later build may have moved the tag.
-      image: job.state === 'succeeded' ? (job.done?.imageId ?? job.ref) : undefined,
-      engine: sandboxCheckEngine(opts.learner, opts.signal),
-    });
-    if (outcome.allPassed) markLessonDone(opts.learner, lesson.slug);
-    return outcome;
-  } finally {
-    inFlight.delete(opts.learner);
-  }
+  await requireEngine();
+  // A check starts containers (and may rebuild), so it is a job like builds and runs:
+  // it waits its turn in the one queue, under the same limits.
+  const outcome = await jobSystem().check(
+    opts.learner,
+    (signal) =>
+      evaluateChecks({
+        checks: lesson.checks,
+        files: spec.data.files,
+        // The image ID, not the tag: a later build may have moved the tag.
+        image: job.state === 'succeeded' ? (job.done?.imageId ?? job.ref) : undefined,
+        engine: sandboxCheckEngine(opts.learner, signal),
+      }),
+    { signal: opts.signal, address: opts.address },
+  );
+  if (outcome.allPassed) markLessonDone(opts.learner, lesson.slug);
+  return outcome;
 }

@@ -17,6 +17,10 @@ describe('loadCourse (fixture course with broken lessons)', () => {
     // solution/ only holds the Dockerfile; the rest comes from files/.
     expect(good.solution.map((f) => f.path)).toEqual(['.dockerignore', 'Dockerfile']);
     expect(good.solution.find((f) => f.path === 'Dockerfile')?.content).toContain('CMD');
+    // wrong/<case>/ is layered over the solution and names the check that must catch it.
+    expect(good.wrong).toEqual([
+      expect.objectContaining({ name: 'alpine-base', fails: 'from', files: [expect.objectContaining({ path: '.dockerignore' }), { path: 'Dockerfile', content: 'FROM alpine:latest\nCMD ["echo", "hi"]\n' }] }),
+    ]);
     expect(good.prev).toBeUndefined();
     expect(good.next).toBeUndefined();
   });
@@ -24,7 +28,7 @@ describe('loadCourse (fixture course with broken lessons)', () => {
   it('reports every broken lesson with file, field and line, without hiding the good one', async () => {
     const { broken } = await loadCourse(FIXTURES);
     const bySlug = Object.fromEntries(broken.map((b) => [b.slug, b]));
-    expect(Object.keys(bySlug).sort()).toEqual(['Misnamed', 'broken-frontmatter', 'no-starter', 'same-solution']);
+    expect(Object.keys(bySlug).sort()).toEqual(['Misnamed', 'bad-wrong', 'broken-frontmatter', 'no-starter', 'same-solution']);
 
     const file = path.join(FIXTURES, '02-broken-frontmatter', 'lesson.md');
     expect(bySlug['broken-frontmatter'].issues).toEqual(
@@ -38,6 +42,9 @@ describe('loadCourse (fixture course with broken lessons)', () => {
     expect(bySlug['same-solution'].issues[0].message).toMatch(/identical to the starter/);
     expect(bySlug['no-starter'].issues[0].message).toMatch(/files\/\) is missing/);
     expect(bySlug['Misnamed'].issues[0].message).toMatch(/NN-slug/);
+    expect(bySlug['bad-wrong'].issues.map((i) => i.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/unlisted.*|not described in wrong\.yaml/), expect.stringMatching(/"no-such-check" is not the id of a check/)]),
+    );
   });
 
   it('reports a missing lessons folder instead of throwing', async () => {

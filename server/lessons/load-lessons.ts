@@ -1,9 +1,10 @@
 import 'server-only';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { checkLessonImages } from './lesson-images';
 import { parseLessonMd, type LessonIssue } from './parse-lesson-md';
-import type { Check } from './schema';
+import { wrongCasesSchema, type Check } from './schema';
 
 export type LessonFile = { path: string; content: string };
 export type LessonSummary = { slug: string; order: number; title: string; description: string };
@@ -21,9 +22,13 @@ export type Lesson = LessonSummary & {
   files: LessonFile[];
   /** Reference build context: solution/ layered over files/. */
   solution: LessonFile[];
+  /** Counter-examples (wrong/<name>/ layered over the solution): each must fail the check it names. */
+  wrong: WrongCase[];
   prev?: LessonSummary;
   next?: LessonSummary;
 };
+/** A wrong-but-plausible solution from wrong/<name>/, described in wrong/wrong.yaml. */
+export type WrongCase = { name: string; fails: string; why: string; files: LessonFile[] };
 /** A lesson folder that could not be loaded; the rest of the course still works. */
 export type BrokenLesson = { slug: string; order: number; dir: string; issues: LessonIssue[] };
 export type Course = { lessons: Lesson[]; broken: BrokenLesson[] };
@@ -100,6 +105,7 @@ async function loadLessonDir(dir: string, slug: string, order: number): Promise<
   if (starter.length && solutionOnly.length && sameFiles(starter, solution)) {
     issues.push({ file: path.join(dir, 'solution'), message: 'the solution is identical to the starter files; the learner would have nothing to do' });
   }
+  const wrong = await readWrongCases(path.join(dir, 'wrong'), solution, fm.checks, issues);
   if (starter.length && !starter.some((f) => f.path === fm.open)) {
     issues.push({ file: mdPath, field: 'open', message: `"${fm.open}" is not a file in files/` });
   }
@@ -121,7 +127,48 @@ async function loadLessonDir(dir: string, slug: string, order: number): Promise<
     checks: fm.checks,
     files: starter,
     solution,
+    wrong,
   };
+}
+
+/**
+ * wrong/wrong.yaml names each case, the check that must catch it and why; each
+ * case's folder holds the files that differ from the solution.
+ */
+async function readWrongCases(root: string, solution: LessonFile[], checks: Check[], issues: LessonIssue[]): Promise<WrongCase[]> {
+  const yamlPath = path.join(root, 'wrong.yaml');
+  let text: string;
+  try {
+    text = await fs.readFile(yamlPath, 'utf8');
+  } catch {
+    return [];
+  }
+  const doc = parseDocument(text);
+  if (doc.errors.length) {
+    issues.push({ file: yamlPath, message: doc.errors[0].message });
+    return [];
+  }
+  const parsed = wrongCasesSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) issues.push({ file: yamlPath, field: i.path.join('.'), message: i.message });
+    return [];
+  }
+  const dirs = (await fs.readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  for (const d of dirs) if (!(d in parsed.data)) issues.push({ file: path.join(root, d), message: `not described in wrong.yaml` });
+  const cases: WrongCase[] = [];
+  for (const [name, c] of Object.entries(parsed.data)) {
+    if (!checks.some((k) => k.id === c.fails)) {
+      issues.push({ file: yamlPath, field: `${name}.fails`, message: `"${c.fails}" is not the id of a check of this lesson` });
+      continue;
+    }
+    const own = await readTree(path.join(root, name), issues);
+    if (own.length === 0) {
+      issues.push({ file: path.join(root, name), message: 'missing or empty: put the files that differ from the solution here' });
+      continue;
+    }
+    cases.push({ name, fails: c.fails, why: c.why, files: layer(solution, own) });
+  }
+  return cases;
 }
 
 /** Files under `root`, as forward-slash relative paths, sorted. A missing folder is an empty list. */

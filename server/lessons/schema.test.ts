@@ -31,7 +31,10 @@ describe('frontmatter schema', () => {
       { id: 'g', title: 't', kind: 'image-size', maxMb: 20 },
       { id: 'h', title: 't', kind: 'image-layers', max: 5, maxAdded: 2 },
       { id: 'i', title: 't', kind: 'run', command: ['id', '-u'], env: { NAME: 'x' }, stdoutMatches: '^[1-9]', exitCode: 0 },
-    ];
+      { id: 'j', title: 't', kind: 'rebuild', edit: { path: 'app.py', append: '# edit' }, cached: [{ instruction: 'run', matches: 'pip' }], rebuilt: [{ instruction: 'COPY' }] },
+      { id: 'k', title: 't', kind: 'image-files', absent: ['.env', '/root/**/*.key'] },
+      { id: 'l', title: 't', kind: 'healthcheck' },
+    ].map((c) => ({ ...c, hint: 'what to change' }));
     const r = frontmatterSchema.safeParse({ title: 'T', description: 'D', checks });
     expect(r.success).toBe(true);
     // Keywords are normalised so authors may write them in any case.
@@ -51,8 +54,8 @@ describe('frontmatter schema', () => {
   });
 
   it('points an unknown key inside a check at that line', () => {
-    const [i] = issues('title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    kind: instruction\n    instruction: FROM\n    matchs: x');
-    expect(i).toMatchObject({ field: 'checks[0].matchs', line: 9 });
+    const [i] = issues('title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    hint: h\n    kind: instruction\n    instruction: FROM\n    matchs: x');
+    expect(i).toMatchObject({ field: 'checks[0].matchs', line: 10 });
   });
 
   it('rejects an unknown check kind at the kind line', () => {
@@ -61,13 +64,13 @@ describe('frontmatter schema', () => {
   });
 
   it('rejects an invalid regular expression with its line', () => {
-    const [i] = issues("title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    kind: instruction\n    instruction: FROM\n    matches: '(unclosed'");
-    expect(i).toMatchObject({ field: 'checks[0].matches', line: 9 });
+    const [i] = issues("title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    hint: h\n    kind: instruction\n    instruction: FROM\n    matches: '(unclosed'");
+    expect(i).toMatchObject({ field: 'checks[0].matches', line: 10 });
     expect(i.message).toMatch(/regular expression/);
   });
 
   it('refuses patterns with nested quantifiers', () => {
-    const [i] = issues("title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    kind: run\n    stdoutMatches: '(a+)+b'");
+    const [i] = issues("title: T\ndescription: D\nchecks:\n  - id: a\n    title: t\n    hint: h\n    kind: run\n    stdoutMatches: '(a+)+b'");
     expect(i.message).toMatch(/can hang the checker/);
   });
 
@@ -76,14 +79,24 @@ describe('frontmatter schema', () => {
     expect(i).toMatchObject({ field: 'hints', line: 4 });
   });
 
+  it('requires a hint on every check', () => {
+    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, kind: image-size, maxMb: 1}');
+    expect(i).toMatchObject({ field: 'checks[0].hint', line: 5 });
+  });
+
+  it('rejects a rebuild check that expects nothing', () => {
+    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, hint: h, kind: rebuild, edit: {path: app.py, append: x}}');
+    expect(i.message).toMatch(/cached, rebuilt or both/);
+  });
+
   it('rejects duplicate check ids', () => {
-    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, kind: image-size, maxMb: 1}\n  - {id: a, title: u, kind: image-size, maxMb: 2}');
+    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, hint: h, kind: image-size, maxMb: 1}\n  - {id: a, title: u, hint: h, kind: image-size, maxMb: 2}');
     expect(i).toMatchObject({ field: 'checks[1].id', line: 6 });
     expect(i.message).toMatch(/duplicate/);
   });
 
   it('rejects a check without any expectation', () => {
-    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, kind: run}');
+    const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, hint: h, kind: run}');
     expect(i.message).toMatch(/stdoutContains/);
     expect(i.line).toBe(5);
   });

@@ -92,7 +92,7 @@ const base = {
     .max(60)
     .describe('Stable identifier of the check, unique within the lesson'),
   title: z.string().min(1).max(200).describe('What the learner must achieve, shown as a goal'),
-  hint: z.string().min(1).max(1000).optional().describe('Shown when the check fails'),
+  hint: z.string().min(1).max(1000).describe('Shown when the check fails: what to change, in the learner\'s terms (required)'),
 };
 
 const strict = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict();
@@ -149,7 +149,7 @@ export const lintCleanCheck = strict({
 }).describe('The Dockerfile coach reports nothing for these rules');
 
 const imageField = z
-  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels'])
+  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels', 'StopSignal'])
   .describe('Field of the image config (`docker image inspect` → Config)');
 
 export const imageConfigCheck = strict({
@@ -198,7 +198,43 @@ export const runCheck = strict({
   )
   .describe('Run a container from the built image and look at its output');
 
+const step = strict(instructionSelector).describe('A build step: its instruction, optionally with arguments matching a pattern');
+
+export const rebuildCheck = strict({
+  ...base,
+  kind: z.literal('rebuild'),
+  edit: strict({
+    path: z.string().min(1).max(200).describe('A file of the build context'),
+    append: z.string().min(1).max(1000).describe('Text appended to it'),
+  }).describe('The change a developer makes before building again'),
+  cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
+  rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),
+})
+  .refine((c) => c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt or both' })
+  .describe('Build the learner\'s files, edit one, build again, and look at which steps the cache answered');
+
+const pathGlob = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_.*/@+-]+$/, 'letters, digits, . _ - @ + / and the wildcards * and ** only')
+  .describe('A path pattern: `name` matches that file or folder name anywhere, `/a/b` that absolute path; `*` any characters but `/`, `**` any number of folders');
+
+export const imageFilesCheck = strict({
+  ...base,
+  kind: z.literal('image-files'),
+  absent: z.array(pathGlob).min(1).max(20).describe('No layer added by the Dockerfile contains a path matching one of these — including files a later step deleted'),
+}).describe('Search every layer the Dockerfile added (not only the final filesystem) for files that must not be there');
+
+export const healthcheckCheck = strict({
+  ...base,
+  kind: z.literal('healthcheck'),
+}).describe('Start a container with the image\'s own command, run the image\'s declared HEALTHCHECK command beside it (as the image\'s user) and require it to report healthy');
+
 export const checkSchema = z.discriminatedUnion('kind', [
+  rebuildCheck,
+  imageFilesCheck,
+  healthcheckCheck,
   instructionCheck,
   instructionCountCheck,
   instructionOrderCheck,
@@ -241,6 +277,15 @@ export const frontmatterSchema = strict({
     seen.add(c.id);
   });
 });
+
+/** `wrong/wrong.yaml`: the counter-examples of a lesson, by folder name. */
+export const wrongCasesSchema = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'case names are folder names: lowercase letters, digits and dashes'),
+  strict({
+    fails: z.string().min(1).describe('Id of the check that must fail for this case'),
+    why: z.string().min(1).max(500).describe('Why the case is wrong, for the next author'),
+  }),
+);
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
 export type Check = z.infer<typeof checkSchema>;

@@ -2,6 +2,7 @@ import 'server-only';
 import { buildToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
+import { checkCodeBlocks } from './code-blocks';
 import type { Lesson, LessonFile } from './load-lessons';
 
 /**
@@ -16,13 +17,14 @@ export type SideReport = {
   seconds: number;
   results: CheckResult[];
 };
-export type LessonReport = { lesson: Lesson; solution: SideReport; starter: SideReport; problems: string[] };
+export type WrongReport = SideReport & { name: string; fails: string; caught: boolean };
+export type LessonReport = { lesson: Lesson; solution: SideReport; starter: SideReport; wrong: WrongReport[]; problems: string[] };
 
 export const CHECK_LEARNER = 'lessonscheck';
 
-async function side(lesson: Lesson, which: 'solution' | 'starter', files: LessonFile[]): Promise<SideReport> {
+async function side(lesson: Lesson, which: string, files: LessonFile[]): Promise<SideReport> {
   const started = Date.now();
-  const tag = `${lesson.slug.slice(0, 40)}-${which}`;
+  const tag = `${lesson.slug.slice(0, 40)}-${which}`.slice(0, 120);
   const { done, ref } = await buildToCompletion({ learner: CHECK_LEARNER, files, tag });
   const image = done.state === 'succeeded' ? (done.imageId ?? ref) : undefined;
   try {
@@ -39,8 +41,7 @@ async function side(lesson: Lesson, which: 'solution' | 'starter', files: Lesson
 }
 
 export async function verifyLesson(lesson: Lesson): Promise<LessonReport> {
-  const problems: string[] = [];
-  if (lesson.checks.length === 0) problems.push('the lesson has no checks');
+  const problems = staticProblems(lesson);
   const solution = await side(lesson, 'solution', lesson.solution);
   const starter = await side(lesson, 'starter', lesson.files);
   if (solution.build !== 'succeeded') problems.push(`the solution does not build: ${solution.buildError ?? solution.build}`);
@@ -48,15 +49,33 @@ export async function verifyLesson(lesson: Lesson): Promise<LessonReport> {
   if (starter.results.length > 0 && starter.results.every((r) => r.passed)) {
     problems.push('the starter already passes every check; the learner would have nothing to do');
   }
-  return { lesson, solution, starter, problems };
+  const wrong: WrongReport[] = [];
+  for (const c of lesson.wrong) {
+    const report = await side(lesson, `wrong-${c.name}`, c.files);
+    const named = report.results.find((r) => r.id === c.fails);
+    const caught = !!named && !named.passed;
+    if (!caught) problems.push(`the wrong case "${c.name}" passes "${c.fails}", which must catch it (${c.why})`);
+    wrong.push({ ...report, name: c.name, fails: c.fails, caught });
+  }
+  return { lesson, solution, starter, wrong, problems };
+}
+
+/** What needs no engine: the lesson has checks and counter-examples, and its code blocks hold up. */
+function staticProblems(lesson: Lesson): string[] {
+  const problems: string[] = [];
+  if (lesson.checks.length === 0) problems.push('the lesson has no checks');
+  if (lesson.wrong.length < 3) problems.push(`the lesson has ${lesson.wrong.length} wrong/ case${lesson.wrong.length === 1 ? '' : 's'}; give at least 3 wrong-but-plausible solutions`);
+  for (const p of checkCodeBlocks(lesson.body)) problems.push(`lesson.md body line ${p.line}: ${p.message}`);
+  return problems;
 }
 
 /** Only the file checks, without an engine: for `lessons:check --static`. */
 export async function verifyLessonStatically(lesson: Lesson): Promise<LessonReport> {
-  const none = { inspect: () => Promise.reject(new Error('not built')), run: () => Promise.reject(new Error('not built')) };
+  const notBuilt = () => Promise.reject(new Error('not built'));
+  const none = { inspect: notBuilt, run: notBuilt, rebuild: notBuilt, layerFiles: notBuilt };
   const sideOf = async (files: LessonFile[]): Promise<SideReport> => {
     const { results } = await evaluateChecks({ checks: lesson.checks, files, engine: none });
     return { build: 'cancelled', seconds: 0, results };
   };
-  return { lesson, solution: await sideOf(lesson.solution), starter: await sideOf(lesson.files), problems: [] };
+  return { lesson, solution: await sideOf(lesson.solution), starter: await sideOf(lesson.files), wrong: [], problems: staticProblems(lesson) };
 }

@@ -6,6 +6,7 @@ import { singleton } from '../singleton';
 import { stopIdleContainers } from './idle-reaper';
 import { collectLearnerImages } from './image-gc';
 import { pruneJobLogs, trimBuildFiles } from './retention';
+import { expireWorkspaces } from './storage-quota';
 
 /**
  * Housekeeping of the server process, started once from instrumentation.ts:
@@ -38,12 +39,15 @@ export async function runCleanup() {
   try {
     const logs = pruneJobLogs();
     const trimmed = trimBuildFiles();
+    const expired = expireWorkspaces();
     const images = await collectLearnerImages().catch((err: Error) => ({ error: err.message }));
     log.info('gc finished', {
       durationMs: Date.now() - started,
       jobLogsDeleted: logs.jobs,
       jobEventsDeleted: logs.events,
       buildFilesTrimmed: trimmed,
+      workspacesExpired: expired.workspaces,
+      jobsExpired: expired.jobs,
       ...('error' in images
         ? { imageError: images.error }
         : {

@@ -51,6 +51,8 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       forcerm: true,
       pull: false,
       nocache: spec.noCache ?? false,
+      ...(spec.buildArgs && Object.keys(spec.buildArgs).length && { buildargs: spec.buildArgs }),
+      ...(spec.target && { target: spec.target }),
       version: '1',
       abortSignal: abort,
     } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;

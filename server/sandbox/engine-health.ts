@@ -1,6 +1,8 @@
 import 'server-only';
 import fs from 'node:fs';
+import { config } from '../config';
 import { AppError } from '../errors';
+import { localIsolation } from './daemon';
 import { docker } from './docker';
 import { MIN_RELEASE, runscRelease } from './gvisor';
 
@@ -10,6 +12,8 @@ export type EngineInfo = {
   runtime?: string;
   /** gVisor's release (YYYYMMDD) when the engine runs a runsc binary on this host. */
   gvisorRelease?: number;
+  /** The local engine's isolation (absent for an engine on another host, LAYERLAB_DOCKER_HOST). */
+  isolation?: ReturnType<typeof localIsolation>;
   warning?: string;
 };
 
@@ -32,11 +36,17 @@ export async function engineInfo(): Promise<EngineInfo> {
     const [version, info] = await withTimeout(Promise.all([docker().version(), docker().info()]), 3000);
     const runtime = String(info.DefaultRuntime ?? 'runc');
     const gvisorRelease = runtime === 'runsc' ? releaseOf((info.Runtimes as Record<string, { path?: string }> | undefined)?.runsc?.path) : undefined;
+    const engine = config().engine;
+    const isolation = engine.externalHost ? undefined : localIsolation(engine);
     return {
       reachable: true,
       version: version.Version,
       runtime,
       ...(gvisorRelease && { gvisorRelease }),
+      ...(isolation && { isolation }),
+      ...(isolation && !isolation.networkNamespace && {
+        warning: 'The sandbox engine shares the host network: restart it to isolate it (npm run sandbox -- stop && npm run sandbox -- start).',
+      }),
       ...(runtime !== 'runsc' && {
         warning: 'gVisor (runsc) is not the default runtime: learner code runs with runc, with less isolation.',
       }),

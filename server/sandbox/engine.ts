@@ -18,6 +18,10 @@ export type BuildSpec = {
   steps: StepLine[];
   limits: Limits['build'];
   noCache?: boolean;
+  /** `--build-arg KEY=value` */
+  buildArgs?: Record<string, string>;
+  /** `--target STAGE` */
+  target?: string;
 };
 
 export type RunSpec = {
@@ -25,6 +29,12 @@ export type RunSpec = {
   ref: string;
   command?: string[];
   env?: Record<string, string>;
+  /** `--entrypoint`: replaces the image's ENTRYPOINT (and, as in Docker, drops its CMD). */
+  entrypoint?: string;
+  /** `--user` */
+  user?: string;
+  /** `--workdir` */
+  workdir?: string;
   labels: Record<string, string>;
   limits: Limits['run'];
 };

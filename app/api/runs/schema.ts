@@ -13,6 +13,9 @@ export const createRunSchema = z
       })
       .refine((e) => Object.keys(e).length <= 64, 'at most 64 variables')
       .optional(),
+    entrypoint: z.string().max(4096).refine((s) => !s.includes('\0'), 'must not contain NUL').optional(),
+    user: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,63})?$/, 'must be a user name or UID, optionally :group').optional(),
+    workdir: z.string().max(1024).regex(/^\//, 'must be an absolute path').optional(),
     lesson: lessonSlugSchema.optional(),
   })
   .strict();

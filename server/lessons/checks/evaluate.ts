@@ -1,6 +1,18 @@
 import 'server-only';
-import { runToCompletion } from '@/server/jobs/run-to-completion';
+import type { StepEvent } from '@/lib/events';
+import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
+import { docker } from '@/server/sandbox/docker';
+import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
 import type { Check } from '../schema';
+import {
+  applyEdit,
+  evaluateHealthcheck,
+  evaluateImageFiles,
+  evaluateRebuild,
+  healthcheckCommand,
+  type LayerListing,
+  type RebuildOutcome,
+} from './behaviour-checks';
 import { evaluateStaticCheck, isStaticCheck } from './dockerfile-checks';
 import { evaluateImageCheck, type ImageFacts } from './image-checks';
 import { imageFacts } from './image-facts';
@@ -9,11 +21,19 @@ import { result, type CheckResult } from './types';
 
 export type { CheckResult } from './types';
 
+type Files = { path: string; content: string }[];
+
 /** How checks reach the engine; tests can pass fakes. */
 export type CheckEngine = {
   inspect(image: string, dockerfile?: string): Promise<ImageFacts>;
   run(image: string, opts: { command?: string[]; env?: Record<string, string> }): Promise<RunOutcome>;
+  /** Builds `files` (warming the cache), then `edited`, and reports the second build's steps. */
+  rebuild(files: Files, edited: Files): Promise<RebuildOutcome>;
+  /** The paths in every layer of the image that is not one of `baseLayers`. */
+  layerFiles(image: string, baseLayers: string[]): Promise<LayerListing[]>;
 };
+
+let rebuilds = 0;
 
 export function sandboxCheckEngine(learner: string, signal?: AbortSignal): CheckEngine {
   return {
@@ -21,6 +41,24 @@ export function sandboxCheckEngine(learner: string, signal?: AbortSignal): Check
     async run(image, opts) {
       const { done, stdout, stderr } = await runToCompletion({ ref: image, learner, ...opts, signal });
       return { stdout, stderr, exitCode: done.exitCode, error: done.error?.message };
+    },
+    async rebuild(files, edited) {
+      const tag = `check-rebuild-${process.pid}-${++rebuilds}`;
+      const refs = new Set<string>();
+      try {
+        const first = await buildToCompletion({ learner, files, tag, signal });
+        refs.add(first.ref);
+        if (first.done.state !== 'succeeded') return { ok: false, error: first.done.error?.message, steps: [] };
+        const second = await buildToCompletion({ learner, files: edited, tag, signal });
+        refs.add(second.ref);
+        const steps = second.events.filter((e): e is StepEvent => e.type === 'step');
+        return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps };
+      } finally {
+        for (const ref of refs) await docker().getImage(ref).remove().catch(() => undefined);
+      }
+    },
+    async layerFiles(image, baseLayers) {
+      return imageLayerFiles(image, new Set(baseLayers));
     },
   };
 }
@@ -53,6 +91,28 @@ export async function evaluateChecks(opts: {
       continue;
     }
     try {
+      if (check.kind === 'rebuild') {
+        const edited = applyEdit(opts.files, check.edit);
+        if (!edited) {
+          results.push(result(check, false, `Your build context has no file ${check.edit.path}; the check edits it to see what the cache does.`));
+        } else {
+          results.push(evaluateRebuild(check, await opts.engine.rebuild(opts.files, edited), dockerfile ?? ''));
+        }
+        continue;
+      }
+      if (check.kind === 'image-files') {
+        const f = await (facts ??= opts.engine.inspect(opts.image, dockerfile));
+        const layers = await opts.engine.layerFiles(opts.image, f.baseLayers ?? []);
+        results.push(evaluateImageFiles(check, layers, f.layers.length));
+        continue;
+      }
+      if (check.kind === 'healthcheck') {
+        const f = await (facts ??= opts.engine.inspect(opts.image, dockerfile));
+        const cmd = healthcheckCommand(f.config);
+        const run = 'problem' in cmd ? cmd : await opts.engine.run(opts.image, { command: cmd.command });
+        results.push(evaluateHealthcheck(check, f.config, run));
+        continue;
+      }
       if (check.kind === 'run') {
         const key = JSON.stringify([check.command ?? null, check.env ?? null]);
         if (!runs.has(key)) runs.set(key, opts.engine.run(opts.image, { command: check.command, env: check.env }));

@@ -4,7 +4,8 @@ import { evaluateChecks, type CheckEngine } from './evaluate';
 import { evaluateImageCheck, type ImageFacts } from './image-checks';
 import { evaluateRunCheck } from './run-checks';
 
-const parse = (c: Record<string, unknown>) => checkSchema.parse({ id: 'c', title: 'T', ...c });
+const parse = (c: Record<string, unknown>) => checkSchema.parse({ id: 'c', title: 'T', hint: 'h', ...c });
+const noBuilds = { rebuild: async () => { throw new Error('no'); }, layerFiles: async () => { throw new Error('no'); } };
 const image = (c: Record<string, unknown>, facts: ImageFacts) => {
   const check = parse(c);
   if (check.kind !== 'image-config' && check.kind !== 'image-size' && check.kind !== 'image-layers') throw new Error(check.kind);
@@ -109,6 +110,7 @@ describe('evaluateChecks', () => {
   it('evaluates in order, sharing identical runs', async () => {
     const runs: unknown[] = [];
     const engine: CheckEngine = {
+      ...noBuilds,
       inspect: async () => FACTS,
       run: async (_img, opts) => {
         runs.push(opts);
@@ -122,7 +124,7 @@ describe('evaluateChecks', () => {
   });
 
   it('without an image, image and run checks fail but static ones still count', async () => {
-    const engine: CheckEngine = { inspect: async () => { throw new Error('no'); }, run: async () => { throw new Error('no'); } };
+    const engine: CheckEngine = { ...noBuilds, inspect: async () => { throw new Error('no'); }, run: async () => { throw new Error('no'); } };
     const r = await evaluateChecks({ checks, files, engine });
     expect(r.results[0].passed).toBe(true);
     expect(r.results.slice(1).every((x) => !x.passed && /did not build/.test(x.message!))).toBe(true);
@@ -130,8 +132,31 @@ describe('evaluateChecks', () => {
   });
 
   it('an engine error becomes a failed check, not a crash', async () => {
-    const engine: CheckEngine = { inspect: async () => { throw new Error('engine down'); }, run: async () => ({ stdout: 'Hello', stderr: '', exitCode: 0 }) };
+    const engine: CheckEngine = { ...noBuilds, inspect: async () => { throw new Error('engine down'); }, run: async () => ({ stdout: 'Hello', stderr: '', exitCode: 0 }) };
     const r = await evaluateChecks({ checks, files, image: 'x', engine });
     expect(r.results[1]).toMatchObject({ passed: false, message: 'Could not check the image: engine down' });
+  });
+});
+
+describe('failure messages say what to change', () => {
+  it('explains single quotes in an exec form', () => {
+    const facts = { ...FACTS, config: { ...FACTS.config, Cmd: ['/bin/sh', '-c', "['World']"] } };
+    const r = image({ kind: 'image-config', field: 'Cmd', equals: ['World'] }, facts);
+    expect(r.message).toMatch(/single quotes are not JSON\. Write the list with double quotes\.$/);
+    const shell = image({ kind: 'image-config', field: 'Cmd', equals: ['World'] }, { ...FACTS, config: { ...FACTS.config, Cmd: ['/bin/sh', '-c', 'python greet.py'] } });
+    expect(shell.message).toMatch(/that is the shell form/);
+  });
+
+  it('explains a command that replaced CMD instead of the raw engine error', () => {
+    const r = run({ command: ['Ada', 'Grace'], exitCode: 0 }, { stdout: '', stderr: '', error: 'OCI runtime create failed: runsc: exec: "Ada": executable file not found' });
+    expect(r.message).toMatch(/Docker tried to run `Ada` as the program\. Arguments after the image name replace CMD/);
+    expect(r.message).not.toMatch(/runsc|OCI/);
+  });
+});
+
+describe('StopSignal', () => {
+  it('is read from the image config; unset is "not set"', () => {
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, { ...FACTS, config: { ...FACTS.config, StopSignal: 'SIGINT' } }).passed).toBe(true);
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, FACTS)).toMatchObject({ passed: false, message: 'StopSignal is not set.' });
   });
 });

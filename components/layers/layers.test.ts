@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { StepView } from '@/components/workbench/job-view';
+import { baseImageOf, layerRows, timeline } from './layers';
+import type { Layer } from '@/lib/api-client';
+
+const layer = (sizeBytes: number, fromBase: boolean, extra: Partial<Layer> = {}): Layer => ({ createdBy: 'x', sizeBytes, fromBase, ...extra });
+const step = (index: number, instruction: string, durationMs?: number, extra: Partial<StepView> = {}): StepView => ({
+  index,
+  total: 4,
+  instruction,
+  state: durationMs === undefined ? 'running' : 'done',
+  startedAt: 0,
+  durationMs,
+  ...extra,
+});
+
+describe('baseImageOf', () => {
+  it('names the final stage’s base image, without AS or flags', () => {
+    expect(baseImageOf([step(1, 'FROM python:3.11-slim AS build'), step(2, 'RUN x'), step(3, 'FROM debian:bookworm-slim')])).toBe('debian:bookworm-slim');
+    expect(baseImageOf([step(1, 'from python:3.11-slim as app')])).toBe('python:3.11-slim');
+    expect(baseImageOf([step(1, 'RUN x')])).toBeUndefined();
+  });
+});
+
+describe('layerRows', () => {
+  it('folds the base image’s layers into one row and keeps the learner’s own in order', () => {
+    const own = [layer(0, false, { step: { index: 2, instruction: 'WORKDIR /app', line: 2 } }), layer(5_000, false, { step: { index: 3, instruction: 'COPY . .', line: 3 } })];
+    const rows = layerRows([layer(100, true), layer(40, true), ...own], 5_140, 'python:3.11-slim');
+    expect(rows.base).toMatchObject({ image: 'python:3.11-slim', count: 2, sizeBytes: 140 });
+    expect(rows.own).toEqual(own);
+    expect(rows.totalBytes).toBe(5_140);
+  });
+
+  it('has no base row for an image without base layers (FROM scratch)', () => {
+    expect(layerRows([layer(10, false)], 10).base).toBeUndefined();
+  });
+});
+
+describe('timeline', () => {
+  it('lays finished steps end to end, each as a share of the build', () => {
+    const { bars, totalMs } = timeline([step(1, 'FROM a', 0), step(2, 'RUN slow', 3_000), step(3, 'COPY . .', 1_000, { cached: true }), step(4, 'CMD x')]);
+    expect(totalMs).toBe(4_000);
+    expect(bars.map((b) => b.index)).toEqual([1, 2, 3]);
+    expect(bars[1]).toMatchObject({ share: 0.75, offset: 0, cached: false });
+    expect(bars[2]).toMatchObject({ share: 0.25, offset: 0.75, cached: true });
+    // An instant step still gets a visible sliver.
+    expect(bars[0].share).toBeGreaterThan(0);
+  });
+
+  it('marks the step that failed', () => {
+    expect(timeline([step(1, 'RUN false', 200, { state: 'failed' })]).bars[0].failed).toBe(true);
+  });
+});

@@ -1,0 +1,12 @@
+import { RateLimiter } from '../auth/rate-limit';
+import { config } from '../config';
+import { singleton } from '../singleton';
+
+/**
+ * Sessions cost nothing to open, so each client address may open at most
+ * LAYERLAB_NEW_SESSIONS_PER_MIN a minute (generous: a class behind one NAT
+ * address opens ~30 at once). Per-learner limits then bound something.
+ */
+export function newSessionAllowed(address: string) {
+  return singleton('new-session-budget', () => new RateLimiter(config().net.newSessionsPerMin, 60_000)).hit(address);
+}
