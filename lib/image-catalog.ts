@@ -54,8 +54,8 @@ export type DebootstrapRecipe = Fixups & {
   /** Added to debootstrap's minbase set with --include (Depends only, no Recommends). */
   packages: string[];
   npm?: NpmPart[];
-  /** Where the version shown to learners comes from: an installed Debian package or an npm part. */
-  versionOf?: { deb: string } | { npm: string };
+  /** Where the version shown to learners comes from: an installed Debian package, an npm part, or a file of the rootfs. */
+  versionOf?: { deb: string } | { npm: string } | { file: string };
 };
 
 /** BusyBox compiled from Debian's source package: the binary packages lack applets the official image has (adduser). */
@@ -210,7 +210,7 @@ export const images: readonly CatalogImage[] = [
     description: 'Debian 13 with only the essential packages: bash, apt, coreutils.',
     product: 'Debian',
     abilities: ['runs bash and coreutils', 'runs as a non-root user'],
-    recipe: { kind: 'debootstrap', suite: 'trixie', packages: [], versionOf: { deb: 'base-files' } },
+    recipe: { kind: 'debootstrap', suite: 'trixie', packages: [], versionOf: { file: '/etc/debian_version' } },
     config: { Cmd: ['bash'], Env: [PATH_ENV] },
   },
   {
@@ -220,7 +220,7 @@ export const images: readonly CatalogImage[] = [
     description: 'Debian 12 with only the essential packages: bash, apt, coreutils.',
     product: 'Debian',
     abilities: ['runs bash and coreutils', 'runs as a non-root user'],
-    recipe: { kind: 'debootstrap', suite: 'bookworm', packages: [], versionOf: { deb: 'base-files' } },
+    recipe: { kind: 'debootstrap', suite: 'bookworm', packages: [], versionOf: { file: '/etc/debian_version' } },
     config: { Cmd: ['bash'], Env: [PATH_ENV] },
   },
   {

@@ -23,7 +23,10 @@ export async function withCacheLock<T>(lockDir: string, onWait: (pid: number) =>
       const pid = Number(fs.readFileSync(`${lockDir}/pid`, { encoding: 'utf8', flag: 'a+' }) || 0);
       if (!pid || !alive(pid)) {
         // No pid yet (the owner is between mkdir and write) is taken over only when stale.
-        if (pid || stale(lockDir)) fs.rmSync(lockDir, { recursive: true, force: true });
+        if (pid || stale(lockDir)) {
+          fs.rmSync(lockDir, { recursive: true, force: true });
+          continue;
+        }
       } else if (!told) {
         onWait(pid);
         told = true;

@@ -100,3 +100,12 @@ describe('catalog', () => {
     expect(new Set(images.map(rootfsKey)).size).toBe(images.length);
   });
 });
+
+describe('README', () => {
+  it('has a row for every catalog image in its base-image table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Base images'), readme.indexOf('## Configuration'));
+    for (const c of catalog) expect(section, c.ref).toContain(`\`${c.ref}\``);
+  });
+});

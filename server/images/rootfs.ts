@@ -86,7 +86,14 @@ export async function buildDebootstrapRootfs(opts: {
       npmVersions[part.spec] = version;
     }
     const v = opts.recipe.versionOf;
-    const version = v === undefined ? undefined : 'deb' in v ? packageVersion(p.work, v.deb) : npmVersions[v.npm];
+    const version =
+      v === undefined
+        ? undefined
+        : 'deb' in v
+          ? packageVersion(p.work, v.deb)
+          : 'npm' in v
+            ? npmVersions[v.npm]
+            : fs.readFileSync(path.join(p.work, v.file.replace(/^\/+/, '')), 'utf8').trim();
     return await writeRootfsTar(p, opts.key, p.work, version, started);
   } finally {
     await removeTree(p.work);
