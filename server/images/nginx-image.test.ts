@@ -16,14 +16,13 @@ describe('nginx:1.26', () => {
   });
 
   it('as root, serves a file from /usr/share/nginx/html on port 80 and logs the request to stdout', async () => {
-    // Straight on the engine (gVisor, no network, read-only root with a /tmp tmpfs like learner runs) but
-    // with Docker's default capabilities: learner runs drop them all, and nginx as root needs
-    // NET_BIND_SERVICE, SETUID, SETGID and CHOWN, as the official image does.
+    // Straight on the engine (gVisor, no network) with Docker's default capabilities: learner runs drop
+    // them all, and nginx as root needs NET_BIND_SERVICE, SETUID, SETGID and CHOWN, as the official image does.
     const c = await docker().createContainer({
       Image: 'nginx:1.26',
       Cmd: ['bash', '-c', `nginx -g 'daemon on;' && ${GET('/index.html')}`],
       Tty: true,
-      HostConfig: { NetworkMode: 'none', ReadonlyRootfs: true, Tmpfs: { '/tmp': 'rw,size=16m' } },
+      HostConfig: { NetworkMode: 'none' },
     });
     try {
       const stream = await c.attach({ stream: true, stdout: true, stderr: true });
@@ -48,8 +47,27 @@ describe('nginx:1.26', () => {
     const r = await buildAndRun(
       'nginx-site',
       {
-        Dockerfile: 'FROM nginx:1.26\nCOPY site.conf /etc/nginx/conf.d/default.conf\nCOPY hello.txt /usr/share/nginx/html/\nUSER www-data\n',
-        'site.conf': 'server {\n    listen 8080;\n    root /usr/share/nginx/html;\n}\n',
+        // Learner runs have a read-only root with a writable /tmp: the pid file and temporary files go there
+        // (the stand-in's nginx.conf already does this; the official image's does not).
+        Dockerfile: 'FROM nginx:1.26\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY hello.txt /usr/share/nginx/html/\nUSER www-data\n',
+        'nginx.conf': [
+          'pid /tmp/nginx.pid;',
+          'error_log /dev/stderr notice;',
+          'events {}',
+          'http {',
+          '    access_log /dev/stdout;',
+          '    client_body_temp_path /tmp/client_temp;',
+          '    proxy_temp_path /tmp/proxy_temp;',
+          '    fastcgi_temp_path /tmp/fastcgi_temp;',
+          '    uwsgi_temp_path /tmp/uwsgi_temp;',
+          '    scgi_temp_path /tmp/scgi_temp;',
+          '    server {',
+          '        listen 8080;',
+          '        root /usr/share/nginx/html;',
+          '    }',
+          '}',
+          '',
+        ].join('\n'),
         'hello.txt': 'hello from nginx\n',
       },
       // daemon on: nginx is listening when the command returns, so the request needs no waiting.
