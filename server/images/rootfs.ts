@@ -85,6 +85,10 @@ export async function buildDebootstrapRootfs(opts: {
       await unpackNpmPart(p.work, tgz, part);
       npmVersions[part.spec] = version;
     }
+    if (opts.recipe.prime) {
+      opts.progress('prime', opts.recipe.prime.commands.map((c) => c.join(' ')).join('; '));
+      await prime(p.work, opts.recipe.prime);
+    }
     const v = opts.recipe.versionOf;
     const version =
       v === undefined
@@ -142,6 +146,24 @@ export function packageVersion(root: string, pkg: string): string | undefined {
   const stanza = status.split(/\n\n/).find((s) => new RegExp(`^Package: ${pkg.replace(/[.+]/g, '\\$&')}$`, 'm').test(s));
   const full = stanza?.match(/^Version: (.+)$/m)?.[1];
   return full?.replace(/^\d+:/, '').match(/^\d+(?:\.\d+)*/)?.[0];
+}
+
+/** Runs commands inside the rootfs with /proc and /dev from the host (Go needs /dev/null), then unmounts them. */
+async function prime(root: string, recipe: { env: string[]; commands: string[][] }) {
+  const mounts = [
+    ['-t', 'proc', 'proc', path.join(root, 'proc')],
+    ['--bind', '/dev', path.join(root, 'dev')],
+  ];
+  const mounted: string[] = [];
+  try {
+    for (const m of mounts) {
+      await run('mount', m);
+      mounted.push(m.at(-1)!);
+    }
+    for (const cmd of recipe.commands) await run('nice', ['chroot', root, 'env', '-i', ...recipe.env, ...cmd]);
+  } finally {
+    for (const m of mounted.reverse()) await run('umount', ['-l', m]).catch(() => undefined);
+  }
 }
 
 /**
