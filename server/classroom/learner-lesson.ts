@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { stripAnsi } from '@/lib/ansi';
+import { initialProgress, progressLines } from '@/lib/build-progress';
 import { fileSchema } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { membership } from '../db/classes';
@@ -90,10 +91,15 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
 /** The build's output as plain text, the way the learner's console showed it (minus colours), capped. */
 export function logText(events: StoredEvent[]): string {
   let out = '';
+  let progress = initialProgress();
   for (const e of events) {
-    if (e.type === 'step') out += `Step ${e.index}/${e.total} : ${e.instruction}${e.cached ? '  (cached)' : ''}\n`;
-    else if (e.type === 'log') out += stripAnsi(e.text);
-    else if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
+    if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
+    else if (e.type === 'log' && e.vertex === undefined) out += stripAnsi(e.text);
+    else {
+      const r = progressLines(progress, e);
+      progress = r.state;
+      for (const line of r.lines) out += stripAnsi(line.text) + '\n';
+    }
   }
   return out.length > LOG_LIMIT ? `… (earlier output cut)\n${out.slice(-LOG_LIMIT)}` : out;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { catalog, findCatalogEntry } from '@/lib/image-catalog';
-import { parseDockerfile } from '@/lib/dockerfile';
+import { readDockerfile } from '@/lib/dockerfile';
 import type { LessonFile } from './load-lessons';
 import type { LessonIssue } from './parse-lesson-md';
 
@@ -9,18 +9,10 @@ const isDockerfile = (p: string) => /(^|\/)(Dockerfile(\.[^/]*)?|[^/]+\.Dockerfi
 
 /** Base images named by FROM (not earlier stages, not `$VARIABLE`s), with their line. */
 export function baseImagesOf(content: string): { image: string; line: number }[] {
-  const stages: string[] = [];
-  const out: { image: string; line: number }[] = [];
-  for (const ins of parseDockerfile(content).instructions) {
-    if (ins.keyword !== 'FROM') continue;
-    const words = ins.args.trim().split(/\s+/);
-    const image = words[0] ?? '';
-    const earlierStage = stages.includes(image.toLowerCase());
-    if (words.length >= 3 && words[1].toLowerCase() === 'as') stages.push(words[2].toLowerCase());
-    if (!image || image.includes('$') || earlierStage) continue;
-    out.push({ image, line: ins.line });
-  }
-  return out;
+  const { stages } = readDockerfile(content);
+  return stages
+    .filter((s) => s.base && !s.base.includes('$') && !stages.slice(0, s.index).some((e) => e.name === s.base.toLowerCase()))
+    .map((s) => ({ image: s.base, line: s.from.line }));
 }
 
 /**
