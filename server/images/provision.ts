@@ -85,11 +85,11 @@ async function missingOrOutdated(targets: CatalogImage[]): Promise<CatalogImage[
   return targets.filter((t, i) => !status[i].present || (status[i].standIn && status[i].recipeKey !== imageKey(t)));
 }
 
-/** Rough cost of building a stand-in from nothing, on a 2-core machine with a good mirror (see README). */
+/** Rough cost of building a stand-in from nothing: measured on a busy 2-core machine (see README); an idle one is faster. */
 function coldSeconds(image: CatalogImage): number {
-  if (image.recipe.kind === 'busybox-source') return 150;
+  if (image.recipe.kind === 'busybox-source') return 300;
   if (image.recipe.kind !== 'debootstrap') return 0;
-  return 60 + 8 * image.recipe.packages.length + 20 * (image.recipe.npm?.length ?? 0);
+  return 180 + 20 * image.recipe.packages.length + 20 * (image.recipe.npm?.length ?? 0) + (image.recipe.prime ? 120 : 0);
 }
 
 /** A first run says what it is about to do and roughly how long it takes. */
@@ -97,7 +97,7 @@ function announce(todo: CatalogImage[], log: (line: string) => void, pulling: bo
   const { cacheDir } = config();
   const cold = todo.filter((i) => !readCachedRootfs(cacheDir, cacheName(i), rootfsKey(i)));
   const seconds = Math.ceil(cold.reduce((s, i) => s + coldSeconds(i), 0) / concurrency()) + 5 * (todo.length - cold.length);
-  const eta = seconds >= 90 ? `about ${Math.round(seconds / 60)} min` : `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
+  const eta = seconds >= 90 ? `up to ${Math.round(seconds / 60)} min` : `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
   log(
     `provisioning ${todo.length} base image${todo.length === 1 ? '' : 's'} (${todo.map((i) => i.ref).join(', ')}), ${concurrency()} at a time: ${eta}` +
       (cold.length ? `; ${cold.length} built from Debian packages for the first time (cached in ${cacheDir} afterwards)` : '; from the cache') +
