@@ -49,7 +49,7 @@ export class LessonPage {
   }
 
   fileTab(path: string) {
-    return this.page.getByRole('tab', { name: path, exact: true });
+    return this.page.getByRole('group', { name: 'Files in the build context' }).getByRole('button', { name: path, exact: true });
   }
 
   /** Adds a file the way a learner does: "+", its name, Enter. */
@@ -57,7 +57,7 @@ export class LessonPage {
     await this.page.getByRole('button', { name: 'Add a file' }).click();
     await this.page.getByRole('textbox', { name: /file name/i }).fill(path);
     await this.page.keyboard.press('Enter');
-    await expect(this.fileTab(path)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.fileTab(path)).toHaveAttribute('aria-current', 'true');
   }
 
   /** The editor's text area, as the browser focuses it (Monaco takes keys through it). */
