@@ -102,6 +102,9 @@ const handWritten: [string, string][] = [
   ['JSON RUN with escape', `${B}\nRUN ["echo", "a \\\\"]\n`],
   ['JSON RUN split by continuation', `${B}\nRUN ["echo", \\\n  "a"]\n`],
   ['JSON with trailing junk', `${B}\nRUN ["echo", "a"] junk\n`],
+  // Decides whether the engine reads `[…] junk` as JSON (then no heredoc, and EOF is an unknown instruction).
+  ['JSON with trailing junk and heredoc', `${B}\nRUN ["true"] x <<EOF\nRUN echo inside\nEOF\n`],
+  ['JSON with trailing spaces and heredoc', `${B}\nRUN ["true"]   <<EOF\nRUN echo inside\nEOF\n`],
   ['JSON not strings', `${B}\nRUN ["echo", 1]\n`],
   ['broken JSON is shell form', `${B}\nRUN ["echo", "a"\n`],
   ['JSON COPY', `${B}\nCOPY ["a.txt", "/a"]\n`],

@@ -66,6 +66,24 @@ describe('bounded storage', () => {
     console.log(`40 saves of ~1 MiB by one session grew the database by ${(grown / 1024 / 1024).toFixed(2)} MiB (quota 2 MiB)`);
   });
 
+  it("counts job logs too, and makes room from the learner's own old logs before refusing", async () => {
+    const { insertJob } = await import('../jobs/store');
+    const { ensureRoom } = await import('./storage-quota');
+    const insertEvent = db().prepare('INSERT INTO job_events (job_id, seq, data) VALUES (?, ?, ?)');
+    for (let j = 0; j < 8; j++) {
+      const id = `b_quotalogs${String(j).padStart(3, '0')}`;
+      insertJob({ id, learner, kind: 'build', spec: {} });
+      db().prepare('UPDATE jobs SET finished_at = ?, created_at = ? WHERE id = ?').run(Date.now(), Date.now() + j, id);
+      insertEvent.run(id, 1, JSON.stringify({ type: 'log', text: 'y'.repeat(256 * 1024) }));
+    }
+    const { learnerStorageBytes } = await import('../db/learner-storage');
+    expect(learnerStorageBytes(learner)).toBeGreaterThan(2 * 1024 * 1024);
+    ensureRoom(learner, 512 * 1024); // 512 KiB more fits once older logs go
+    expect(learnerStorageBytes(learner) + 512 * 1024).toBeLessThanOrEqual(2 * 1024 * 1024);
+    // The newest five logs were kept.
+    expect(db().prepare("SELECT COUNT(*) AS n FROM job_events WHERE job_id = 'b_quotalogs007'").get()).toEqual({ n: 1 });
+  });
+
   it('a build or run naming an unknown lesson is refused (400 naming the field) and stores nothing', async () => {
     const files = [{ path: 'Dockerfile', content: 'FROM busybox:latest\n' }];
     const build = await submitBuild(learner, { files, tag: 'x', lesson: 'no-such-lesson' }).catch((e) => e);

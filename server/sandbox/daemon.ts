@@ -198,8 +198,54 @@ export function setBuildStepLimits(engine: EngineConfig, limits: Config['limits'
   return true;
 }
 
-/** Starts the private engine, or reuses one that already answers. Idempotent. */
-export async function startDaemon(engine: EngineConfig, log: Log = console.log, buildLimits = config().limits.build) {
+/** The engine's process is alive (by the pid file `startDaemon` writes). */
+export function engineAlive(engine: EngineConfig): boolean {
+  return readPid(engine.pidFile) !== undefined;
+}
+
+const stopMarker = (engine: EngineConfig) => path.join(engine.runDir, 'stopped-on-purpose');
+
+/** `npm run sandbox -- stop` was the last word: a supervisor leaves the engine stopped. */
+export function stoppedOnPurpose(engine: EngineConfig): boolean {
+  return fs.existsSync(stopMarker(engine));
+}
+
+/**
+ * One start at a time per engine, across processes (the web server's supervisor,
+ * `npm run sandbox`, tests): two dockerds on one data-root would corrupt it, and
+ * in namespaces of their own they would not notice each other.
+ */
+async function withStartLock<T>(engine: EngineConfig, fn: () => Promise<T>): Promise<T> {
+  fs.mkdirSync(engine.runDir, { recursive: true, mode: 0o700 });
+  const lock = path.join(engine.runDir, 'start.lock');
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (!readPid(lock) || Date.now() > deadline) {
+        fs.rmSync(lock, { force: true }); // its holder died
+        continue;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/** Starts the private engine, or reuses one that already answers. Idempotent, also across processes. */
+export function startDaemon(engine: EngineConfig, log: Log = console.log, buildLimits = config().limits.build) {
+  return withStartLock(engine, () => startLocked(engine, log, buildLimits));
+}
+
+async function startLocked(engine: EngineConfig, log: Log, buildLimits: Config['limits']['build']) {
+  fs.rmSync(stopMarker(engine), { force: true });
   if (await pingSocket(engine.socket)) {
     const outdated = await outdatedReason(engine);
     if (!outdated) {
@@ -214,7 +260,7 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
       return { reused: true, runtime: runtimeFor(engine) };
     }
     log(`restarting the sandbox engine: ${outdated}`);
-    await stopDaemon(engine, log);
+    await stopDaemon(engine, log, { onPurpose: false });
   }
   checkPrerequisites();
   const bins = engineBinaries(engine, log);
@@ -225,7 +271,7 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
   const stalePid = readPid(engine.pidFile);
   if (stalePid) {
     log(`stopping an unresponsive sandbox engine (pid ${stalePid})`);
-    await stopDaemon(engine, log);
+    await stopDaemon(engine, log, { onPurpose: false });
   }
   fs.mkdirSync(engine.sandboxDir, { recursive: true });
   fs.mkdirSync(engine.runDir, { recursive: true, mode: 0o700 });
@@ -287,7 +333,8 @@ export async function startDaemon(engine: EngineConfig, log: Log = console.log, 
   throw new SandboxStartError(`The sandbox engine did not start. Last lines of ${engine.logFile}:\n${tail}`);
 }
 
-export async function stopDaemon(engine: EngineConfig, log: Log = console.log, { unmount = false } = {}) {
+export async function stopDaemon(engine: EngineConfig, log: Log = console.log, { unmount = false, onPurpose = true } = {}) {
+  if (onPurpose && fs.existsSync(engine.runDir)) fs.writeFileSync(stopMarker(engine), '');
   const pid = readPid(engine.pidFile);
   if (pid) {
     process.kill(pid, 'SIGTERM');

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { config } from '../config';
 import { AppError } from '../errors';
 import { localIsolation } from './daemon';
+import { engineSupervisor } from './engine-supervisor';
 import { docker } from './docker';
 import { MIN_RELEASE, runscRelease } from './gvisor';
 
@@ -14,6 +15,8 @@ export type EngineInfo = {
   gvisorRelease?: number;
   /** The local engine's isolation (absent for an engine on another host, LAYERLAB_DOCKER_HOST). */
   isolation?: ReturnType<typeof localIsolation>;
+  /** The supervisor's view of a local engine: restarting after a crash, and how often it restarted it. */
+  supervisor?: { state: string; restarts: number };
   warning?: string;
 };
 
@@ -32,6 +35,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** What the engine says about itself; never throws. */
 export async function engineInfo(): Promise<EngineInfo> {
+  const sup = engineSupervisor();
+  const supervisor = sup && { supervisor: { state: sup.state, restarts: sup.restarts } };
   try {
     const [version, info] = await withTimeout(Promise.all([docker().version(), docker().info()]), 3000);
     const runtime = String(info.DefaultRuntime ?? 'runc');
@@ -40,6 +45,7 @@ export async function engineInfo(): Promise<EngineInfo> {
     const isolation = engine.externalHost ? undefined : localIsolation(engine);
     return {
       reachable: true,
+      ...supervisor,
       version: version.Version,
       runtime,
       ...(gvisorRelease && { gvisorRelease }),
@@ -55,7 +61,7 @@ export async function engineInfo(): Promise<EngineInfo> {
       }),
     };
   } catch {
-    return { reachable: false };
+    return { reachable: false, ...supervisor };
   }
 }
 
@@ -73,6 +79,10 @@ export async function requireEngine() {
     lastClient = client;
   } catch {
     lastOk = 0;
+    // A supervised engine that died is on its way back: the job queues and waits for it.
+    const sup = engineSupervisor();
+    void sup?.check();
+    if (sup?.state === 'restarting') return;
     throw new AppError('engine_unavailable', 'The sandbox engine is not reachable right now. Try again in a moment.');
   }
 }
