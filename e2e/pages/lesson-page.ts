@@ -91,8 +91,11 @@ export class LessonPage {
 
   async openExampleDockerfile() {
     await this.codeBlock('dockerfile').getByRole('button', { name: 'Open in editor' }).click();
+    // Either it asks first (the Dockerfile was edited) or it replaces at once and offers Undo.
     const dialog = this.page.getByRole('dialog', { name: 'Replace your Dockerfile?' });
+    await expect(dialog.or(this.page.getByTestId('undo-bar'))).toBeVisible();
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
+    await expect(this.page.getByTestId('undo-bar')).toBeVisible();
   }
 
   /** Puts the reference solution's Dockerfile in the editor (lesson 1's text teaches without giving it away). */
