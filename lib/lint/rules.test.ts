@@ -287,6 +287,15 @@ CMD ["python", "./app.py"]
     expect(applyFix(text, found.find((d) => d.ruleId === 'apt-lists-not-removed')!.fix!)).toContain('curl && rm -rf /var/lib/apt/lists/*\n');
   });
 
+  it("honours Docker's # check=skip= directive for Docker's checks", () => {
+    const ids = (text: string) => lintDockerfile(text).map((d) => d.ruleId);
+    const body = 'FROM python:3.11-slim as Build\nENV NAME World\nUSER nobody\n';
+    expect(ids(body)).toEqual(expect.arrayContaining(['FromAsCasing', 'StageNameCasing', 'LegacyKeyValueFormat']));
+    expect(ids(`# check=skip=LegacyKeyValueFormat,FromAsCasing\n${body}`)).toEqual(['StageNameCasing']);
+    expect(ids(`# check=skip=all\n${body}`)).toEqual([]);
+    expect(ids(`FROM python:3.11-slim\n# check=skip=all\nENV NAME World\nUSER nobody\n`)).toEqual(['LegacyKeyValueFormat']);
+  });
+
   it('never throws on values that are not strings', () => {
     expect(() => lintDockerfile(undefined as unknown as string)).not.toThrow();
     expect(lintDockerfile(42 as unknown as string).map((d) => d.ruleId)).toEqual(['syntax/missing-from']);
