@@ -9,8 +9,12 @@ import { removeCgroups } from './pids-cgroup';
  * Removes what jobs that are no longer running left behind: containers this
  * server labelled (another server on the same engine keeps its own) and per-build cgroups.
  */
-export async function reapLeftovers(isActive: (jobId: string) => boolean) {
-  const containers = await docker().listContainers({ all: true, filters: { label: ownContainers() } });
+export async function reapLeftovers(
+  isActive: (jobId: string) => boolean,
+  opts: { /** only this learner's (tests share the engine with other tests' shells and runs) */ learner?: string } = {},
+) {
+  const only = opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [];
+  const containers = await docker().listContainers({ all: true, filters: { label: ownContainers(...only) } });
   let removed = 0;
   for (const c of containers) {
     const job = c.Labels?.[LABEL.job];
