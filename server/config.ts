@@ -69,7 +69,7 @@ export const envSchema = z.object({
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
   LAYERLAB_MAX_QUEUED_TOTAL: int(200, 1, 100_000).describe('Jobs that may wait at once, all learners together'),
   LAYERLAB_MAX_QUEUED_PER_ADDRESS: int(12, 1, 100_000).describe('Jobs that anonymous learners from one client address may have queued or running'),
-  LAYERLAB_CLASS_SHARE: num(0.75, 0, 1).describe('Share of job slots and queue places kept for learners who joined a class'),
+  LAYERLAB_CLASS_SHARE: num(0.75, 0, 1).describe('Share of job slots and queue places kept for learners who joined a class, while at least one class exists'),
   LAYERLAB_NEW_SESSIONS_PER_MIN: int(60, 1, 100_000).describe('New learner sessions one client address may open per minute'),
   LAYERLAB_TRUSTED_PROXIES: addressList.describe('Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Host are believed'),
   LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe("Days an anonymous learner's unused workspaces are kept (class members' are kept)"),
