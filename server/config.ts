@@ -76,7 +76,9 @@ export const envSchema = z.object({
   LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files, build contexts and job logs one learner may keep"),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
-  LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
+  // Counts the gVisor sandbox's host tasks, not the step's processes: on the ptrace platform each guest
+  // process costs about 7 (1024 leaves ~130 guest processes; 256 left ~30, too few for a build with 60).
+  LAYERLAB_BUILD_PIDS: int(1024, 16, 65536).describe("Host tasks one build step's sandbox may hold (gVisor's own threads plus ~7 per process)"),
   LAYERLAB_BUILD_TIMEOUT_S: int(120, 5, 3600),
   LAYERLAB_BUILD_LOG_KB: int(2048, 16, 1048576),
   LAYERLAB_IMAGE_MAX_MB: int(1024, 16, 65536),
