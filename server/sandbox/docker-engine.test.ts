@@ -3,6 +3,7 @@ import type { DoneEvent, JobEvent } from '@/lib/events';
 import { config } from '../config';
 import { packContext } from '../jobs/pack-context';
 import { docker } from './docker';
+import { setBuildStepLimits } from './daemon';
 import { dockerEngine } from './docker-engine';
 import { LABEL } from './labels';
 import { removeLearnerImages } from './remove-learner-images';
@@ -99,11 +100,12 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
     // The limit itself (and its control) is proven in engine-isolation.test.ts; this checks the learner's view.
+    expect(setBuildStepLimits(config().engine, base.build)).toBe(true); // the shim as this checkout writes it
     const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
     expect(b.log).not.toContain('spawned-400');
-    // The shell dies without a word under gVisor's limit; the learner still reads a sentence, not BuildKit's text.
-    expect(b.done.error?.message).toMatch(/failed with exit code \d+/);
+    // gVisor itself panics at the limit, so the step dies without a word; its panic report tells the learner why.
+    expect(b.done.error?.message).toMatch(/failed with exit code 2\.\nThis step ran out of processes: the limit here is \d+ sandbox tasks, about \d+ processes/);
     expect(b.done.error?.message).not.toMatch(/did not complete successfully/);
     await expectHealthy();
   });

@@ -42,7 +42,9 @@ describe('BuildKit errors, explained (wording recorded from Docker 26.1)', () =>
       /write a file larger than 1024 MiB/,
     );
     expect(couldNotFork("sh: can't fork: Resource temporarily unavailable")).toBe(true);
-    expect(explainBuildError('process "/bin/sh -c ./spawn" did not complete successfully: exit code: 2', { forkFailed: true })).toMatch(/more processes at once than the sandbox allows/);
+    expect(explainBuildError('process "/bin/sh -c ./spawn" did not complete successfully: exit code: 2', { forkFailed: true, pidsLimit: 1024 })).toMatch(
+      /`\.\/spawn` failed with exit code 2\.\nThis step ran out of processes: the limit here is 1024 sandbox tasks, about 128 processes at once\./,
+    );
   });
 
   it('explains an unknown --target and a base image that would need the network', () => {

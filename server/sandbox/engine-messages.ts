@@ -43,7 +43,7 @@ const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*
  */
 export function explainBuildError(
   message: string,
-  opts: { triedNetwork?: boolean; forkFailed?: boolean; memoryBytes?: number; fileMaxBytes?: number } = {},
+  opts: { triedNetwork?: boolean; forkFailed?: boolean; pidsLimit?: number; memoryBytes?: number; fileMaxBytes?: number } = {},
 ): string {
   const failed = STEP_FAILED.exec(message);
   const exitCode = failed ? Number(failed[1]) : undefined;
@@ -60,7 +60,7 @@ export function explainBuildError(
   }
   if (opts.triedNetwork && exitCode !== undefined) return `${stepFailed}\n${NO_NETWORK_HINT}`;
   if (opts.forkFailed && exitCode !== undefined) {
-    return `${stepFailed}\nIt started more processes at once than the sandbox allows. Start fewer processes at a time.`;
+    return `${stepFailed}\nThis step ran out of processes: ${processLimit(opts.pidsLimit)}. Start fewer processes at a time.`;
   }
   if (exitCode !== undefined) return stepFailed;
   if (/no space left on device/i.test(message)) {
@@ -75,9 +75,13 @@ export function explainBuildError(
   if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
     return `This build needs an image or file from the internet, but the sandbox has no network: it can only use the provided base images and your own images.`;
   }
-  if (FORK_TROUBLE.test(message)) return `${message}\n(The build hit the sandbox's process limit.)`;
+  if (FORK_TROUBLE.test(message)) return `${message}\n(The build ran out of processes: ${processLimit(opts.pidsLimit)}.)`;
   return message;
 }
+
+/** The pids limit counts the gVisor sandbox's own host tasks too, about 8 per guest process (measured on ptrace). */
+const processLimit = (pids?: number) =>
+  pids ? `the limit here is ${pids} sandbox tasks, about ${Math.floor(pids / 8)} processes at once` : 'the sandbox allows only so many processes at once';
 
 export function engineFailure(err: unknown, line?: number): DoneEvent['error'] {
   const e = err as { statusCode?: number; json?: { message?: string }; message?: string; code?: string };
