@@ -84,7 +84,8 @@ export const envSchema = z.object({
   LAYERLAB_IMAGE_MAX_MB: int(1024, 16, 65536),
   LAYERLAB_RUN_MEMORY_MB: int(256, 32, 65536),
   LAYERLAB_RUN_CPUS: num(1, 0.1, 64),
-  LAYERLAB_RUN_PIDS: int(128, 8, 65536),
+  // Host tasks of the run's gVisor sandbox, like LAYERLAB_BUILD_PIDS: 512 leaves ~58 processes (128 left 14).
+  LAYERLAB_RUN_PIDS: int(512, 8, 65536).describe("Host tasks one run's sandbox may hold (gVisor's own threads plus ~8 per process)"),
   LAYERLAB_RUN_TIMEOUT_S: int(30, 2, 3600),
   LAYERLAB_RUN_OUTPUT_KB: int(1024, 16, 1048576),
   LAYERLAB_ALLOW_PULL: bool(true).describe('Pull official base images when a registry is reachable'),

@@ -110,6 +110,13 @@ describe('docker engine (real sandbox daemon)', () => {
     await expectHealthy();
   });
 
+  it('lets a run start 30 processes at once under the default pids limit', async () => {
+    // The limit counts gVisor's host tasks (~8 per guest process): the old default of 128 fit only 14.
+    const r = await run(hello, ['sh', '-c', 'i=0; while [ $i -lt 30 ]; do sleep 2 & i=$((i+1)); done; wait; echo started-$i']);
+    expect(r.stdout).toContain('started-30');
+    expect(r.done.exitCode).toBe(0);
+  });
+
   it('contains a fork bomb in a run (PidsLimit)', async () => {
     const r = await run(hello, ['sh', '-c', 'i=0; while [ $i -lt 200 ]; do sleep 5 & i=$((i+1)); done; echo spawned-all']);
     expect(r.stdout).not.toContain('spawned-all');
