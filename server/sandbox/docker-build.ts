@@ -5,7 +5,7 @@ import type { DoneEvent, JobEvent } from '@/lib/events';
 import { config } from '../config';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { couldNotFork, engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
+import { couldNotFork, engineFailure, explainBuildError, fmtMiB, missingPackageLists, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
 import { panicDirOf, shimDirIn } from './runc-shim';
 import { sandboxRanOutOfTasks, sweepPanicReports } from './step-panics';
@@ -32,6 +32,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   // Per vertex (parallel stages interleave): did its output show it tried the network, or could not fork?
   const triedNet = new Set<number>();
   const forkFailed = new Set<number>();
+  const noLists = new Set<number>();
   // A step stopped by the pids limit usually takes gVisor down with it (exit code 2, no output): its panic report says so.
   const panics = panicDirOf(shimDirIn(config().engine.runDir));
   let outOfTasks: boolean | undefined;
@@ -39,6 +40,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   const explain = (message: string, n?: number) =>
     explainBuildError(message, {
       triedNetwork: n !== undefined && triedNet.has(n),
+      noPackageLists: n !== undefined && noLists.has(n),
       forkFailed: (n !== undefined && forkFailed.has(n)) || sandboxGaveOut(message),
       pidsLimit: limits.pids,
       memoryBytes: limits.memoryBytes,
@@ -91,6 +93,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
           // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
           if (ev.vertex !== undefined && triedNetwork(ev.text)) triedNet.add(ev.vertex);
           if (ev.vertex !== undefined && couldNotFork(ev.text)) forkFailed.add(ev.vertex);
+          if (ev.vertex !== undefined && missingPackageLists(ev.text)) noLists.add(ev.vertex);
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {

@@ -92,6 +92,15 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(b.done.error?.message).not.toMatch(/network/);
   });
 
+  it('explains that builds have no network when apt-get cannot find a package or its lists', async () => {
+    // The base image ships without package lists; `apt-get update` would fetch them (alone it only warns, exit 0).
+    for (const step of ['apt-get install -y curl', 'apt-get update && apt-get install -y curl']) {
+      const b = await build(`FROM debian:bookworm-slim\nRUN ${step}\n`, buildLimits, true);
+      expect(b.done.state, step).toBe('failed');
+      expect(b.done.error?.message, `${step}\n${b.log}`).toMatch(/failed with exit code 100\.\n[\s\S]*(no package lists|download)[\s\S]*no network access/);
+    }
+  });
+
   it('says so when a failed step tried to reach the network', async () => {
     const b = await build('FROM busybox:latest\nRUN echo ok\nRUN wget -q -O /page http://example.com/\n');
     expect(b.done.state).toBe('failed');

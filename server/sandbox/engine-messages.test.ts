@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couldNotFork, explainBuildError, triedNetwork } from './engine-messages';
+import { couldNotFork, explainBuildError, missingPackageLists, triedNetwork } from './engine-messages';
 
 describe('a step that tried the network', () => {
   it('is recognised from what pip, apt, npm, curl and wget print without a network', () => {
@@ -13,6 +13,14 @@ describe('a step that tried the network', () => {
       expect(triedNetwork(text), text).toBe(true);
     }
     for (const text of ['Collecting flask', '#5 [2/3] RUN make', 'E: Unable to locate package vim', 'Connection refused']) expect(triedNetwork(text), text).toBe(false);
+  });
+
+  it('explains apt finding no package (no lists without a network)', () => {
+    expect(missingPackageLists('E: Unable to locate package curl')).toBe(true);
+    expect(missingPackageLists("E: Package 'vim' has no installation candidate")).toBe(true);
+    expect(missingPackageLists('Setting up curl (7.88.1-10)')).toBe(false);
+    const failed = 'process "/bin/sh -c apt-get install -y curl" did not complete successfully: exit code: 100';
+    expect(explainBuildError(failed, { noPackageLists: true })).toMatch(/`apt-get install -y curl` failed with exit code 100\.\napt-get knows no packages here: .*no network access/);
   });
 
   it('adds the no-network hint to a failed command only', () => {
