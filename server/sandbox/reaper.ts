@@ -1,13 +1,13 @@
 import 'server-only';
-import fs from 'node:fs';
 import { log } from '../log';
 import { docker } from './docker';
 import { LABEL, ownContainers } from './labels';
-import { removeCgroups } from './pids-cgroup';
 
 /**
  * Removes what jobs that are no longer running left behind: containers this
- * server labelled (another server on the same engine keeps its own) and per-build cgroups.
+ * server labelled (another server on the same engine keeps its own). Build steps
+ * need nothing reaped here: BuildKit removes their containers, and their pids
+ * limit travels in each step's OCI spec (runc-shim.ts), not in a cgroup of ours.
  */
 export async function reapLeftovers(
   isActive: (jobId: string) => boolean,
@@ -24,11 +24,6 @@ export async function reapLeftovers(
       .remove({ force: true, v: true })
       .then(() => removed++)
       .catch(() => undefined);
-  }
-  try {
-    for (const name of fs.readdirSync('/sys/fs/cgroup/pids/layerlab')) if (!isActive(name)) removeCgroups(name);
-  } catch {
-    // no cgroups of ours
   }
   if (removed) log.info('reaped leftover containers', { removed });
   return removed;
