@@ -1,0 +1,42 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The workbench's terminal (xterm.js): typed into with real key presses, read from its rendered rows. */
+export class TerminalPanel {
+  readonly host: Locator;
+  readonly rows: Locator;
+
+  constructor(readonly page: Page) {
+    this.host = page.getByTestId('terminal');
+    this.rows = this.host.locator('.xterm-rows');
+  }
+
+  async ready() {
+    await expect(this.rows).toContainText('$', { timeout: 60_000 });
+  }
+
+  async focus() {
+    await this.host.click();
+  }
+
+  /** Types as a person does: one key press at a time, with a pause between keys. */
+  async type(text: string) {
+    await this.page.keyboard.type(text, { delay: 40 });
+  }
+
+  /** Types a line and presses Enter. */
+  async enter(line: string) {
+    await this.type(line);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** What the terminal shows (the visible rows). */
+  async text() {
+    return (await this.rows.innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  async expectText(pattern: RegExp | string, timeout = 30_000) {
+    await expect.poll(() => this.text(), { timeout }).toMatch(typeof pattern === 'string' ? new RegExp(escape(pattern)) : pattern);
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
