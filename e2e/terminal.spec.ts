@@ -26,7 +26,7 @@ test('docker build, docker images, then a shell in the image: ls, whoami, exit',
   await term.expectText(/\ba\s+latest\s+[0-9a-f]{12}\s/);
 
   await term.enter('docker run -it a sh');
-  await term.expectText(/# $/m);
+  await term.expectText(/# *$/m);
   await term.enter('ls');
   await term.expectText(/app\.py/);
   await term.enter('whoami');
@@ -35,7 +35,7 @@ test('docker build, docker images, then a shell in the image: ls, whoami, exit',
   await term.expectText(/went to the container, not to the image a/);
   // Back at the docker prompt: a docker command works again.
   await term.enter('docker ps -q');
-  await term.expectText(/docker ps -q\s*\n\$/);
+  await term.expectText(/docker ps -q\n\$ *$/);
 });
 
 test('Tab completes commands, flags and image names; ↑ recalls; Ctrl+C cancels a run; Ctrl+L clears', async ({ page }) => {
@@ -59,7 +59,7 @@ test('Tab completes commands, flags and image names; ↑ recalls; Ctrl+C cancels
   await term.expectText(/IMAGE\s+CREATED\s+CREATED BY/);
 
   await page.keyboard.press('ArrowUp');
-  await term.expectText(/\$ docker history --no-trunc completion-demo $/m);
+  await term.expectText(/\$ docker history --no-trunc completion-demo *$/m);
   await page.keyboard.press('Control+U');
 
   await term.enter('docker run completion-demo sleep 60');
@@ -82,7 +82,7 @@ test('a reload re-attaches to the shell that is still running', async ({ page })
   await term.ready();
   await term.focus();
   await term.enter('docker run -it busybox sh');
-  await term.expectText(/# $/m);
+  await term.expectText(/# *$/m);
   await term.enter('echo before-$((40+2))');
   await term.expectText('before-42');
 

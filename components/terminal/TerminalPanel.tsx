@@ -42,6 +42,19 @@ export default function TerminalPanel() {
       }
     };
     refit();
+    // The screen as text, wrapped rows joined into their lines: for tests and tools that read the terminal.
+    (el as HTMLElement & { terminalText?: () => string }).terminalText = () => {
+      const buffer = term.buffer.active;
+      const lines: string[] = [];
+      for (let i = 0; i < buffer.length; i++) {
+        const row = buffer.getLine(i);
+        if (!row) continue;
+        const text = row.translateToString(true);
+        if (row.isWrapped && lines.length) lines[lines.length - 1] += text;
+        else lines.push(text);
+      }
+      return lines.join('\n').replace(/\n+$/, '');
+    };
     const observer = new ResizeObserver(refit);
     observer.observe(el);
     const session = new TerminalSession(term, {

@@ -46,6 +46,7 @@ export class TerminalSession {
     ]);
     if (this.disposed) return;
     if (history) this.editor.setHistory(history.lines);
+    this.refreshNames();
     if (shell) {
       this.term.write(DIM(`Re-attached to your shell in ${shell.image} (container ${shell.name}).\r\n`));
       this.attachShell();
@@ -86,7 +87,7 @@ export class TerminalSession {
     if (write) this.term.write(write);
     for (const a of actions) {
       if (a.type === 'submit') void this.submit(a.line);
-      else if (a.type === 'complete') void this.complete(a.line);
+      else if (a.type === 'complete') this.complete(a.line);
       else if (a.type === 'interrupt') this.prompt();
       else if (a.type === 'clear') {
         this.term.clear();
@@ -116,7 +117,7 @@ export class TerminalSession {
       if (this.disposed) return;
       if (result.type === 'output') {
         if (result.text) this.term.write(`${crlf(result.text)}\r\n`);
-        this.names = undefined;
+        this.refreshNames();
         return this.prompt();
       }
       if (result.type === 'job') return this.followJob(result.kind, result.id);
@@ -138,13 +139,13 @@ export class TerminalSession {
       } catch {
         return;
       }
-      if (e.type === 'step') this.term.write(`${e.cached ? DIM(' ---> Using cache') + '\r\n' : `Step ${e.index}/${e.total} : ${e.instruction}\r\n`}`);
-      else if (e.type === 'log') this.term.write(crlf(e.text));
+      // The log carries the builder's own lines ("Step 2/6 : …", " ---> Using cache"), as `docker build` prints them.
+      if (e.type === 'log') this.term.write(crlf(e.text));
       else if (e.type === 'status' && e.state === 'queued' && e.position) this.term.write(DIM(`Waiting for a free slot (position ${e.position})…\r\n`));
       else if (e.type === 'done') {
         source.close();
         this.job = undefined;
-        this.names = undefined;
+        this.refreshNames();
         if (e.state === 'cancelled') this.term.write(YELLOW('Cancelled.') + '\r\n');
         else if (e.error) this.term.write(RED(crlf(e.error.message)) + '\r\n');
         else if (kind === 'build' && e.tag) this.term.write(DIM(`Built ${e.tag}.`) + '\r\n');
@@ -180,7 +181,7 @@ export class TerminalSession {
       source.close();
       this.shell = undefined;
       this.term.write(`\r\n${YELLOW(e.message)}\r\n`);
-      this.names = undefined;
+      this.refreshNames();
       this.prompt();
     }) as EventListener);
     source.onerror = () => {
@@ -208,13 +209,16 @@ export class TerminalSession {
     })();
   }
 
-  private async complete(line: string) {
-    if (!this.names || Date.now() - this.names.at > 5000) {
-      const value = await terminalApi.completionNames().catch(() => ({ images: [], containers: [] }));
-      this.names = { at: Date.now(), value };
-    }
-    if (this.mode !== 'prompt' || this.editor.text.slice(0, line.length) !== line) return;
-    const { word, candidates } = complete(line, this.names.value);
+  /** Names for completion, fetched ahead (at start and after each command), so Tab answers at once. */
+  private refreshNames() {
+    void terminalApi
+      .completionNames()
+      .then((value) => (this.names = { at: Date.now(), value }))
+      .catch(() => undefined);
+  }
+
+  private complete(line: string) {
+    const { word, candidates } = complete(line, this.names?.value ?? { images: [], containers: [] });
     if (candidates.length === 0) return this.term.write('\x07');
     if (candidates.length === 1) {
       this.term.write(this.editor.insert(candidates[0].slice(word.length) + ' '));

@@ -64,11 +64,11 @@ export function Workbench({ check }: { check?: ReactNode }) {
         <Separator className="separator separator-h" />
         <Panel id="console" defaultSize="45%" minSize="15%" className="workbench-console">
           <Group orientation="horizontal" id="console-terminal-split">
-            <Panel id="console-output" defaultSize="55%" minSize="20%">
+            <Panel id="console-output" defaultSize="45%" minSize="20%">
               <Console check={check} />
             </Panel>
             <Separator className="separator separator-v" />
-            <Panel id="terminal" defaultSize="45%" minSize="20%">
+            <Panel id="terminal-pane" defaultSize="55%" minSize="20%">
               <TerminalPanel />
             </Panel>
           </Group>

@@ -6,12 +6,13 @@ export class TerminalPanel {
   readonly rows: Locator;
 
   constructor(readonly page: Page) {
-    this.host = page.getByTestId('terminal');
+    this.host = page.getByRole('region', { name: 'Terminal' }).locator('.terminal-host');
     this.rows = this.host.locator('.xterm-rows');
   }
 
   async ready() {
     await expect(this.rows).toContainText('$', { timeout: 60_000 });
+    await expect.poll(() => this.text()).toMatch(/\$ *$/);
   }
 
   async focus() {
@@ -29,9 +30,9 @@ export class TerminalPanel {
     await this.page.keyboard.press('Enter');
   }
 
-  /** What the terminal shows (the visible rows). */
+  /** What the terminal holds (scrollback included), wrapped rows joined into their lines. */
   async text() {
-    return (await this.rows.innerText()).replace(/\u00a0/g, ' ');
+    return this.host.evaluate((el) => (el as HTMLElement & { terminalText: () => string }).terminalText());
   }
 
   async expectText(pattern: RegExp | string, timeout = 30_000) {
