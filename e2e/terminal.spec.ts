@@ -54,7 +54,7 @@ test('Tab completes commands, flags and image names; ↑ recalls; Ctrl+C cancels
   await page.keyboard.press('Tab');
   await term.type('completion-d');
   await page.keyboard.press('Tab');
-  await term.expectText('docker history --no-trunc completion-demo ');
+  await term.expectText(/\$ docker history --no-trunc completion-demo *$/m);
   await page.keyboard.press('Enter');
   await term.expectText(/IMAGE\s+CREATED\s+CREATED BY/);
 
