@@ -12,6 +12,8 @@ import {
 } from './server/session-cookie';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Answered without a session: a monitor polling them must not use up its address's session budget. */
+const SESSIONLESS = new Set(['/api/health', '/api/metrics']);
 
 /**
  * Runs before every page and API route:
@@ -31,6 +33,7 @@ export function proxy(request: NextRequest) {
   if (decodeSession(readCookie(request.headers.get('cookie'), SESSION_COOKIE))) return NextResponse.next();
   const budget = newSessionAllowed(clientAddress(request));
   if (!budget.allowed) {
+    if (SESSIONLESS.has(request.nextUrl.pathname)) return NextResponse.next();
     const message = `Too many new sessions from your network. Try again in ${budget.retryAfterS} s.`;
     const headers = { 'retry-after': String(budget.retryAfterS) };
     return api

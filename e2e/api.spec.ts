@@ -73,6 +73,9 @@ test.describe('HTTP API', () => {
       expect(h.engine.gvisorRelease).toBeGreaterThanOrEqual(20240729);
       expect(h.engine.warning).toBeUndefined();
     }
+    // The engine this suite runs (local): Engine 26+, in a network namespace with only lo.
+    expect(Number(h.engine.version.split('.')[0])).toBeGreaterThanOrEqual(26);
+    expect(h.engine.isolation).toMatchObject({ networkNamespace: true, interfaces: ['lo'] });
     expect(h.queue).toMatchObject({ running: expect.any(Number), queued: expect.any(Number) });
     expect(h.images.map((i: { ref: string }) => i.ref)).toEqual(
       expect.arrayContaining(['python:3.11-slim', 'debian:bookworm-slim', 'busybox:latest', 'node:18-slim']),

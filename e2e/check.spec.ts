@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { CoursePage } from './pages/course-page';
 import { LessonPage, SEED_TITLE } from './pages/lesson-page';
 
-const SEED_GOALS = ['from-python-slim', 'workdir', 'copy-source', 'install-requirements', 'env-name', 'cmd-exec-form', 'says-hello', 'env-override'];
+const SEED_GOALS = ['from-python-slim', 'workdir', 'copy-source', 'install-requirements', 'env-name', 'env-key-value', 'cmd-exec-form', 'says-hello', 'env-override'];
 
 // Each test gets a fresh browser context, hence a new learner with no progress.
 
@@ -14,7 +14,7 @@ test('a learner completes lesson 1 with “Check my work” and sees it done on 
 
   const lesson = new LessonPage(page);
   await lesson.editorReady();
-  await lesson.openExampleDockerfile();
+  await lesson.useSolutionDockerfile();
   // No build yet: checking builds first (streamed in the Build tab, which a cached build may
   // leave again before we look), then comes back to the goals, every one passed.
   await lesson.checkMyWork();

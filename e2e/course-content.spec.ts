@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { fixtureURL } from './fixture-course';
 import { CoursePage } from './pages/course-page';
 
-// Served by a second server whose course is server/lessons/fixtures/course: one good lesson and four broken ones.
+// Served by a second server whose course is server/lessons/fixtures/course: one good lesson and five broken ones.
 test.skip(!fixtureURL, 'needs the fixture-course server (E2E_FIXTURE_URL)');
 test.use({ baseURL: fixtureURL });
 
@@ -13,7 +13,7 @@ test('the course lists the valid lesson and names the broken ones with file, fie
   await expect(course.lessonCard('Good')).toBeVisible();
 
   const notice = course.brokenLessons();
-  await expect(notice).toContainText('4 lessons could not be loaded');
+  await expect(notice).toContainText('5 lessons could not be loaded');
   await notice.getByText('Show the details').click();
   await expect(notice).toContainText('02-broken-frontmatter/lesson.md:8');
   await expect(notice).toContainText('checks[0].instructoin');

@@ -2,7 +2,7 @@ import { expect, test, type Request } from '@playwright/test';
 import { CoursePage } from './pages/course-page';
 import { LessonPage, SEED_SLUG, SEED_TITLE } from './pages/lesson-page';
 
-const EXAMPLE_DOCKERFILE_START = '# Use an official Python runtime as a parent image';
+const SOLUTION_DOCKERFILE_START = '# Start from an official image that already has Python.';
 
 test('the seed lesson: open the example, build, run, and find it all again after a reload', async ({ page, baseURL }) => {
   // Everything the page loads (Monaco included) must come from our own server: no CDN, no trackers.
@@ -19,9 +19,9 @@ test('the seed lesson: open the example, build, run, and find it all again after
 
   const lesson = new LessonPage(page);
   await lesson.editorReady();
-  await lesson.openExampleDockerfile();
-  expect(await lesson.file('Dockerfile')).toContain(EXAMPLE_DOCKERFILE_START);
-  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Use an official Python runtime');
+  await lesson.useSolutionDockerfile();
+  expect(await lesson.file('Dockerfile')).toContain(SOLUTION_DOCKERFILE_START);
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('Start from an official image');
 
   await lesson.build();
   expect(await lesson.buildFinished()).toBe('succeeded');
@@ -38,7 +38,7 @@ test('the seed lesson: open the example, build, run, and find it all again after
   await page.waitForTimeout(1500);
   await page.reload();
   await lesson.editorReady();
-  expect(await lesson.file('Dockerfile')).toContain(EXAMPLE_DOCKERFILE_START);
+  expect(await lesson.file('Dockerfile')).toContain(SOLUTION_DOCKERFILE_START);
   await expect(page.getByLabel('Image tag')).toHaveValue('my-python-app');
   await expect(lesson.buildOutput.locator('.log')).toContainText('Successfully tagged');
   await expect(lesson.buildOutput.getByTestId('job-badge')).toContainText('Succeeded');
@@ -85,7 +85,7 @@ test('keyboard: Ctrl+Enter builds and Ctrl+Shift+Enter runs, with the editor foc
 test('"Run this" on the lesson’s docker build block does what Build does', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.goto();
-  await lesson.openExampleDockerfile();
+  await lesson.useSolutionDockerfile();
   await page.getByLabel('Image tag').fill('something-else');
   await lesson.runThis('docker build -t my-python-app .');
 

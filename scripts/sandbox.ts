@@ -16,7 +16,7 @@ try {
   } else if (cmd === 'stop') {
     await stopDaemon(engine, console.log, { unmount: process.argv.includes('--unmount') });
   } else if (cmd === 'status') {
-    console.log(JSON.stringify(daemonStatus(engine), null, 2));
+    console.log(JSON.stringify(await daemonStatus(engine), null, 2));
   } else {
     console.error('usage: npm run sandbox -- start|stop [--unmount]|status');
     process.exit(2);

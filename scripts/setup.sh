@@ -9,7 +9,10 @@ export NEXT_TELEMETRY_DISABLED=1
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
-packages=(docker.io runsc debootstrap busybox-static e2fsprogs xfsprogs)
+# No docker.io: the sandbox runs Docker Engine 26+ (the system's when it is that new,
+# else Debian 13's, unpacked into ~/.cache/layerlab by `npm run sandbox -- start`).
+# unshare (util-linux) and ip (iproute2) give the engine a network namespace of its own.
+packages=(runsc iproute2 util-linux tini apt dpkg debootstrap busybox-static e2fsprogs xfsprogs)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()
@@ -26,7 +29,6 @@ if ((${#missing[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# Debian starts the host's own dockerd on install; Layerlab never uses it.
 
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
   step "Installing npm dependencies"

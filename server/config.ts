@@ -73,7 +73,7 @@ export const envSchema = z.object({
   LAYERLAB_NEW_SESSIONS_PER_MIN: int(60, 1, 100_000).describe('New learner sessions one client address may open per minute'),
   LAYERLAB_TRUSTED_PROXIES: addressList.describe('Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Host are believed'),
   LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe("Days an anonymous learner's unused workspaces are kept (class members' are kept)"),
-  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files one learner may keep, all lessons together"),
+  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files, build contexts and job logs one learner may keep"),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   LAYERLAB_BUILD_PIDS: int(256, 16, 65536),
@@ -95,6 +95,8 @@ export const envSchema = z.object({
   LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
   LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
   LAYERLAB_SHELL_IDLE_MIN: int(10, 1, 24 * 60).describe("Minutes without a keystroke before a terminal shell (docker run -it) is stopped"),
+  LAYERLAB_MAX_SHELLS: int(30, 1, 10_000).describe('Terminal shells (docker run -it) live at once, all learners together'),
+  LAYERLAB_MAX_SHELLS_PER_ADDRESS: int(3, 1, 10_000).describe('Terminal shells anonymous learners from one client address may hold together'),
   LAYERLAB_SHELL_MAX_MIN: int(60, 1, 24 * 60).describe('Longest a terminal shell may live, active or not'),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
   LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
@@ -168,6 +170,8 @@ function resolve(env: Env) {
     engine: {
       /** Where a newer gVisor than the system's is kept, when setup had to fetch one. */
       gvisorDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'gvisor'),
+      /** Where Debian 13's Docker Engine is unpacked when the system's is older than Engine 25. */
+      engineDir: path.join(env.LAYERLAB_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'layerlab'), 'engine', 'debian-13'),
       externalHost: env.LAYERLAB_DOCKER_HOST,
       tlsDir: env.LAYERLAB_DOCKER_TLS_DIR,
       runtime: env.LAYERLAB_RUNTIME,
@@ -206,6 +210,7 @@ function resolve(env: Env) {
     shell: {
       idleMs: env.LAYERLAB_SHELL_IDLE_MIN * 60_000,
       maxMs: env.LAYERLAB_SHELL_MAX_MIN * 60_000,
+      caps: { max: env.LAYERLAB_MAX_SHELLS, perAddress: env.LAYERLAB_MAX_SHELLS_PER_ADDRESS, classShare: env.LAYERLAB_CLASS_SHARE },
     },
     queue: {
       maxQueuedPerAddress: env.LAYERLAB_MAX_QUEUED_PER_ADDRESS,

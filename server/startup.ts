@@ -4,6 +4,7 @@ import { lockDatabase, ServerLockedError } from './db/server-lock';
 import { jobSystem } from './jobs/job-system';
 import { log } from './log';
 import { engineInfo } from './sandbox/engine-health';
+import { engineSupervisor } from './sandbox/engine-supervisor';
 import { reapLeftovers } from './sandbox/reaper';
 
 /**
@@ -22,6 +23,8 @@ export async function startServer() {
     process.exit(1);
   }
   const jobs = jobSystem();
+  // Watches the local engine from now on and restarts it when it dies.
+  engineSupervisor();
   const engine = await engineInfo();
   if (!engine.reachable) {
     log.error('sandbox engine not reachable; builds answer 503 until it is back', {

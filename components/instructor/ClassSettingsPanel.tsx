@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { instructorApi } from '@/lib/api-client';
 import type { ClassPatch } from '@/lib/api-client/instructor';
 import styles from './instructor.module.css';
@@ -26,14 +26,20 @@ export function ClassSettingsPanel({
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
+  // One request per action; when two are in flight, only the answer to the latest is shown,
+  // so a slow earlier answer can never untick a box the instructor just ticked.
+  const latestRequest = useRef(0);
   async function patch(body: ClassPatch) {
+    const mine = ++latestRequest.current;
     setError(undefined);
     setSaved(false);
     try {
-      onChange(await instructorApi.updateClass(csrf, cls.id, body));
+      const updated = await instructorApi.updateClass(csrf, cls.id, body);
+      if (mine !== latestRequest.current) return;
+      onChange(updated);
       setSaved(true);
     } catch (err) {
-      setError((err as Error).message);
+      if (mine === latestRequest.current) setError((err as Error).message);
     }
   }
 
@@ -54,16 +60,28 @@ export function ClassSettingsPanel({
             />
             Pause builds
           </label>
-          <input
-            className="input input-sm"
-            style={{ width: '100%', marginTop: 6 }}
-            placeholder="Reason learners see, e.g. “Eyes on the projector”"
-            value={reason}
-            maxLength={200}
-            onChange={(e) => setReason(e.target.value)}
-            onBlur={() => reason !== (cls.pauseReason ?? '') && void patch({ pauseReason: reason.trim() || null })}
-            aria-label="Reason for pausing builds"
-          />
+          {/* The reason travels with the tick (one request); while paused, Enter updates it. Never saved on blur:
+              typing a reason and then ticking the box used to send two racing requests. */}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (reason.trim() !== (cls.pauseReason ?? '')) void patch({ pauseReason: reason.trim() || null });
+            }}
+          >
+            <input
+              className="input input-sm"
+              style={{ width: '100%', marginTop: 6 }}
+              placeholder="Reason learners see, e.g. “Eyes on the projector”"
+              value={reason}
+              maxLength={200}
+              onChange={(e) => setReason(e.target.value)}
+              aria-label="Reason for pausing builds"
+              aria-describedby="pause-reason-hint"
+            />
+            <span id="pause-reason-hint" className={styles.hint}>
+              Sent when you tick “Pause builds”; press Enter to change it while paused.
+            </span>
+          </form>
         </div>
         <div className={styles.row}>
           <label htmlFor="max-builds">Builds at once</label>

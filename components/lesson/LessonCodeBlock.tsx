@@ -2,9 +2,11 @@
 
 import { useMemo, useState, type ReactNode } from 'react';
 import { logicalLines, mentionsDockerCommand, parseDockerCommands, runsInWorkbench } from '@/lib/docker-cli';
+import { lineDiff } from '@/lib/line-diff';
 import { pasteIntoTerminal } from '../terminal/paste';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useOptionalWorkbenchActions, useWorkbenchBusy } from '../workbench/workbench-context';
+import { placeSnippet, type Placement } from './place-snippet';
 
 const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-session']);
 
@@ -18,6 +20,8 @@ const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-sessi
 export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
   const wb = useOptionalWorkbenchActions();
   const [confirming, setConfirming] = useState(false);
+  /** A fragment's result, shown as a diff before it goes in. */
+  const [preview, setPreview] = useState<{ current: string; placement: Extract<Placement, { kind: 'insert' }> }>();
   const [copied, setCopied] = useState(false);
   const isDockerfile = lang === 'dockerfile' || lang === 'docker';
   const terminalLine = lang === 'terminal' ? logicalLines(source)[0] : undefined;
@@ -30,12 +34,17 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
   const skipped = commands?.filter((c) => !runsInWorkbench(c)) ?? [];
   const busy = useWorkbenchBusy();
 
+  // A whole Dockerfile replaces the learner's (asking first when they changed it); a fragment is never
+  // pasted over the file: it goes where it belongs, after a preview. Either way a visible Undo follows.
   const openInEditor = () => {
     if (!wb) return;
-    const current = wb.currentFiles().find((f) => f.path === 'Dockerfile')?.content;
-    if (current !== undefined && current !== source && wb.dockerfileEdited()) setConfirming(true);
-    else wb.openDockerfile(source);
+    const current = wb.currentFiles().find((f) => f.path === 'Dockerfile')?.content ?? '';
+    const placement = placeSnippet(current, source);
+    if (placement.kind === 'insert') setPreview({ current, placement });
+    else if (current.trim() !== '' && current !== placement.result && wb.dockerfileEdited()) setConfirming(true);
+    else replace();
   };
+  const replace = () => wb?.placeDockerfile(placeSnippet('', source).result, 'Your Dockerfile was replaced with the lesson’s example.');
 
   const copy = async () => {
     try {
@@ -98,11 +107,33 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
           confirmLabel="Replace"
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
-            wb.openDockerfile(source);
+            replace();
             setConfirming(false);
           }}
         >
-          Your Dockerfile has changes. Opening this example replaces it; the other files stay as they are.
+          Your Dockerfile has changes. Opening this example replaces it; the other files stay as they are. You can undo it.
+        </ConfirmDialog>
+      )}
+      {wb && preview && (
+        <ConfirmDialog
+          open
+          title="Insert these lines into your Dockerfile?"
+          confirmLabel="Insert"
+          onCancel={() => setPreview(undefined)}
+          onConfirm={() => {
+            wb.placeDockerfile(preview.placement.result, `The example went into your Dockerfile at line ${preview.placement.line}.`);
+            setPreview(undefined);
+          }}
+        >
+          This example is part of a Dockerfile. Your Dockerfile will become (green: added, struck out: removed):
+          <pre className="snippet-preview" data-testid="snippet-preview">
+            {lineDiff(preview.current, preview.placement.result).map((l, i) => (
+              <span key={i} data-type={l.type}>
+                {l.type === 'added' ? '+ ' : l.type === 'removed' ? '- ' : '  '}
+                {l.text}
+              </span>
+            ))}
+          </pre>
         </ConfirmDialog>
       )}
     </div>

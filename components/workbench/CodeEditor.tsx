@@ -10,10 +10,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { IDisposable } from 'monaco-editor';
 import { COACH_OWNER, coachMarkers, describes, registerDockerfileInsight } from '@/components/editor/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
+import { trapEscape, useTabMovesFocus } from './editor-keyboard';
+import { EditorFallback } from './EditorSlot';
 import { languageFor } from './workspace';
 import { useWorkbenchActions, useWorkbenchCoach, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
 loader.config({ paths: { vs: '/monaco/vs' } });
+// Begin loading Monaco the moment this module arrives, before React mounts the editor.
+void loader.init().catch(() => undefined);
 
 const MARKER_OWNER = 'layerlab';
 const uriFor = (path: string) => `file:///workspace/${path}`;
@@ -63,6 +67,11 @@ export default function CodeEditor() {
    * writing it back would drop keystrokes and throw the cursor to the end.
    */
   const echoes = useRef(new Map<string, Set<string>>());
+  const tabMovesFocus = useTabMovesFocus();
+  const tabMovesFocusRef = useRef(tabMovesFocus.on);
+  tabMovesFocusRef.current = tabMovesFocus.on;
+  const setTabMoves = useRef<(on: boolean) => void>(undefined);
+  useEffect(() => setTabMoves.current?.(tabMovesFocus.on), [tabMovesFocus.on]);
   const wbRef = useRef(wb);
   wbRef.current = wb;
   const file = wb.files.find((f) => f.path === wb.active);
@@ -73,6 +82,7 @@ export default function CodeEditor() {
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => wbRef.current.runIfBuilt());
+    setTabMoves.current = trapEscape(editor, m, () => tabMovesFocusRef.current);
     insight.current?.dispose();
     insight.current = registerDockerfileInsight(m, {
       linted: (uri) => (uri === uriFor(DOCKERFILE_PATH) ? wbRef.current.coach : undefined),
@@ -191,7 +201,7 @@ export default function CodeEditor() {
       beforeMount={defineThemes}
       onMount={onMount}
       theme={dark ? 'layerlab-dark' : 'layerlab-light'}
-      loading={null}
+      loading={<EditorFallback />}
       options={{
         fontSize: 14,
         lineHeight: 21,
@@ -205,7 +215,10 @@ export default function CodeEditor() {
         padding: { top: 12, bottom: 12 },
         scrollbar: { useShadows: false },
         fixedOverflowWidgets: true,
-        ariaLabel: `Editor: ${file.path}`,
+        ariaLabel: `Editor: ${file.path}. ${tabMovesFocus.on ? 'Tab moves focus out of the editor.' : 'Tab indents; press Escape then Tab to leave the editor.'}`,
+        // Enter accepts a suggestion only when it would change the text: after typing a whole
+        // `python:3.11-slim` with the list still open, Enter starts a new line.
+        acceptSuggestionOnEnter: 'smart',
       }}
     />
   );

@@ -67,7 +67,8 @@ export function Console({ check }: { check?: ReactNode }) {
 }
 
 function PhaseDot({ view }: { view: JobView }) {
-  const state = view.phase === 'done' ? view.done?.state : view.phase === 'refused' ? 'failed' : view.phase === 'lost' ? undefined : 'active';
+  const exitedNonZero = view.kind === 'run' && !!view.done?.exitCode;
+  const state = view.phase === 'done' ? (exitedNonZero ? 'failed' : view.done?.state) : view.phase === 'refused' ? 'failed' : view.phase === 'lost' ? undefined : 'active';
   if (!state) return null;
   return <span className="phase-dot" data-state={state} aria-hidden="true" />;
 }
@@ -103,7 +104,12 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
       <div className="console-empty">
         {kind === 'build' ? (
           <p>
-            Press <strong>Build</strong> (<kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>) to build your image. The engine’s output appears here, step by step.
+            Press <strong>Build</strong>
+            <span className="kbd-hint">
+              {' '}
+              (<kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>)
+            </span>{' '}
+            to build your image. The engine’s output appears here, step by step.
           </p>
         ) : (
           <p>
@@ -179,9 +185,10 @@ function Badge({ view }: { view: JobView }) {
   let text: string;
   let state: string;
   if (d) {
-    state = d.state;
+    // A container that exited non-zero failed, whatever the job's own state says.
+    state = view.kind === 'run' && d.exitCode !== undefined && d.exitCode !== 0 && d.state === 'succeeded' ? 'failed' : d.state;
     const parts = [d.state === 'succeeded' ? 'Succeeded' : d.state === 'failed' ? 'Failed' : 'Cancelled'];
-    if (view.kind === 'run' && d.exitCode !== undefined) parts[0] = d.exitCode === 0 ? 'Exited 0' : `Exited ${d.exitCode}`;
+    if (view.kind === 'run' && d.exitCode !== undefined) parts[0] = d.exitCode === 0 ? 'Exited 0' : `Failed · exited ${d.exitCode}`;
     parts.push(formatDuration(d.durationMs));
     if (d.sizeBytes !== undefined) parts.push(formatBytes(d.sizeBytes));
     text = parts.join(' · ');

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { useTabMovesFocus } from './editor-keyboard';
 import { useWorkbenchActions, useWorkbenchFiles } from './workbench-context';
 
 type Editing = { mode: 'add' } | { mode: 'rename'; path: string };
@@ -14,6 +15,7 @@ export function FileTabs() {
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const [deleting, setDeleting] = useState<string>();
+  const tabKey = useTabMovesFocus();
 
   const begin = (next: Editing) => {
     setEditing(next);
@@ -69,6 +71,21 @@ export function FileTabs() {
         })}
         <button type="button" className="filetab-add" onClick={() => begin({ mode: 'add' })} aria-label="Add a file" title="Add a file">
           + File
+        </button>
+      </div>
+      <div className="filetabs-keys">
+        <span className="kbd-hint" id="editor-keys-hint">
+          <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+        </span>
+        <button
+          type="button"
+          className="btn btn-xs btn-ghost"
+          aria-pressed={tabKey.on}
+          aria-describedby="editor-keys-hint"
+          onClick={() => tabKey.set(!tabKey.on)}
+          title="Choose what Tab does in the editor"
+        >
+          Tab moves focus
         </button>
       </div>
       {editing && (

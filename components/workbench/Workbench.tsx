@@ -7,6 +7,7 @@ import { Console } from './Console';
 import { EditorSlot } from './EditorSlot';
 import { FileTabs } from './FileTabs';
 import { Toolbar } from './Toolbar';
+import { UndoBar } from './UndoBar';
 import { useWorkbenchActions, useWorkbenchCoach } from './workbench-context';
 
 /** The coach's summary has nothing to show before the (lazy) linter has run, so it loads lazily too, in a box of its size. */
@@ -56,7 +57,8 @@ export function Workbench({ check }: { check?: ReactNode }) {
       <Group orientation="vertical" className="workbench-split" id="workbench-split">
         <Panel id="editor" defaultSize="55%" minSize="20%" className="workbench-editor">
           <FileTabs />
-          <div className="editor-host">
+          <UndoBar />
+          <div className="editor-host" id="editor-host">
             <EditorSlot />
           </div>
           <CoachBar />

@@ -57,11 +57,12 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const [refusedMarkers, setRefusedMarkers] = useState<LineMarker[]>([]);
   const [ruleDoc, setRuleDoc] = useState<string>();
   const [reveal, setReveal] = useState<RevealRequest>();
+  const [undo, setUndo] = useState<FilesState['undo']>();
   const coach = useCoach(files.find((f) => f.path === DOCKERFILE_PATH)?.content);
 
   // The actions read the latest state through this ref, so they never change identity.
-  const latest = useRef({ files, tag, build, run, lesson, starter });
-  latest.current = { files, tag, build, run, lesson, starter };
+  const latest = useRef({ files, tag, build, run, lesson, starter, undo });
+  latest.current = { files, tag, build, run, lesson, starter, undo };
   const { attach, waitFor, closeAll } = useJobStreams(setBuild, setRun);
 
   // Reattach to the last build and run after a reload; a job still running continues live.
@@ -188,6 +189,8 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       setConsoleTab,
       updateFile(path, content) {
         setFiles((fs) => fs.map((f) => (f.path === path ? { ...f, content } : f)));
+        // Typing after an example was placed: Undo would now throw the typing away (Ctrl+Z still steps back).
+        if (path === DOCKERFILE_PATH) setUndo((u) => (u && u.placed !== content ? undefined : u));
       },
       addFile(path) {
         const problem = fileNameProblem(latest.current.files, path);
@@ -215,7 +218,16 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
         setTag(starter.tag);
         setActive(starter.open);
       },
-      openDockerfile: setDockerfile,
+      placeDockerfile(content, message) {
+        const previous = latest.current.files.find((f) => f.path === DOCKERFILE_PATH)?.content ?? '';
+        setDockerfile(content);
+        setUndo({ message, previous, placed: content });
+      },
+      undoPlace() {
+        const { undo } = latest.current;
+        if (undo) setDockerfile(undo.previous);
+        setUndo(undefined);
+      },
       replaceFiles(next) {
         setFiles(next);
         setActive((a) => (next.some((f) => f.path === a) ? a : next.find((f) => f.path === DOCKERFILE_PATH)?.path ?? next[0]?.path ?? ''));
@@ -272,8 +284,9 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
       contextProblems: contextProblems(files),
       starterEdited: !sameFiles(files, starter.files),
       reveal,
+      undo,
     }),
-    [files, active, tag, reveal, starter.files],
+    [files, active, tag, reveal, undo, starter.files],
   );
 
   const runnableImage = build?.done?.state === 'succeeded' ? build.done.tag ?? tag : undefined;

@@ -29,6 +29,8 @@ export type FilesState = {
   contextProblems: string[];
   starterEdited: boolean;
   reveal?: RevealRequest;
+  /** The last time a lesson example changed the Dockerfile: what the visible "Undo" restores. */
+  undo?: { message: string; previous: string; placed: string };
 };
 
 export type JobsState = {
@@ -63,8 +65,10 @@ export type WorkbenchActions = {
   renameFile(from: string, to: string): string | undefined;
   deleteFile(path: string): void;
   resetToStarter(): void;
-  /** Replaces the Dockerfile and shows it. */
-  openDockerfile(content: string): void;
+  /** Sets the Dockerfile to a lesson example's result (replaced or inserted), undoable with the visible Undo. */
+  placeDockerfile(content: string, message: string): void;
+  /** Puts the Dockerfile back as it was before the last placeDockerfile. */
+  undoPlace(): void;
   build(tag?: string): Promise<DoneEvent | undefined>;
   /**
    * For "Check my work": the id of a finished build of the current files —

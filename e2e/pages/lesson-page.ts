@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { modelMarkers, modelText, monacoLoaded, replaceModelText } from './monaco';
 
@@ -58,6 +60,30 @@ export class LessonPage {
     await expect(this.fileTab(path)).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** The editor's text area, as the browser focuses it (Monaco takes keys through it). */
+  editorHasFocus() {
+    return this.page.evaluate(() => !!document.activeElement?.closest('.monaco-editor'));
+  }
+
+  /** Clicks into the Dockerfile and clears it with the keyboard (Ctrl+A, Delete), as a learner starting over does. */
+  async clearDockerfileByKeyboard() {
+    await this.fileTab('Dockerfile').click();
+    await this.page.locator('.monaco-editor .view-lines').click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await expect.poll(() => this.file('Dockerfile')).toBe('');
+  }
+
+  /** Types at a person's pace: real key presses, one at a time. */
+  async typeSlowly(text: string) {
+    await this.page.keyboard.type(text, { delay: 60 });
+  }
+
+  /** Monaco's suggestion list (base images, instructions…). */
+  suggestions() {
+    return this.page.locator('.monaco-editor .suggest-widget');
+  }
+
   codeBlock(lang: string, containing?: string) {
     const blocks = this.page.locator(`.codeblock[data-lang="${lang}"]`);
     return containing ? blocks.filter({ hasText: containing }) : blocks.first();
@@ -67,6 +93,12 @@ export class LessonPage {
     await this.codeBlock('dockerfile').getByRole('button', { name: 'Open in editor' }).click();
     const dialog = this.page.getByRole('dialog', { name: 'Replace your Dockerfile?' });
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
+  }
+
+  /** Puts the reference solution's Dockerfile in the editor (lesson 1's text teaches without giving it away). */
+  async useSolutionDockerfile(lessonDir = '01-building-your-first-docker-image') {
+    const content = readFileSync(path.join(process.cwd(), 'lessons', lessonDir, 'solution', 'Dockerfile'), 'utf8');
+    await this.setFile('Dockerfile', content);
   }
 
   async runThis(containing: string) {

@@ -26,8 +26,6 @@ export const jobEventsUrl = (kind: JobKind, id: string) => `/api/${kind}s/${enc(
 export const saveWorkspace = (lesson: string, body: { files: s.ApiFile[]; tag: string }, keepalive = false) =>
   request('PUT', `/api/workspaces/${enc(lesson)}`, { body, keepalive, schema: s.workspaceSchema });
 
-export const classStatus = () => request('GET', '/api/me', { schema: s.classStatusSchema });
-
 export const checkLesson = (slug: string, buildId: string) =>
   request('POST', `/api/lessons/${enc(slug)}/check`, { body: { buildId }, schema: s.checkAnswerSchema });
 
@@ -38,3 +36,6 @@ export const buildLayers = (jobId: string) => request('GET', `/api/builds/${enc(
 export const ruleDoc = (id: string) => request('GET', `/api/rules/${enc(id)}`, { schema: s.ruleDocSchema });
 
 export const joinClass = (body: { code: string; displayName: string }) => request('POST', '/api/join', { body, schema: s.joinAnswerSchema });
+
+/** Live class status (SSE `status` events with classStatus()'s answer). */
+export const classEventsUrl = '/api/me/events';

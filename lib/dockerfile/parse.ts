@@ -50,6 +50,8 @@ export type Instruction = {
   json: JsonArgs;
   /** Heredocs (`<<EOF`, `<<-EOF`, `<<"EOF"`, several per line) of RUN/COPY/ADD in shell form, bodies included. */
   heredocs: Heredoc[];
+  /** Empty lines inside this instruction's continuation (Docker warns: NoEmptyContinuation). */
+  emptyContinuationLines: number[];
   /** 1-based first and last physical line. */
   line: number;
   endLine: number;
@@ -156,6 +158,7 @@ export function parseInstructionLine(
     flagsUncertain: extracted.nonAscii,
     json,
     heredocs: [],
+    emptyContinuationLines: [],
     line: position.line,
     endLine: position.endLine,
     original,
@@ -214,6 +217,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
     let { line, endOfLine } = trimContinuation(uncommented);
     if (endOfLine && line === '') continue;
     const segments: Segment[] = [{ offset: offset + lead, text: line }];
+    const emptyLines: number[] = [];
 
     while (!endOfLine && index < lines.length) {
       const next = lines[index];
@@ -221,7 +225,11 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       index++;
       // A comment line inside a continuation is dropped; an empty one is skipped (Docker only warns).
       const trimmedNext = next.text.slice(goLeadingSpace(next.text));
-      if (trimmedNext.startsWith('#') || trimmedNext === '') continue;
+      if (trimmedNext.startsWith('#')) continue;
+      if (trimmedNext === '') {
+        emptyLines.push(index);
+        continue;
+      }
       const piece = trimContinuation(next.text);
       endOfLine = piece.endOfLine;
       segments.push({ offset: next.offset, text: piece.line });
@@ -229,6 +237,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
     }
 
     const instruction = parseInstructionLine(line, { line: startLine, endLine: index, segments });
+    instruction.emptyContinuationLines = emptyLines;
     if (canContainHeredoc(instruction)) {
       const found = heredocsFromLine(line);
       if (found.error) problems.push({ line: startLine, message: found.error });

@@ -33,6 +33,8 @@ const examples: Record<string, Example> = {
       `${P}SHELL /bin/bash -c\n`,
       `${P}ONBUILD FROM busybox\n`,
       `${P}USER a b\n`,
+      `${P}COPY --parents a/b /x/\n`,
+      `${P}RUN --bogus true\n`,
     ],
     quiet: [
       'FROM busybox:latest AS base\n',
@@ -53,9 +55,22 @@ const examples: Record<string, Example> = {
     fixed: { 0: `${P}CMD ["python", "app.py"]\n` },
   },
   'syntax/unsupported-feature': {
-    fires: [`${P}RUN <<EOF\necho hi\nEOF\n`, `# syntax=docker/dockerfile:1\n${P}`, `${P}RUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir x\n`, `${P}COPY --chmod=755 a /a\n`],
-    quiet: [`${P}RUN cat <<< "here-string"\n`, `# escape=\\\n${P}`, `FROM busybox:latest AS a\n${P}COPY --from=a --chown=1000 /a /a\n`],
-    fixed: { 1: `\n${P}` },
+    fires: [
+      `# syntax=docker/dockerfile:1-labs\n${P}`,
+      `#!/bin/env docker\n# syntax=evil.example/frontend\n${P}`,
+      `${P}RUN --network=host curl x\n`,
+      `${P}RUN --mount=type=secret,id=t cat /run/secrets/t\n`,
+      `${P}RUN --mount=type=ssh git clone x\n`,
+    ],
+    quiet: [
+      `${P}RUN <<EOF\necho hi\nEOF\n`,
+      `# syntax=docker/dockerfile:1\n${P}`,
+      `${P}RUN --mount=type=cache,target=/root/.cache pip install --no-cache-dir x\n`,
+      `${P}COPY --chmod=755 --link a /a\n`,
+      `${P}RUN --network=none true\n`,
+      `FROM busybox:latest AS a\n${P}COPY --from=a --chown=1000 /a /a\n`,
+    ],
+    fixed: { 0: `# syntax=docker/dockerfile:1\n${P}` },
   },
   'base-image-not-allowed': {
     fires: ['FROM ubuntu:22.04\n', 'FROM python:3.12\n', 'FROM python@sha256:abcd\n'],
@@ -131,6 +146,61 @@ const examples: Record<string, Example> = {
     fires: [P, `${P}RUN useradd app\nUSER app\nRUN echo\nUSER root\n`, `${P}USER 0:0\n`, `FROM busybox:latest AS a\nUSER root\nFROM a\n`, `${P}USER app\nFROM busybox:latest\n`],
     quiet: [`${P}RUN useradd app\nUSER app\n`, `FROM busybox:latest AS a\nUSER nobody\nFROM a\nRUN echo\n`, `${P}USER 1000:1000\n`],
   },
+  LegacyKeyValueFormat: {
+    fires: [`${P}ENV NAME World\n`, `${P}LABEL version 1.0\n`, `${P}ENV GREETING hello world\n`],
+    quiet: [`${P}ENV NAME=World\n`, `${P}ENV A="hello world" B=2\n`, `${P}LABEL a=b\n`],
+    fixed: { 0: `${P}ENV NAME=World\n`, 2: `${P}ENV GREETING="hello world"\n` },
+  },
+  FromAsCasing: {
+    fires: ['FROM busybox:latest as build\n', 'from busybox:latest AS build\n'],
+    quiet: ['FROM busybox:latest AS build\n', 'from busybox:latest as build\n', 'FROM busybox:latest\n'],
+    fixed: { 0: 'FROM busybox:latest AS build\n' },
+  },
+  StageNameCasing: { fires: ['FROM busybox:latest AS Build\n'], quiet: ['FROM busybox:latest AS build\n'] },
+  UndefinedVar: {
+    fires: [`${P}COPY app.py $APP_HOME/\n`, `ARG V=1\n${P}LABEL version=$V\n`, `${P}WORKDIR \${DIR}\n`],
+    quiet: [
+      `${P}ENV APP_HOME=/app\nCOPY app.py $APP_HOME/\n`,
+      `ARG V=1\n${P}ARG V\nLABEL version=$V\n`,
+      `${P}WORKDIR $HOME/app\n`,
+      `${P}RUN echo $UNDEFINED_IN_SHELL\n`,
+      `FROM busybox:latest AS base\nENV D=/x\nFROM base\nWORKDIR $D\n`,
+    ],
+  },
+  NoEmptyContinuation: {
+    fires: [`${P}RUN apt-get update && \\\n\n    apt-get install -y curl\n`],
+    quiet: [`${P}RUN apt-get update && \\\n    apt-get install -y curl\n`, `${P}RUN echo a\n\nRUN echo b\n`],
+  },
+  MaintainerDeprecated: {
+    fires: [`${P}MAINTAINER Ada <ada@example.com>\n`],
+    quiet: [`${P}LABEL org.opencontainers.image.authors="Ada"\n`],
+    fixed: { 0: `${P}LABEL org.opencontainers.image.authors="Ada <ada@example.com>"\n` },
+  },
+  'end-of-line-comment': {
+    fires: [`${P}EXPOSE 8000 # the web port\n`, `${P}ENV A=1 # one\n`, `${P}RUN apt-get update # refresh \\\n && apt-get install -y curl\n`],
+    quiet: [`${P}# the web port\nEXPOSE 8000\n`, `${P}RUN echo a # fine: the shell ends here\n`, `${P}RUN echo a \\\n# dropped by Docker\n  b\n`, `${P}RUN echo a#b\n`],
+  },
+  'missing-pipefail': {
+    fires: [`${P}RUN curl -fsSL https://example.com/x.tgz | tar xz\n`, `${P}RUN <<EOF\ncat a | grep b\nEOF\n`],
+    quiet: [
+      `${P}RUN set -o pipefail && curl -fsSL x | tar xz\n`,
+      `${P}SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl x | tar xz\n`,
+      `${P}RUN true || echo failed\n`,
+      `${P}RUN echo "a | b"\n`,
+      `${P}RUN ["sh", "-c", "a | b"]\n`,
+    ],
+  },
+  'user-before-created': {
+    fires: [`${P}USER app\nRUN useradd app\n`, `FROM busybox:latest AS a\nRUN adduser -D app\nFROM python:3.11-slim\nUSER app\n`],
+    quiet: [
+      `${P}RUN useradd --create-home app\nUSER app\n`,
+      `${P}RUN groupadd -r app && useradd -r -g app app\nUSER app:app\n`,
+      `${P}USER nobody\n`,
+      `${P}USER 1000\n`,
+      `FROM busybox:latest AS a\nRUN adduser -D app\nFROM a\nUSER app\n`,
+      'FROM my-own-image\nUSER app\n',
+    ],
+  },
 };
 
 const fired = (text: string, id: string) => lintDockerfile(text, { rethrow: true }).filter((d) => d.ruleId === id);
@@ -190,6 +260,7 @@ CMD ["python", "./app.py"]
     expect(lintDockerfile(seed).map((d) => [d.line, d.ruleId])).toEqual([
       [1, 'avoid-root-user'],
       [3, 'copy-all-before-install'],
+      [5, 'LegacyKeyValueFormat'],
     ]);
   });
 

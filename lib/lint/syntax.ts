@@ -1,9 +1,10 @@
 /**
  * Diagnostics for files the engine would reject (or misread), in the terms
- * of our own parser (lib/dockerfile), which reads files the way Docker 20.10
- * does. All ids start with `syntax/`.
+ * of our own parser (lib/dockerfile), which reads files the way Docker Engine
+ * 26 (BuildKit) does. All ids start with `syntax/`.
  */
-import { parseInstructionLine, splitWords, type Instruction } from '@/lib/dockerfile';
+import { KNOWN_FLAGS, parseInstructionLine, parseMount, splitWords, type Instruction } from '@/lib/dockerfile';
+import { detectSyntax, isBuiltinSyntax } from '@/lib/dockerfile/detect-syntax';
 import type { LintContext } from './context';
 import { keywordColumns, type Finding } from './rule';
 import type { Severity } from './types';
@@ -13,8 +14,8 @@ export const KNOWN_INSTRUCTIONS = [
   'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
 ];
 const KNOWN = new Set(KNOWN_INSTRUCTIONS);
-// Flags the classic builder knows; the rest (RUN --mount, COPY --chmod, …) are BuildKit's.
-const CLASSIC_FLAGS: Record<string, string[]> = { COPY: ['from', 'chown'], ADD: ['chown'], RUN: [], FROM: [] };
+// Flags only the "labs" frontend has: what to do instead.
+const LABS: Record<string, string> = { parents: 'copy each folder with its own COPY', exclude: 'list what to copy, or use .dockerignore', security: 'steps here always run unprivileged' };
 const JSON_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'COPY', 'ADD']);
 
 export const syntaxRuleMeta: { id: string; title: string; severity: Severity }[] = [
@@ -26,7 +27,7 @@ export const syntaxRuleMeta: { id: string; title: string; severity: Severity }[]
   { id: 'syntax/bad-arguments', title: 'Arguments the instruction does not accept', severity: 'error' },
   { id: 'syntax/json-not-strings', title: 'JSON form with something other than strings', severity: 'error' },
   { id: 'syntax/invalid-json', title: 'Looks like the JSON form but is not valid JSON', severity: 'warning' },
-  { id: 'syntax/unsupported-feature', title: 'BuildKit-only feature', severity: 'error' },
+  { id: 'syntax/unsupported-feature', title: 'Feature not available here', severity: 'error' },
 ];
 
 export type SyntaxFinding = Finding & { ruleId: string };
@@ -136,15 +137,14 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
   };
 
   for (const problem of ctx.parsed.problems) out.push({ ruleId: 'syntax/parse-problem', message: problem.message, line: problem.line });
-  for (const directive of ctx.parsed.directives) {
-    if (directive.name === 'syntax') {
-      out.push({
-        ruleId: 'syntax/unsupported-feature',
-        message: 'The "# syntax=" directive selects a BuildKit frontend; this platform uses the classic builder. Remove this line.',
-        line: directive.line,
-        fix: { title: 'Remove the # syntax= line', edits: [{ line: directive.line, newText: '' }] },
-      });
-    }
+  const syntax = detectSyntax(ctx.text);
+  if (syntax && !isBuiltinSyntax(syntax.value)) {
+    out.push({
+      ruleId: 'syntax/unsupported-feature',
+      message: `"# syntax=${syntax.value}" asks the engine to download another Dockerfile frontend, which builds here never do. Use "# syntax=docker/dockerfile:1" (the built-in one) or remove the line.`,
+      line: syntax.line,
+      fix: { title: 'Use # syntax=docker/dockerfile:1', edits: [{ line: syntax.line, newText: '# syntax=docker/dockerfile:1' }] },
+    });
   }
 
   let seenFrom = false;
@@ -174,12 +174,22 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
       at('syntax/instruction-before-from', instruction, `Only ARG may come before the first FROM; move this ${keyword} after it.`, columns);
     }
     if (keyword === 'FROM') seenFrom = true;
-    if (instruction.heredocs.length) {
-      at('syntax/unsupported-feature', instruction, `Heredocs (<<${instruction.heredocs[0].name}) need BuildKit; this platform uses the classic builder. Put the text in a file and COPY it, or join commands with &&.`, columns);
-    }
-    const unknownFlag = instruction.flags.find((flag) => CLASSIC_FLAGS[keyword] && !CLASSIC_FLAGS[keyword].includes(flag.name.toLowerCase()));
+    const known = KNOWN_FLAGS[keyword] ?? [];
+    const unknownFlag = instruction.flagsUncertain ? undefined : instruction.flags.find((flag) => !known.includes(flag.name));
     if (unknownFlag) {
-      at('syntax/unsupported-feature', instruction, `${keyword} --${unknownFlag.name} is not available: this platform uses the classic builder (no BuildKit).`, columns);
+      const labs = LABS[unknownFlag.name];
+      at('syntax/bad-arguments', instruction, `unknown flag: ${unknownFlag.name}${labs ? ` (--${unknownFlag.name} needs the "labs" Dockerfile frontend, not used here: ${labs})` : known.length ? ` (${keyword} accepts ${known.map((f) => `--${f}`).join(', ')})` : ''}`, columns);
+    }
+    if (keyword === 'RUN') {
+      for (const flag of instruction.flags) {
+        if (flag.name === 'network' && flag.value !== 'none') {
+          at('syntax/unsupported-feature', instruction, `RUN --network=${flag.value ?? ''}: builds here have no network at all; leave the flag out.`, columns);
+        }
+        const type = flag.name === 'mount' ? parseMount(flag.value ?? '').type : '';
+        if (type === 'secret' || type === 'ssh') {
+          at('syntax/unsupported-feature', instruction, `RUN --mount=type=${type} is not available here (no ${type === 'ssh' ? 'SSH agent' : 'secrets'} are passed to builds).`, columns);
+        }
+      }
     }
     if (instruction.args === '') {
       at('syntax/missing-arguments', instruction, `${keyword} needs arguments.`, columns);

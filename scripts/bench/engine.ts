@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import Docker from 'dockerode';
 import { config } from '../../server/config';
+import { findEngine } from '../../server/sandbox/engine-binaries';
 
 /**
  * The sandbox engine as the benchmark sees it from outside the server: the docker
@@ -17,7 +18,19 @@ export function engineDocker(): Docker {
   return client;
 }
 
-/** Running containers that carry the platform's labels (runs of some server). */
+/**
+ * The docker CLI of the engine's own release (Debian 13's client and buildx, unpacked
+ * beside the engine) when there is one, else the `docker` on PATH; with the environment
+ * that points it at the sandbox engine.
+ */
+export function dockerCli(env: Record<string, string> = {}): { bin: string; env: NodeJS.ProcessEnv } {
+  const engine = findEngine(config().engine.engineDir);
+  return {
+    bin: engine?.docker ?? 'docker',
+    env: { ...process.env, DOCKER_HOST: dockerHost(), ...(engine?.dockerConfig && { DOCKER_CONFIG: engine.dockerConfig }), ...env },
+  };
+}
+
 /** `docker build` with the same limits the platform passes to the engine; resolves with the wall time and image id. */
 export function cliBuild(dir: string, opts: { noCache: boolean; tag: string }): Promise<{ ms: number; imageId: string }> {
   const { limits } = config();
@@ -31,7 +44,8 @@ export function cliBuild(dir: string, opts: { noCache: boolean; tag: string }): 
   ];
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const p = spawn('docker', args, { env: { ...process.env, DOCKER_HOST: dockerHost(), DOCKER_BUILDKIT: '0' } });
+    const cli = dockerCli({ DOCKER_BUILDKIT: '0' });
+    const p = spawn(cli.bin, args, { env: cli.env });
     let out = '';
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d));

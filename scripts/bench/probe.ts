@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Learner } from './client';
-import { dockerHost } from './engine';
+import { dockerCli } from './engine';
 import { writeTempContext } from './lesson';
 import { nowEpochMs } from './stats';
 
@@ -53,9 +53,8 @@ export function cliProbe(lines = 50): Promise<number[]> {
   const delays: number[] = [];
   const feed = lineTimer(delays);
   return new Promise((resolve, reject) => {
-    const p = spawn('docker', ['build', '--no-cache', '--network', 'none', '-t', 'bench-probe-cli:latest', tmp.dir], {
-      env: { ...process.env, DOCKER_HOST: dockerHost(), DOCKER_BUILDKIT: '0' },
-    });
+    const cli = dockerCli({ DOCKER_BUILDKIT: '0' });
+    const p = spawn(cli.bin, ['build', '--no-cache', '--network', 'none', '-t', 'bench-probe-cli:latest', tmp.dir], { env: cli.env });
     p.stdout.on('data', (d: Buffer) => feed(d.toString(), nowEpochMs()));
     p.on('error', reject);
     p.on('close', (code) => {

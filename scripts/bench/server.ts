@@ -118,7 +118,17 @@ async function startServer(port: number, base: string) {
   const child = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: true, // its own process group, stopped as a whole
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', LAYERLAB_DB_PATH: path.join(dbDir, 'bench.db') },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      LAYERLAB_DB_PATH: path.join(dbDir, 'bench.db'),
+      // The simulated class is anonymous sessions all on 127.0.0.1: the walls against floods from one
+      // address (docs/security.md) would throttle it. The bench measures throughput, so it opens them.
+      LAYERLAB_CLASS_SHARE: '0',
+      LAYERLAB_MAX_QUEUED_PER_ADDRESS: '100000',
+      LAYERLAB_NEW_SESSIONS_PER_MIN: '100000',
+    },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

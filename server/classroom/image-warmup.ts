@@ -1,6 +1,6 @@
 import 'server-only';
 import { findCatalogImage } from '@/lib/image-catalog';
-import { parseDockerfile } from '@/lib/dockerfile';
+import { readDockerfile } from '@/lib/dockerfile';
 import { provisionImages, type ProvisionResult } from '../images/provision';
 import { catalogStatus, type ImageStatus } from '../images/status';
 import { getLesson, listLessons } from '../lessons';
@@ -25,9 +25,8 @@ export async function lessonBaseImages(slugs?: string[]): Promise<Map<string, st
     const lesson = await getLesson(summary.slug);
     for (const file of [...(lesson?.files ?? []), ...(lesson?.solution ?? [])]) {
       if (!/(^|\/)Dockerfile$/.test(file.path)) continue;
-      for (const ins of parseDockerfile(file.content).instructions) {
-        if (ins.keyword !== 'FROM') continue;
-        const image = findCatalogImage(ins.args.trim().split(/\s+/).find((w) => !w.startsWith('--')) ?? '');
+      for (const stage of readDockerfile(file.content).stages) {
+        const image = findCatalogImage(stage.base);
         if (image && !byRef.get(image.ref)?.includes(summary.slug)) byRef.set(image.ref, [...(byRef.get(image.ref) ?? []), summary.slug]);
       }
     }

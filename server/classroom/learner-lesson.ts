@@ -94,10 +94,18 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
 /** The build's output as plain text, the way the learner's console showed it (minus colours), capped. */
 export function logText(events: StoredEvent[]): string {
   let out = '';
+  let step: number | undefined;
   for (const e of events) {
-    if (e.type === 'step') out += `Step ${e.index}/${e.total} : ${e.instruction}${e.cached ? '  (cached)' : ''}\n`;
-    else if (e.type === 'log') out += stripAnsi(e.text);
-    else if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
+    // A step is announced again when it turns out cached, and the daemon prints its own "Step 3/6 : …"
+    // line: the console folds both into one header, and so does this log.
+    if (e.type === 'step') {
+      if (e.index !== step) out += `Step ${e.index}/${e.total} : ${e.instruction}${e.cached ? '  (cached)' : ''}\n`;
+      step = e.index;
+    } else if (e.type === 'log') {
+      const text = stripAnsi(e.text);
+      if (step !== undefined && text.startsWith(`Step ${step}/`)) continue;
+      out += text;
+    } else if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
   }
   return out.length > LOG_LIMIT ? `… (earlier output cut)\n${out.slice(-LOG_LIMIT)}` : out;
 }

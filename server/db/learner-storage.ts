@@ -1,15 +1,27 @@
 import 'server-only';
 import { db } from './database';
 
-/** Bytes a learner keeps in the database: saved workspaces plus the stored specs (build contexts) of their jobs. */
+/** Bytes a learner keeps in the database: saved workspaces, the stored specs (build contexts) of their jobs, and their jobs' logs. */
 export function learnerStorageBytes(learner: string): number {
   const row = db()
     .prepare(
       `SELECT (SELECT COALESCE(SUM(length(CAST(files AS BLOB))), 0) FROM workspaces WHERE learner = ?)
-            + (SELECT COALESCE(SUM(length(CAST(spec AS BLOB))), 0) FROM jobs WHERE learner = ?) AS n`,
+            + (SELECT COALESCE(SUM(length(CAST(spec AS BLOB))), 0) FROM jobs WHERE learner = ?)
+            + (SELECT COALESCE(SUM(length(CAST(e.data AS BLOB))), 0) FROM job_events e JOIN jobs j ON j.id = e.job_id WHERE j.learner = ?) AS n`,
     )
-    .get(learner, learner) as { n: number };
+    .get(learner, learner, learner) as { n: number };
   return row.n;
+}
+
+/** Deletes the logs of this learner's finished jobs beyond the newest `keep` (the job rows and outcomes stay). */
+export function trimLearnerLogs(learner: string, keep: number): number {
+  return db()
+    .prepare(
+      `DELETE FROM job_events WHERE job_id IN (
+         SELECT id FROM jobs WHERE learner = ? AND finished_at IS NOT NULL ORDER BY created_at DESC LIMIT -1 OFFSET ?
+       )`,
+    )
+    .run(learner, keep).changes;
 }
 
 export function workspaceBytes(learner: string, lesson: string): number {

@@ -44,6 +44,7 @@ describe('checkDockerfile: accepted files', () => {
         { index: 5, line: 5, instruction: 'COPY . .' },
         { index: 6, line: 6, instruction: 'CMD ["python", "app.py"]' },
       ],
+      notes: [],
     });
   });
 
@@ -227,9 +228,8 @@ describe('checkDockerfile: ADD', () => {
     expect(refused('# escape=`\nFROM busybox\nRUN echo \\\nADD http://example.com/x /x\n')[0].line).toBe(4);
   });
 
-  it('refuses ADD flags that need BuildKit, explaining why', () => {
-    expect(refused('FROM busybox\nADD --chmod=755 a /a\n')[0].message).toMatch(/BuildKit.*classic builder/);
-    expect(refused('FROM busybox\nADD --checksum=sha256:abc a /a\n')).toHaveLength(1);
+  it('accepts ADD --chmod and --link from the context (Engine 26 has them)', () => {
+    accepted('FROM busybox\nADD --chmod=755 a /a\nADD --link a /b\n');
   });
 });
 
@@ -261,33 +261,86 @@ describe('checkDockerfile: COPY --from', () => {
     accepted('FROM busybox AS a\nFROM busybox AS b\nFROM busybox\nCOPY --from=python:3.11-slim /x /y\nCOPY --from=A /x /y\nCOPY --from=1 /x /y\n');
   });
 
-  it('refuses COPY flags that need BuildKit', () => {
-    expect(refused('FROM busybox\nCOPY --chmod=755 a /a\n')[0].message).toMatch(/RUN chmod/);
-    expect(refused('FROM busybox\nCOPY --link a /a\n')).toHaveLength(1);
+  it('accepts COPY --chmod and --link, refuses labs-only flags with what to do instead', () => {
+    accepted('FROM busybox\nCOPY --chmod=755 a /a\nCOPY --link a /a\nCOPY --chown=1:1 --chmod=600 --link a /b\n');
+    expect(refused('FROM busybox\nCOPY --parents a/b /x/\n')[0].message).toMatch(/^unknown flag: parents.*labs/);
+    expect(refused('FROM busybox\nCOPY --exclude=*.md . /x\n')[0].message).toMatch(/^unknown flag: exclude/);
+    expect(refused('FROM busybox\nCOPY --bogus a /a\n')[0].message).toBe('unknown flag: bogus');
     expect(refused('FROM busybox\nCOPY --fr\u00e0m=x a /a\n')[0].message).toMatch(/ASCII/);
   });
 });
 
-describe('checkDockerfile: BuildKit-only features', () => {
-  it('refuses # syntax=', () => {
-    expect(refused('# syntax=docker/dockerfile:1\nFROM busybox\n')).toEqual([{ line: 1, message: expect.stringMatching(/classic builder/) }]);
+const withCache: PolicyOptions = { ...options, cacheNamespace: 'u1' };
+
+describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () => {
+  it('accepts # syntax=docker/dockerfile:1 (and 1.x), neutralised in place with a note for the log', () => {
+    const result = check('# syntax=docker/dockerfile:1\nFROM busybox\nRUN echo hi\n');
+    expect(result).toMatchObject({ ok: true, dockerfile: '#\nFROM busybox\nRUN echo hi\n' });
+    expect(result.ok && result.notes[0]).toMatch(/not downloaded here.*built-in Dockerfile frontend/);
+    expect(accepted('# syntax = docker/dockerfile:1.7\nFROM busybox\n')).toBe('#\nFROM busybox\n');
+    expect(accepted('# syntax=docker.io/docker/dockerfile:1.7.1\nFROM busybox\n')).toBe('#\nFROM busybox\n');
+  });
+
+  it('keeps the escape directive working when # syntax= is neutralised before it', () => {
+    const text = '# syntax=docker/dockerfile:1\n# escape=`\nFROM busybox\nRUN echo a `\n  b\n';
+    const out = accepted(text);
+    expect(out).toBe('# escape=`\n#\nFROM busybox\nRUN echo a `\n  b\n');
+    expect(check(out)).toMatchObject({ ok: true, steps: [{ line: 3 }, { line: 4, instruction: 'RUN echo a   b' }] });
   });
 
   it.each([
-    ['RUN --mount=type=cache,target=/root/.cache pip install x', /COPY/],
-    ['RUN --network=host curl x', /network/],
-    ['RUN --security=insecure x', /unprivileged/],
-    ['run --MOUNT=type=secret x', /BuildKit/],
-  ])('refuses %j', (line, hint) => {
-    const [error] = refused(`FROM busybox\n${line}\n`);
-    expect(error.line).toBe(2);
-    expect(error.message).toMatch(/classic builder/);
-    expect(error.message).toMatch(hint);
+    '# syntax=evil.example/frontend:1\nFROM busybox\n',
+    '# syntax=docker/dockerfile:1-labs\nFROM busybox\n',
+    '# syntax=docker/dockerfile:2\nFROM busybox\n',
+    // BuildKit's DetectSyntax also reads a directive after a #! line, where the parser sees a comment.
+    '#!/usr/bin/env docker\n# syntax=evil.example/frontend\nFROM busybox\n',
+  ])('refuses other frontends in %j, saying what to write instead', (text) => {
+    expect(refused(text)[0].message).toMatch(/download and run another Dockerfile frontend.*docker\/dockerfile:1/);
   });
 
-  it.each(['RUN <<EOF\necho hi\nEOF', 'RUN <<-EOF\necho hi\nEOF', 'COPY <<"EOF" /x\nhi\nEOF', 'ADD <<EOF /x\nhi\nEOF'])('refuses the heredoc in %j', (body) => {
-    const errors = refused(`FROM busybox\n${body}\n`);
-    expect(errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(/Heredoc/) });
+  it('accepts heredocs in RUN, COPY and ADD, whose bodies are content, not instructions', () => {
+    accepted('FROM busybox\nRUN <<EOF\necho hi\nEOF\nRUN <<-EOF\n\techo hi\n\tEOF\nCOPY <<"EOF" /x\nhi\nEOF\nADD <<EOF /y\nFROM evil\nADD http://x/ /z\nEOF\n');
+  });
+
+  it('refuses what comes after an unterminated heredoc with the engine\'s words', () => {
+    expect(refused('FROM busybox\nRUN <<EOF\necho hi\n')).toEqual([{ line: 2, message: 'unterminated heredoc' }]);
+  });
+
+  it('accepts cache and tmpfs mounts, and bind mounts from the context or an earlier stage', () => {
+    const check = (text: string) => checkDockerfile(text, withCache);
+    expect(check('FROM busybox\nRUN --mount=type=tmpfs,target=/t true\nRUN --mount=type=bind,source=a,target=/a cat /a\n').ok).toBe(true);
+    expect(check('FROM busybox AS b\nRUN echo > /x\nFROM busybox\nRUN --mount=from=b,source=/x,target=/x cat /x\nRUN --mount=type=bind,from=0,target=/m true\n').ok).toBe(true);
+    expect(check('FROM busybox\nRUN --mount=type=bind,from=python:3.11-slim,target=/p true\n').ok).toBe(true);
+  });
+
+  it('gives every learner cache mounts of their own (the engine shares a cache id between all builds)', () => {
+    const result = checkDockerfile('FROM busybox\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN --mount=type=cache,id=pip,target=/c,sharing=locked true\n', withCache);
+    expect(result.ok && result.dockerfile).toBe(
+      'FROM busybox\nRUN --mount=type=cache,target=/root/.cache,id=u1:/root/.cache pip install x\nRUN --mount=type=cache,target=/c,sharing=locked,id=u1:pip true\n',
+    );
+    expect(refused('FROM busybox\nRUN --mount=type=cache,target=/c true\n')[0].message).toMatch(/cache is not available/);
+  });
+
+  it.each([
+    ['RUN --mount=type=secret,id=x cat /run/secrets/x', /secrets can't be passed/],
+    ['RUN --mount=type=ssh git clone x', /no SSH agent/],
+    ['RUN --mount=type=bind,from=alpine,target=/a true', /earlier stage.*downloaded/],
+    ['RUN --mount=type=bind,from=my-app,target=/a true', /start a stage FROM it/],
+    ['RUN --mount=type=cache,from=evil.example/x,target=/a true', /earlier stage/],
+    ['RUN --mount=type=bind,from=$X,target=/a true', /variables/],
+    ['RUN --mount=type=foo,target=/a true', /not a mount type/],
+    ['RUN --network=host curl x', /no network at all/],
+    ['RUN --network=default curl x', /no network at all/],
+    ['RUN --security=insecure x', /unknown flag: security.*unprivileged/],
+    ['run --MOUNT=type=cache,target=/x true', /unknown flag: MOUNT/],
+  ])('refuses %j, explaining why', (line, hint) => {
+    const result = checkDockerfile(`FROM busybox\n${line}\n`, withCache);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]).toMatchObject({ line: 2, message: expect.stringMatching(hint) });
+  });
+
+  it('accepts RUN --network=none (what every step gets here anyway)', () => {
+    accepted('FROM busybox\nRUN --network=none true\n');
   });
 });
 
@@ -302,7 +355,6 @@ describe('checkDockerfile: ONBUILD', () => {
     'ONBUILD RUN --mount=type=cache,target=/x true',
     'ONBUILD RUN <<EOF',
     'ONBUILD --x RUN true',
-    'ONBUILD BOGUS x',
     'ONBUILD',
   ])('refuses %j', (line) => {
     expect(refused(`FROM busybox\n${line}\n`)[0].line).toBe(2);
@@ -325,7 +377,7 @@ describe('checkDockerfile: limits and garbage', () => {
   it('refuses unknown instructions (e.g. a missing continuation), naming the line', () => {
     expect(refused('FROM busybox\nRUN apt-get update &&\n  apt-get install x\n')[0]).toMatchObject({
       line: 3,
-      message: expect.stringContaining('Unknown instruction "apt-get"'),
+      message: expect.stringContaining('unknown instruction: apt-get'),
     });
   });
 

@@ -1,26 +1,34 @@
 import 'server-only';
 
 /**
- * What a learner's Dockerfile may ask of the engine, checked BEFORE the engine
- * sees it. The engine itself fetches `ADD <url>` sources and pulls unknown
- * `FROM` / `COPY --from` images, from the host's network — not the build
- * container's — so those are an SSRF hole unless refused here. Also refused,
- * with a friendlier message than the engine's: features the classic (legacy)
- * builder does not have.
+ * What a learner's Dockerfile may ask of the engine (Docker Engine 26 with
+ * BuildKit), checked BEFORE the engine sees it. The engine itself fetches
+ * `ADD <url>` sources, pulls unknown `FROM` / `COPY --from` / `--mount from=`
+ * images and `# syntax=` frontends — from its own network namespace, which
+ * has none (issue 10), so this policy is the second wall and the source of
+ * messages that teach what to do instead.
  *
- * The file is parsed exactly like the engine parses it (lib/dockerfile), and
- * the only rewrite is replacing a learner's own image name in FROM/--from by
- * its internal name, in place, so line numbers stay identical.
- *
- * Step numbering, verified on the engine (Docker 20.10, legacy builder): the
- * builder prints `Step N/M : <logical line>` for EVERY instruction in file
- * order — ARGs before the first FROM included, each FROM included, ONBUILD
- * counted as one step. Triggers a base image carries do not get steps (they
- * run inside the FROM step, after "# Executing N build triggers"). Comments,
- * directives, blank lines and continuation lines are not steps. So step N is
- * simply instruction N; `steps` maps it to its first line.
+ * The file is read exactly like the engine reads it (lib/dockerfile: the
+ * parser and its typed instruction layer, proven against the engine by
+ * server/sandbox/parser-differential.test.ts). Where the engine itself would
+ * refuse the file, we say what it would say. The only rewrites happen in
+ * place, so line numbers stay identical: a learner's own image name in
+ * FROM/--from becomes its internal name, a cache mount gets an id of the
+ * learner's own, and a `# syntax=docker/dockerfile:1` line (never fetched
+ * here) becomes a plain comment.
  */
-import { expandVariables, parseDockerfile, parseInstructionLine, sourceSpan, splitWords, type Instruction } from '@/lib/dockerfile';
+import {
+  expandVariables,
+  readDockerfile,
+  sourceSpan,
+  splitLines,
+  splitWords,
+  type Command,
+  type CopyCommand,
+  type Instruction,
+  type RunCommand,
+} from '@/lib/dockerfile';
+import { detectSyntax, isBuiltinSyntax } from '@/lib/dockerfile/detect-syntax';
 import { parseImageRef } from '@/lib/image-ref';
 
 export const MAX_INSTRUCTIONS = 200;
@@ -34,28 +42,31 @@ export type PolicyOptions = {
   learnerImage(ref: string): string | undefined;
   /** Named in messages so the learner knows what to write instead. */
   allowedBases?: readonly string[];
+  /**
+   * Prefix for BuildKit cache-mount ids (e.g. the learner's id): the engine shares a cache
+   * mount between every build that uses the same id, so each learner gets ids of their own.
+   * Without it, cache mounts are refused.
+   */
+  cacheNamespace?: string;
 };
 
 export type PolicyError = { line: number; message: string };
 export type BuildStep = { index: number; line: number; instruction: string };
 export type PolicyResult =
-  | { ok: true; dockerfile: string; steps: BuildStep[] }
+  /** `notes`: things the job log should tell the learner (e.g. that `# syntax=` was not fetched). */
+  | { ok: true; dockerfile: string; steps: BuildStep[]; notes: string[] }
   | { ok: false; errors: PolicyError[] };
 
-const KNOWN_INSTRUCTIONS = new Set([
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
-]);
-const BUILDKIT_ONLY_FLAGS: Record<string, Record<string, string>> = {
-  RUN: {
-    mount: 'use COPY to bring files in, and a separate RUN for caching-free installs',
-    network: 'builds here never have network access',
-    security: 'builds here always run unprivileged',
-  },
-  COPY: { chmod: 'add `RUN chmod …` after the COPY', link: 'leave it out', parents: 'copy each folder explicitly', exclude: 'list what to copy instead' },
-  ADD: { chmod: 'add `RUN chmod …` after the ADD', checksum: 'leave it out', 'keep-git-dir': 'leave it out', link: 'leave it out' },
+const MOUNT_TYPES_ALLOWED = new Set(['cache', 'tmpfs', 'bind']);
+const MOUNT_REFUSED: Record<string, string> = {
+  secret: 'secrets can\'t be passed to builds here yet. Put a harmless placeholder value in a file in the editor and COPY it, and keep real secrets out of images',
+  ssh: 'builds here have no SSH agent (and no network to use it on). COPY what you need from the editor instead',
 };
-const ALLOWED_FLAGS: Record<string, string[]> = { COPY: ['from', 'chown'], ADD: ['chown'], RUN: [], FROM: [], ONBUILD: [] };
+const LABS_FLAGS: Record<string, string> = {
+  parents: 'copy each folder with its own COPY',
+  exclude: 'list what to copy instead, or add the files to .dockerignore',
+  security: 'steps here always run unprivileged inside a sandbox',
+};
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 // Values an ARG before FROM may have without us having to emulate shell quoting.
 const PLAIN_VALUE = /^[A-Za-z0-9._:/@+-]*$/;
@@ -76,6 +87,7 @@ type Edit = { start: number; end: number; text: string };
 export function checkDockerfile(text: string, options: PolicyOptions): PolicyResult {
   const errors: PolicyError[] = [];
   const edits: Edit[] = [];
+  const notes: string[] = [];
   const refuse = (line: number, message: string) => errors.push({ line, message });
 
   // Physical line lengths first: a huge line is refused without looking further into it.
@@ -88,12 +100,35 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   }
   if (errors.length) return { ok: false, errors };
 
-  const parsed = parseDockerfile(text);
-  for (const problem of parsed.problems) refuse(problem.line, problem.message);
-  for (const directive of parsed.directives) {
-    if (directive.name === 'syntax') {
-      refuse(directive.line, 'The "# syntax=" directive selects a BuildKit frontend, but this platform uses the classic builder. Remove this line.');
+  const df = readDockerfile(text);
+  const { parsed } = df;
+  const lines = splitLines(text);
+
+  // `# syntax=` makes the engine fetch and run a frontend image. The built-in frontend (BuildKit
+  // v0.13 in Engine 26) already is docker/dockerfile:1, so that line becomes a plain comment.
+  const syntax = detectSyntax(text);
+  if (syntax && !isBuiltinSyntax(syntax.value)) {
+    refuse(syntax.line, `The "# syntax=${syntax.value}" line asks the engine to download and run another Dockerfile frontend, which builds here never do. Use "# syntax=docker/dockerfile:1" (the built-in frontend) or remove the line.`);
+  } else if (syntax) {
+    const escapeDirective = parsed.directives.find((d) => d.name === 'escape');
+    const directiveLines = new Set([syntax.line, ...parsed.directives.map((d) => d.line)]);
+    const firstLine = Math.min(...directiveLines);
+    for (const n of directiveLines) {
+      const line = lines[n - 1];
+      if (!line) continue;
+      const start = line.offset + (n === 1 && text.startsWith('\uFEFF') ? 1 : 0);
+      // Keep the escape directive where the block starts; every other directive line becomes `#`.
+      const replacement = escapeDirective && n === firstLine ? `# escape=${escapeDirective.value}` : '#';
+      edits.push({ start, end: line.offset + line.text.length, text: replacement });
     }
+    notes.push(`Note: "# syntax=${syntax.value}" (line ${syntax.line}) is not downloaded here; the engine's built-in Dockerfile frontend (BuildKit, as in Docker Engine 26) builds this file.`);
+  }
+
+  for (const error of df.errors) {
+    const message = error.message === 'file with no instructions'
+      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: file with no instructions.)`
+      : explainEngineError(error.message, parsed.escape);
+    refuse(error.line, message);
   }
   if (parsed.instructions.length > MAX_INSTRUCTIONS) {
     refuse(parsed.instructions[MAX_INSTRUCTIONS].line, `A Dockerfile here may have at most ${MAX_INSTRUCTIONS} instructions.`);
@@ -104,7 +139,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   let metaArgsUncertain = false;
   const stages: Stage[] = [];
 
-  /** Checks an image named by FROM or COPY --from and returns the name to build with. */
+  /** Checks an image named by FROM, COPY --from or --mount from= and returns the name to build with. */
   const checkImage = (instruction: Instruction, ref: string, what: string): string | undefined => {
     const line = instruction.line;
     if (ref.includes('@')) {
@@ -117,7 +152,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     }
     if (options.isAllowedBase(ref)) return ref;
     const own = options.learnerImage(ref);
-    if (own !== undefined && /^[^\s$'"\\`]+$/.test(own)) return own;
+    if (own !== undefined && /^[^\s$'"\\`,=]+$/.test(own)) return own;
     refuse(line, `${what} "${ref}" is not available here: images can't be downloaded during a build. ${describeAllowed(options)}`);
     return undefined;
   };
@@ -131,38 +166,73 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     edits.push({ ...span, text: replacement });
   };
 
-  const checkFlags = (instruction: Instruction, keyword: string, context = ''): boolean => {
-    const allowed = ALLOWED_FLAGS[keyword];
-    if (!allowed || instruction.flags.length === 0) return true;
-    if (instruction.flagsUncertain) {
-      refuse(instruction.line, `${context}Use only plain ASCII characters in the --flags of ${keyword}.`);
-      return false;
-    }
-    let ok = true;
-    for (const flag of instruction.flags) {
-      const name = flag.name.toLowerCase();
-      if (allowed.includes(name)) continue;
-      ok = false;
-      const buildkit = BUILDKIT_ONLY_FLAGS[keyword]?.[name];
-      if (keyword === 'FROM' && name === 'platform') {
-        refuse(instruction.line, `${context}FROM --platform is not supported: images here always build for the engine's own platform. Remove the flag.`);
-      } else if (buildkit) {
-        refuse(instruction.line, `${context}${keyword} --${flag.name} needs BuildKit, but this platform uses the classic builder: ${buildkit}.`);
-      } else {
-        refuse(instruction.line, `${context}${keyword} does not accept --${flag.name} here.${allowed.length ? ` Allowed: ${allowed.map((f) => `--${f}`).join(', ')}.` : ''}`);
-      }
-    }
-    return ok;
+  const hasVariable = (value: string | undefined) => value !== undefined && value.includes('$');
+
+  /** A finished earlier stage named by `ref` (name, any case, or index), or undefined. */
+  const earlierStage = (ref: string): boolean => {
+    const finished = stages.slice(0, -1);
+    if (finished.some((stage) => stage.name !== undefined && stage.name === ref.toLowerCase())) return true;
+    return DIGIT_INDEX.test(ref) && Number(ref) < finished.length;
   };
 
-  const checkHeredoc = (instruction: Instruction, context = ''): boolean => {
-    if (instruction.heredocs.length === 0) return true;
-    refuse(instruction.line, `${context}Heredocs (<<${instruction.heredocs[0].name}) need BuildKit, but this platform uses the classic builder. Put the text in a file in the editor and COPY it, or use one RUN line per command (join them with &&).`);
+  const checkFlagsUncertain = (instruction: Instruction, context: string): boolean => {
+    if (!instruction.flagsUncertain || instruction.flags.length === 0) return true;
+    refuse(instruction.line, `${context}Use only plain ASCII characters in the --flags of ${instruction.keyword}.`);
     return false;
   };
 
-  /** ADD must only ever read from the build context. */
-  const checkAdd = (instruction: Instruction, context = '') => {
+  const checkRun = (command: RunCommand, context = '') => {
+    const { instruction } = command;
+    if (!checkFlagsUncertain(instruction, context)) return;
+    if (command.network !== undefined && command.network !== 'none') {
+      refuse(command.line, `${context}RUN --network=${command.network} is not allowed: builds here have no network at all. Leave the flag out (or write --network=none), and COPY what the step needs from the editor.`);
+    }
+    for (const flag of instruction.flags) {
+      if (flag.name !== 'mount') continue;
+      const mount = command.mounts[instruction.flags.filter((f) => f.name === 'mount').indexOf(flag)];
+      const value = flag.value ?? '';
+      if (context) {
+        refuse(command.line, `${context}RUN --mount is not allowed in an ONBUILD trigger: triggers run later, in other builds, where the mount can't be checked.`);
+        continue;
+      }
+      if (MOUNT_REFUSED[mount.type]) {
+        refuse(command.line, `RUN --mount=type=${mount.type} is not available here: ${MOUNT_REFUSED[mount.type]}.`);
+        continue;
+      }
+      if (!MOUNT_TYPES_ALLOWED.has(mount.type)) {
+        refuse(command.line, `RUN --mount=type=${mount.type} is not a mount type builds here support. Use type=cache, type=tmpfs or type=bind.`);
+        continue;
+      }
+      if (/["'$\\`]/.test(value)) {
+        refuse(command.line, 'Write RUN --mount options without quotes, escapes or variables ($…) here.');
+        continue;
+      }
+      if (mount.from !== undefined && !earlierStage(mount.from)) {
+        if (stages.at(-1)?.name === mount.from.toLowerCase()) {
+          refuse(command.line, `RUN --mount from=${mount.from} names the stage it is in; a mount can only come from stages before it.`);
+          continue;
+        }
+        if (!options.isAllowedBase(mount.from)) {
+          refuse(command.line, `RUN --mount from=${mount.from}: mount files from an earlier stage of this Dockerfile (FROM … AS name) or from the build context (leave out from=). ${options.learnerImage(mount.from) === undefined ? 'Images can\'t be downloaded during a build.' : 'To use an image you built, start a stage FROM it first.'}`);
+          continue;
+        }
+      }
+      if (mount.type === 'cache') {
+        if (!options.cacheNamespace) {
+          refuse(command.line, 'RUN --mount=type=cache is not available for this build.');
+          continue;
+        }
+        // One learner's cache must never be another's: prefix the id (default: the target path).
+        const id = `${options.cacheNamespace}:${mount.options.id ?? mount.target ?? ''}`;
+        const kept = value.split(',').filter((field) => field !== '' && field.split('=')[0].trim().toLowerCase() !== 'id');
+        replace(instruction, flag.start, flag.end, `--mount=${[...kept, `id=${id}`].join(',')}`, 'the --mount flag');
+      }
+    }
+  };
+
+  /** ADD must only ever read from the build context (or a heredoc). */
+  const checkAdd = (command: CopyCommand, context = '') => {
+    const { instruction } = command;
     // The engine unquotes and unescapes each word before deciding it is a URL, so look at the
     // words with every quote and escape character removed, in both the JSON and the shell reading.
     const readings: string[][] = [splitWords(instruction.args).map((w) => w.word)];
@@ -174,7 +244,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
       return plain.includes('://') || plain.includes('git@');
     };
     if (readings.some((words) => words.some(isRemote)) || lowerArgs.includes('://') || lowerArgs.includes('git@')) {
-      refuse(instruction.line, `${context}ADD can't download from a URL here: builds may only use files from the editor. Add the file to the project and use COPY instead.`);
+      refuse(instruction.line, `${context}ADD can't download from a URL or a git repository here: builds may only use files from the editor. Add the file to the project and use COPY instead.`);
       return;
     }
     if (readings.some((words) => words.slice(0, -1).some((word) => word.includes('$')))) {
@@ -182,23 +252,21 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     }
   };
 
-  const checkOnbuild = (instruction: Instruction) => {
-    if (!checkFlags(instruction, 'ONBUILD')) return;
-    const inner = parseInstructionLine(instruction.args, { line: instruction.line, endLine: instruction.endLine });
+  const checkOnbuild = (command: Extract<Command, { kind: 'ONBUILD' }>) => {
+    const inner = command.inner;
+    if (!inner) return; // the engine accepts a bare ONBUILD; nothing to check
+    const keyword = inner.instruction.keyword;
     const context = 'ONBUILD: ';
-    if (!KNOWN_INSTRUCTIONS.has(inner.keyword)) {
-      refuse(instruction.line, `${context}unknown instruction "${inner.keyword || instruction.args}".`);
+    if (keyword === 'ADD') {
+      refuse(command.line, 'ONBUILD ADD is not allowed here: triggers run later, in other builds, where they can\'t be checked. Use COPY in the ONBUILD trigger, or write the step in the Dockerfile that needs it.');
       return;
     }
-    if (inner.keyword === 'ADD' || inner.keyword === 'FROM' || inner.keyword === 'ONBUILD' || inner.keyword === 'MAINTAINER') {
-      refuse(instruction.line, `ONBUILD ${inner.keyword} is not allowed here: triggers run later, in other builds, where they can't be checked. Use COPY in the ONBUILD trigger, or write the step in the Dockerfile that needs it.`);
+    if (keyword === 'COPY' && inner.instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) {
+      refuse(command.line, 'ONBUILD COPY --from is not allowed here: triggers run later, in other builds, where the image they name can\'t be checked. Write the COPY --from in the Dockerfile that needs it.');
       return;
     }
-    if (inner.keyword === 'COPY' && inner.flags.some((flag) => flag.name.toLowerCase() === 'from')) {
-      refuse(instruction.line, 'ONBUILD COPY --from is not allowed here: triggers run later, in other builds, where the image they name can\'t be checked. Write the COPY --from in the Dockerfile that needs it.');
-      return;
-    }
-    if (checkFlags(inner, inner.keyword, context)) checkHeredoc(inner, context);
+    if (inner.kind === 'RUN') checkRun(inner, context);
+    else if (inner.instruction.flags.length) checkFlagsUncertain(inner.instruction, context);
   };
 
   const recordMetaArg = (instruction: Instruction) => {
@@ -227,7 +295,9 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
 
   const checkFrom = (instruction: Instruction) => {
     const errorsBefore = errors.length;
-    checkFlags(instruction, 'FROM');
+    if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'platform')) {
+      refuse(instruction.line, 'FROM --platform is not supported: images here always build for the engine\'s own platform. Remove the flag.');
+    }
     const words = splitWords(instruction.args);
     let stageName: string | undefined;
     if (words.length === 3 && words[1].word.toLowerCase() === 'as') {
@@ -238,7 +308,9 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         refuse(instruction.line, `There is already a stage named "${stageName}".`);
       }
     } else if (words.length !== 1) {
-      refuse(instruction.line, 'FROM needs an image name, optionally followed by "AS <stage name>".');
+      if (errors.length === errorsBefore && !df.errors.some((e) => e.line === instruction.line)) {
+        refuse(instruction.line, 'FROM needs an image name, optionally followed by "AS <stage name>".');
+      }
       stages.push({});
       return;
     }
@@ -268,19 +340,18 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     stages.push({ name: stageName });
   };
 
-  const checkCopy = (instruction: Instruction) => {
-    if (!checkFlags(instruction, 'COPY') || !checkHeredoc(instruction)) return;
-    // Only finished stages count: the engine pulls a name that is not one yet, even the current stage's.
-    const finished = stages.slice(0, -1);
+  const checkCopyFrom = (command: CopyCommand) => {
+    const { instruction } = command;
+    if (!checkFlagsUncertain(instruction, '')) return;
     for (const flag of instruction.flags) {
       if (flag.name.toLowerCase() !== 'from') continue;
       const value = flag.value ?? '';
-      if (value.includes('$')) {
+      if (hasVariable(value)) {
         refuse(instruction.line, 'COPY --from can\'t use variables ($…) here: name an earlier stage or an image directly.');
         continue;
       }
-      if (finished.some((stage) => stage.name !== undefined && stage.name === value.toLowerCase())) continue;
-      if (DIGIT_INDEX.test(value) && Number(value) < finished.length) continue;
+      // Only finished stages count: the engine pulls a name that is not one yet, even the current stage's.
+      if (earlierStage(value)) continue;
       if (stages.at(-1)?.name === value.toLowerCase() && value !== '') {
         refuse(instruction.line, `COPY --from=${value} names the stage it is in; a stage can only copy from stages that come before it.`);
         continue;
@@ -298,18 +369,11 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   };
 
   let seenFrom = false;
-  for (const instruction of parsed.instructions) {
+  for (const command of df.commands) {
+    const { instruction } = command;
     const { keyword } = instruction;
-    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
-      const shown = instruction.original.trim().split(/\s+/)[0]?.slice(0, 40) ?? '';
-      refuse(instruction.line, `Unknown instruction "${shown}". (If this line belongs to the line above, end that line with ${parsed.escape}.)`);
-      continue;
-    }
-    if (!seenFrom && keyword !== 'FROM' && keyword !== 'ARG') {
-      refuse(instruction.line, `Only ARG may come before the first FROM; ${keyword} must come after it.`);
-      continue;
-    }
-    switch (keyword) {
+    if (!seenFrom && keyword !== 'FROM' && keyword !== 'ARG') continue; // the engine's error is already reported
+    switch (command.kind) {
       case 'ARG':
         if (!seenFrom) recordMetaArg(instruction);
         break;
@@ -318,23 +382,23 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         checkFrom(instruction);
         break;
       case 'RUN':
-        if (checkFlags(instruction, 'RUN')) checkHeredoc(instruction);
+        checkRun(command);
         break;
       case 'COPY':
-        checkCopy(instruction);
+        checkCopyFrom(command);
         break;
       case 'ADD':
-        if (checkFlags(instruction, 'ADD') && checkHeredoc(instruction)) checkAdd(instruction);
+        if (checkFlagsUncertain(instruction, '')) checkAdd(command);
         break;
       case 'ONBUILD':
-        checkOnbuild(instruction);
+        checkOnbuild(command);
         break;
     }
   }
   if (!seenFrom && errors.length === 0) {
     refuse(1, `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}".`);
   }
-  if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
+  if (errors.length) return { ok: false, errors: dedupe(errors).sort((a, b) => a.line - b.line) };
 
   let dockerfile = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) {
@@ -345,5 +409,34 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     line: instruction.line,
     instruction: instruction.original.trim(),
   }));
-  return { ok: true, dockerfile, steps };
+  return { ok: true, dockerfile, steps, notes };
+}
+
+function dedupe(errors: PolicyError[]): PolicyError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.line}\n${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The engine's own refusal, in its own words (what `docker build` prints after
+ * "dockerfile parse error on line N:"), plus what to do about it.
+ */
+function explainEngineError(message: string, escape: string): string {
+  const unknown = /^unknown instruction: (.*)$/.exec(message);
+  if (unknown) {
+    return `${message} (If this line belongs to the line above, end that line with ${escape}.)`;
+  }
+  const flag = /^unknown flag: (.*)$/.exec(message);
+  if (flag && LABS_FLAGS[flag[1]]) {
+    return `${message} (--${flag[1]} needs the "labs" Dockerfile frontend, which builds here don't use: ${LABS_FLAGS[flag[1]]}.)`;
+  }
+  if (message === 'no build stage in current context') {
+    return `${message} (Only ARG may come before the first FROM.)`;
+  }
+  return message;
 }

@@ -44,6 +44,8 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
         return own.get(key);
       },
       allowedBases: catalogRefs(),
+      // Cache mounts are shared by id across the engine: each learner gets ids of their own.
+      cacheNamespace: `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -64,7 +66,11 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   }
   const sent = applyDockerignore(files).map((f) => (f === dockerfile ? { ...f, content: policy.dockerfile } : f));
   const context = await packContext(sent);
-  return { context, steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })) };
+  return {
+    context,
+    steps: policy.steps.map((s) => ({ index: s.index, line: s.line, instruction: s.instruction })),
+    notes: policy.notes,
+  };
 }
 
 /** The daemon prints internal names (`Successfully tagged layerlab-<id>/app:latest`); the learner sees their own. */
@@ -77,11 +83,17 @@ async function* asLearnerSees(learner: string, tag: string, events: AsyncIterabl
   }
 }
 
+/** The policy's notes (e.g. that `# syntax=` was not fetched) open the build's log. */
+async function* withNotes(notes: string[], events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
+  for (const text of notes) yield { type: 'log', stream: 'system', text: `${text}\n` };
+  yield* events;
+}
+
 export async function submitBuild(learner: string, req: BuildRequest, from: { address?: string } = {}) {
   await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
-  const { context, steps } = await prepareBuild(learner, req.files);
+  const { context, steps, notes } = await prepareBuild(learner, req.files);
   const specBytes = Buffer.byteLength(JSON.stringify({ files: req.files, tag: req.tag }));
   ensureRoom(learner, specBytes + (req.lesson && !getWorkspace(learner, req.lesson) ? specBytes : 0));
   const ref = learnerRef(learner, req.tag);
@@ -89,10 +101,16 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
   const id = system.submit(
     { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
     (jobId, signal) =>
-      asLearnerSees(
-        learner,
-        req.tag,
-        system.engine.build({ jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target }, signal),
+      withNotes(
+        notes,
+        asLearnerSees(
+          learner,
+          req.tag,
+          system.engine.build(
+            { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target },
+            signal,
+          ),
+        ),
       ),
     from,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCodeBlocks, codeBlocks, endOfLineComment } from './code-blocks';
+import { buildableBlocks, checkCodeBlocks, codeBlocks, endOfLineComment } from './code-blocks';
 
 const fence = (info: string, text: string) => '```' + info + '\n' + text + '\n```\n';
 
@@ -47,5 +47,14 @@ describe('code blocks of a lesson', () => {
     const line = 'docker run -p 8080:80 app';
     expect(checkCodeBlocks(fence('bash', line))).toHaveLength(1);
     expect(checkCodeBlocks(fence('bash own-machine', line))).toEqual([]);
+  });
+
+  it('builds complete Dockerfiles only: not fragments, not wrong examples, not excerpts', () => {
+    const md =
+      fence('Dockerfile', 'FROM busybox:latest\nCMD ["true"]') +
+      fence('Dockerfile fragment', 'FROM busybox:latest\nCOPY greet.sh .') +
+      fence('Dockerfile wrong', 'FROM busybox:latest\nUSER app # no') +
+      fence('Dockerfile', 'COPY . .');
+    expect(buildableBlocks(md).map((b) => b.line)).toEqual([1]);
   });
 });

@@ -11,7 +11,9 @@ import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
  * - ```Dockerfile: parses with the project's parser and has no end-of-line
  *   comment (Dockerfiles have none: `USER app # note` makes the user
  *   `app # note`). A complete file (it starts with FROM) must also pass the
- *   sandbox policy, so it builds here; mark an excerpt ```Dockerfile fragment.
+ *   sandbox policy and build (lessons:check builds it with the lesson's
+ *   solution files as the context); mark an excerpt, or an example that needs
+ *   files the lesson does not have, ```Dockerfile fragment.
  * - ```bash (or sh, shell, console): every `docker …` line must be one the
  *   workbench or its terminal can run (lib/docker-cli); mark commands meant for the
  *   learner's own machine ```bash own-machine.
@@ -56,6 +58,13 @@ export function endOfLineComment(args: string): boolean {
     else if (c === '#' && (i === 0 || /\s/.test(args[i - 1]))) return true;
   }
   return false;
+}
+
+/** The Dockerfile blocks lessons:check must build: complete files, not marked fragment or wrong. */
+export function buildableBlocks(markdown: string): CodeBlock[] {
+  return codeBlocks(markdown).filter(
+    (b) => b.lang === 'dockerfile' && !b.meta.includes('fragment') && !b.meta.includes('wrong') && parseDockerfile(b.text).instructions[0]?.keyword === 'FROM',
+  );
 }
 
 export function checkCodeBlocks(markdown: string): BlockProblem[] {

@@ -86,7 +86,7 @@ describe('frontmatter schema', () => {
 
   it('rejects a rebuild check that expects nothing', () => {
     const [i] = issues('title: T\ndescription: D\nchecks:\n  - {id: a, title: t, hint: h, kind: rebuild, edit: {path: app.py, append: x}}');
-    expect(i.message).toMatch(/cached, rebuilt or both/);
+    expect(i.message).toMatch(/give cached, rebuilt, fails: true/);
   });
 
   it('rejects duplicate check ids', () => {

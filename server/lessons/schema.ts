@@ -148,7 +148,7 @@ export const lintCleanCheck = strict({
 }).describe('The Dockerfile coach reports nothing for these rules');
 
 const imageField = z
-  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels'])
+  .enum(['Cmd', 'Entrypoint', 'WorkingDir', 'Env', 'User', 'ExposedPorts', 'Healthcheck', 'Labels', 'StopSignal'])
   .describe('Field of the image config (`docker image inspect` → Config)');
 
 export const imageConfigCheck = strict({
@@ -208,8 +208,9 @@ export const rebuildCheck = strict({
   }).describe('The change a developer makes before building again'),
   cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
   rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),
+  fails: z.boolean().default(false).describe('The edit breaks the app, and the build after it must fail (e.g. because a test step runs)'),
 })
-  .refine((c) => c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt or both' })
+  .refine((c) => c.fails || c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt, fails: true, or a combination' })
   .describe('Build the learner\'s files, edit one, build again, and look at which steps the cache answered');
 
 const pathGlob = z
@@ -223,6 +224,7 @@ export const imageFilesCheck = strict({
   ...base,
   kind: z.literal('image-files'),
   absent: z.array(pathGlob).min(1).max(20).describe('No layer added by the Dockerfile contains a path matching one of these — including files a later step deleted'),
+  includeBaseImage: z.boolean().default(false).describe('Search the layers of the final stage\'s base image too (e.g. "no shell anywhere in the image")'),
 }).describe('Search every layer the Dockerfile added (not only the final filesystem) for files that must not be there');
 
 export const healthcheckCheck = strict({

@@ -2,7 +2,7 @@ import 'server-only';
 import { buildToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
-import { checkCodeBlocks } from './code-blocks';
+import { buildableBlocks, checkCodeBlocks } from './code-blocks';
 import type { Lesson, LessonFile } from './load-lessons';
 
 /**
@@ -50,6 +50,14 @@ export async function verifyLesson(lesson: Lesson): Promise<LessonReport> {
   for (const r of solution.results) if (!r.passed) problems.push(`the solution fails "${r.id}": ${r.message ?? 'no message'}`);
   if (starter.results.length > 0 && starter.results.every((r) => r.passed)) {
     problems.push('the starter already passes every check; the learner would have nothing to do');
+  }
+  // A complete Dockerfile in the text builds, with the lesson's files as its context.
+  for (const block of buildableBlocks(lesson.body)) {
+    const files = [...lesson.solution.filter((f) => f.path !== 'Dockerfile'), { path: 'Dockerfile', content: block.text + '\n' }];
+    const { done, ref } = await buildToCompletion({ learner: CHECK_LEARNER, files, tag: `${lesson.slug.slice(0, 40)}-block-${block.line}` });
+    if (done.state !== 'succeeded') {
+      problems.push(`lesson.md body line ${block.line}: the Dockerfile block does not build with the lesson's files (${done.error?.message ?? done.state}); mark it \`\`\`Dockerfile fragment if it needs other files`);
+    } else await docker().getImage(ref).remove({ force: true }).catch(() => undefined);
   }
   const wrong: WrongReport[] = [];
   for (const c of lesson.wrong) {

@@ -40,6 +40,7 @@ describe('metrics', () => {
     expect(text).toContain('layerlab_job_duration_seconds_count{kind="run"} 1');
     expect(text).toContain('layerlab_queue_depth 1');
     expect(text).toContain('layerlab_engine_up 0');
+    expect(text).toMatch(/^# TYPE layerlab_engine_restarts_total counter\nlayerlab_engine_restarts_total \d+$/m);
     expect(text).toContain('layerlab_active_learners 1');
     // Every sample line is `name{labels} number`.
     for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? (\d+(\.\d+)?|\+Inf)$/);

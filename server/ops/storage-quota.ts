@@ -1,23 +1,31 @@
 import 'server-only';
 import { config } from '../config';
-import { expireAnonymousWork, learnerStorageBytes, trimLearnerBuildFiles, workspaceBytes } from '../db/learner-storage';
+import { expireAnonymousWork, learnerStorageBytes, trimLearnerBuildFiles, trimLearnerLogs, workspaceBytes } from '../db/learner-storage';
 import { AppError } from '../errors';
 
 /**
  * Each learner may keep LAYERLAB_LEARNER_STORAGE_MB in the database (saved
- * files and stored build contexts). Before refusing, the files of the
- * learner's own older builds are dropped (their Dockerfiles stay in the
- * history); a refusal changes nothing that is already saved.
+ * files, stored build contexts and job logs). Before refusing, the learner's
+ * own history makes room: the files of older builds (their Dockerfiles stay),
+ * then the logs of older jobs (their outcomes stay). A refusal changes
+ * nothing that is already saved. (A job's own log, written while it runs, is
+ * capped by LAYERLAB_BUILD_LOG_KB / LAYERLAB_RUN_OUTPUT_KB.)
  */
 export function ensureRoom(learner: string, addBytes: number, replacing?: { lesson: string }) {
   const quota = config().storage.learnerBytes;
   const freed = replacing ? workspaceBytes(learner, replacing.lesson) : 0;
   const fits = () => learnerStorageBytes(learner) - freed + addBytes <= quota;
   if (fits()) return;
-  trimLearnerBuildFiles(learner, 1);
-  if (fits()) return;
-  trimLearnerBuildFiles(learner, 0);
-  if (fits()) return;
+  const steps = [
+    () => trimLearnerBuildFiles(learner, 1),
+    () => trimLearnerLogs(learner, 5),
+    () => trimLearnerBuildFiles(learner, 0),
+    () => trimLearnerLogs(learner, 0),
+  ];
+  for (const step of steps) {
+    step();
+    if (fits()) return;
+  }
   const mb = Math.round(quota / 1024 / 1024);
   throw new AppError(
     'quota_exceeded',

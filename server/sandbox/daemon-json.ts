@@ -8,7 +8,6 @@ export function daemonJson(runtime: { name: 'runsc' | 'runc'; path?: string; arg
     // Containers can't reach a registry anyway; keep pulls from hanging.
     'max-concurrent-downloads': 3,
     'default-ulimits': { nofile: { Name: 'nofile', Soft: 1024, Hard: 4096 } },
-    features: { buildkit: false },
   };
   if (runtime.name !== 'runsc') return base;
   return {

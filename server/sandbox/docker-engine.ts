@@ -5,13 +5,18 @@ import { docker as sharedDocker } from './docker';
 import { buildImage } from './docker-build';
 import { runContainer } from './docker-run';
 import type { Engine } from './engine';
+import { engineSupervisor } from './engine-supervisor';
+import { supervisedEngine } from './supervised-engine';
 
 /** The real engine: dockerode against the private sandbox daemon. */
-export function dockerEngine(client: () => Docker = sharedDocker): Engine {
+export function dockerEngine(client: () => Docker = sharedDocker, supervisor = engineSupervisor): Engine {
   // Per-build pids cgroups can only be made when the engine runs on this host.
   const localCgroups = !config().engine.externalHost;
-  return {
-    build: (spec, signal) => buildImage(client(), spec, signal, localCgroups),
-    run: (spec, signal) => runContainer(client(), spec, signal),
-  };
+  return supervisedEngine(
+    {
+      build: (spec, signal) => buildImage(client(), spec, signal, localCgroups),
+      run: (spec, signal) => runContainer(client(), spec, signal),
+    },
+    supervisor,
+  );
 }

@@ -1,6 +1,9 @@
 import 'server-only';
 import fs from 'node:fs';
+import { config } from '../config';
 import { AppError } from '../errors';
+import { localIsolation } from './daemon';
+import { engineSupervisor } from './engine-supervisor';
 import { docker } from './docker';
 import { MIN_RELEASE, runscRelease } from './gvisor';
 
@@ -10,6 +13,10 @@ export type EngineInfo = {
   runtime?: string;
   /** gVisor's release (YYYYMMDD) when the engine runs a runsc binary on this host. */
   gvisorRelease?: number;
+  /** The local engine's isolation (absent for an engine on another host, LAYERLAB_DOCKER_HOST). */
+  isolation?: ReturnType<typeof localIsolation>;
+  /** The supervisor's view of a local engine: restarting after a crash, and how often it restarted it. */
+  supervisor?: { state: string; restarts: number };
   warning?: string;
 };
 
@@ -28,15 +35,24 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** What the engine says about itself; never throws. */
 export async function engineInfo(): Promise<EngineInfo> {
+  const sup = engineSupervisor();
+  const supervisor = sup && { supervisor: { state: sup.state, restarts: sup.restarts } };
   try {
     const [version, info] = await withTimeout(Promise.all([docker().version(), docker().info()]), 3000);
     const runtime = String(info.DefaultRuntime ?? 'runc');
     const gvisorRelease = runtime === 'runsc' ? releaseOf((info.Runtimes as Record<string, { path?: string }> | undefined)?.runsc?.path) : undefined;
+    const engine = config().engine;
+    const isolation = engine.externalHost ? undefined : localIsolation(engine);
     return {
       reachable: true,
+      ...supervisor,
       version: version.Version,
       runtime,
       ...(gvisorRelease && { gvisorRelease }),
+      ...(isolation && { isolation }),
+      ...(isolation && !isolation.networkNamespace && {
+        warning: 'The sandbox engine shares the host network: restart it to isolate it (npm run sandbox -- stop && npm run sandbox -- start).',
+      }),
       ...(runtime !== 'runsc' && {
         warning: 'gVisor (runsc) is not the default runtime: learner code runs with runc, with less isolation.',
       }),
@@ -45,7 +61,7 @@ export async function engineInfo(): Promise<EngineInfo> {
       }),
     };
   } catch {
-    return { reachable: false };
+    return { reachable: false, ...supervisor };
   }
 }
 
@@ -63,6 +79,10 @@ export async function requireEngine() {
     lastClient = client;
   } catch {
     lastOk = 0;
+    // A supervised engine that died is on its way back: the job queues and waits for it.
+    const sup = engineSupervisor();
+    void sup?.check();
+    if (sup?.state === 'restarting') return;
     throw new AppError('engine_unavailable', 'The sandbox engine is not reachable right now. Try again in a moment.');
   }
 }

@@ -26,7 +26,7 @@ async function jobOutput(r: TerminalResult) {
   for await (const e of subscribe(r.type === 'job' ? r.id : '', 0, AbortSignal.timeout(120_000))) out.push(e);
   return { text: out.map((e) => (e.type === 'log' ? e.text : '')).join(''), done: out.at(-1) };
 }
-const run = (learner: string, line: string) => executeTerminalLine(learner, { line, files, lesson: 'terminal-test' });
+const run = (learner: string, line: string) => executeTerminalLine(learner, { line, files, lesson: 'building-your-first-docker-image' });
 const text = (r: TerminalResult) => (r.type === 'output' ? r.text : '');
 
 describe('terminal commands (real engine)', () => {

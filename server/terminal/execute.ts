@@ -5,6 +5,7 @@ import { formatContainers, formatHistory, formatImages, formatInspect } from '@/
 import { recordTerminalCommand } from '../db/terminal-commands';
 import { AppError, isAppError } from '../errors';
 import { log } from '../log';
+import { membership } from '../db/classes';
 import { jobSystem } from '../jobs/job-system';
 import { findLearnerImage } from '../jobs/learner-images';
 import { eventsAfter, getJob } from '../jobs/store';
@@ -29,15 +30,17 @@ export type TerminalResult =
   | { type: 'shell'; id: string; image: string };
 
 export type TerminalRequest = { line: string; files?: ContextFile[]; lesson?: string; cols?: number; rows?: number };
+/** Who asked: the client address the fair queue keys on (server/net/client-address.ts). */
+export type TerminalFrom = { address?: string };
 
 const out = (text: string, exitCode = 0): TerminalResult => ({ type: 'output', text, stream: 'stdout', exitCode });
 const err = (text: string, exitCode = 1): TerminalResult => ({ type: 'output', text, stream: 'stderr', exitCode });
 
-export async function executeTerminalLine(learner: string, req: TerminalRequest): Promise<TerminalResult> {
+export async function executeTerminalLine(learner: string, req: TerminalRequest, from: TerminalFrom = {}): Promise<TerminalResult> {
   const command = parseDockerLine(req.line);
   let result: TerminalResult;
   try {
-    result = await execute(learner, command, req);
+    result = await execute(learner, command, req, from);
   } catch (e) {
     if (isAppError(e)) result = err(`Error: ${e.message}`);
     else if ((e as { statusCode?: number }).statusCode === 404) result = err('Error: No such object.');
@@ -65,7 +68,7 @@ async function resolveImage(learner: string, name: string): Promise<{ ref: strin
 
 const noSuchImage = (name: string) => `Error response from daemon: No such image: ${name.includes(':') ? name : `${name}:latest`}`;
 
-async function execute(learner: string, c: DockerCommand, req: TerminalRequest): Promise<TerminalResult> {
+async function execute(learner: string, c: DockerCommand, req: TerminalRequest, from: TerminalFrom): Promise<TerminalResult> {
   switch (c.kind) {
     case 'unsupported':
       return err(c.reason, 127);
@@ -86,7 +89,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest):
         noCache: c.noCache,
         buildArgs: c.buildArgs,
         target: c.target,
-      });
+      }, from);
       return { type: 'job', kind: 'build', id };
     }
     case 'run': {
@@ -104,7 +107,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest):
           workdir: c.workdir,
           cols: req.cols ?? 80,
           rows: req.rows ?? 24,
-        });
+        }, { address: from.address, member: !!membership(learner) });
         return { type: 'shell', id: session.id, image: c.image };
       }
       const { id } = await submitRun(learner, {
@@ -115,7 +118,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest):
         user: c.user,
         workdir: c.workdir,
         lesson: req.lesson,
-      });
+      }, from);
       return { type: 'job', kind: 'run', id };
     }
     case 'images': {

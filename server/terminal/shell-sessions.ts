@@ -8,6 +8,7 @@ import { docker } from '../sandbox/docker';
 import { startShellContainer, type ShellContainer } from '../sandbox/docker-shell';
 import { jobLabels, LABEL } from '../sandbox/labels';
 import { singleton } from '../singleton';
+import { shellRefusal, type ShellCaps, type ShellOwner } from './shell-capacity';
 
 /**
  * The terminal's interactive shells: at most one per learner, each a
@@ -164,13 +165,19 @@ class ShellSession {
   }
 }
 
-export function createShellSessions(limits = config().shell, runLimits = () => config().limits.run, client = docker) {
+export function createShellSessions(
+  limits: { idleMs: number; maxMs: number; caps?: ShellCaps } = config().shell,
+  runLimits = () => config().limits.run,
+  client = docker,
+) {
   const live = new Map<string, ShellSession>();
+  /** Who holds each live shell, for the capacity caps (shell-capacity.ts). */
+  const owners = new Map<string, ShellOwner>();
   /** The last ended session per learner, so a reconnect after the end still reads the goodbye. */
   const ended = new Map<string, ShellSession>();
 
   return {
-    async open(learner: string, o: ShellOpen): Promise<ShellInfo> {
+    async open(learner: string, o: ShellOpen, who: { address?: string; member?: boolean } = {}): Promise<ShellInfo> {
       if (live.has(learner)) {
         const current = live.get(learner);
         throw new AppError(
@@ -180,9 +187,13 @@ export function createShellSessions(limits = config().shell, runLimits = () => c
             : 'Your shell is still starting.',
         );
       }
+      const owner = { address: who.address ?? 'unknown', member: !!who.member };
+      const refused = limits.caps && shellRefusal([...owners.values()], owner, limits.caps);
+      if (refused) throw refused;
       const id = `s_${randomBytes(9).toString('base64url')}`;
       // Reserve the slot before the (slow) container start, so two requests cannot both open one.
       live.set(learner, undefined as unknown as ShellSession);
+      owners.set(learner, owner);
       try {
         const container = await startShellContainer(client(), {
           ref: o.ref,
@@ -197,15 +208,22 @@ export function createShellSessions(limits = config().shell, runLimits = () => c
           rows: o.rows,
         });
         const session = new ShellSession(id, learner, o.image, container, limits, () => {
-          if (live.get(learner) === session) live.delete(learner);
+          if (live.get(learner) === session) {
+            live.delete(learner);
+            owners.delete(learner);
+          }
           ended.set(learner, session);
         });
         if (!session.ended) live.set(learner, session);
-        else live.delete(learner);
+        else {
+          live.delete(learner);
+          owners.delete(learner);
+        }
         log.info('shell started', { learner, shell: id, image: o.image });
         return session.info();
       } catch (err) {
         live.delete(learner);
+        owners.delete(learner);
         throw err;
       }
     },

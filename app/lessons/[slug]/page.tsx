@@ -6,6 +6,7 @@ import { LessonMarkdown } from '@/components/lesson/LessonMarkdown';
 import { LessonNav } from '@/components/lesson/LessonNav';
 import { LessonProblems } from '@/components/lesson/LessonProblems';
 import { LessonSplit } from '@/components/lesson/LessonSplit';
+import { SkipLinks } from '@/components/workbench/SkipLinks';
 import { Workbench } from '@/components/workbench/Workbench';
 import { WorkbenchProvider } from '@/components/workbench/WorkbenchProvider';
 import { lessonSlugSchema } from '@/lib/lesson-slug';
@@ -13,6 +14,7 @@ import { learnerClassView } from '@/server/classroom/classes';
 import { getWorkspace } from '@/server/db/workspaces';
 import { getLesson, LessonContentError, type Lesson } from '@/server/lessons';
 import { currentLearner } from '@/server/session';
+import { preloadMonaco } from './monaco-preload';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,6 +55,7 @@ export default async function LessonPage({ params }: Props) {
       </div>
     );
   }
+  preloadMonaco();
   // The saved workspace comes with the page, so a reload shows the learner's files at once (no flash of the starter).
   const saved = getWorkspace(learner, slug);
 
@@ -62,6 +65,7 @@ export default async function LessonPage({ params }: Props) {
       starter={{ files: lesson.files, tag: lesson.tag, open: lesson.open }}
       saved={saved && { files: saved.files, tag: saved.tag, lastBuildId: saved.lastBuildId, lastRunId: saved.lastRunId }}
     >
+      <SkipLinks hasCheck />
       <div className="lesson-page">
         <LessonSplit
           lesson={

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { StepEvent } from '@/lib/events';
 import type { Check } from '../schema';
 import type { ImageFacts } from './image-checks';
 import { readInstructions } from './instructions';
@@ -24,29 +23,64 @@ export function applyEdit<F extends { path: string; content: string }>(files: F[
   return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + edit.append } : f));
 }
 
-export type RebuildOutcome = { ok: boolean; error?: string; steps: StepEvent[] };
+/** What a rebuild reports: one entry per step of the second build, in order. */
+export type RebuildStep = { key: number; instruction: string; line?: number; cached: boolean };
+export type RebuildOutcome = { ok: boolean; error?: string; steps: RebuildStep[]; /** The learner's own files did not build. */ warmFailed?: boolean };
 
-/** One entry per build step: its Dockerfile instruction and whether the cache answered it. */
-export function stepsOf(events: StepEvent[], dockerfile: string) {
-  const byLine = new Map(readInstructions(dockerfile).map((i) => [i.line, i]));
-  const steps = new Map<number, { keyword: string; text: string; line?: number; cached: boolean }>();
-  for (const ev of events) {
-    const known = ev.line !== undefined ? byLine.get(ev.line) : undefined;
-    const [keyword = '', ...rest] = ev.instruction.trim().split(/\s+/);
-    const prev = steps.get(ev.index);
-    steps.set(ev.index, {
-      keyword: known?.keyword ?? keyword.toUpperCase(),
-      text: known?.text ?? rest.join(' '),
-      line: ev.line,
-      cached: !!ev.cached || !!prev?.cached,
+type AnyBuildEvent = {
+  type: string;
+  index?: number;
+  n?: number;
+  instruction?: string;
+  name?: string;
+  line?: number;
+  cached?: boolean;
+  state?: string;
+  internal?: boolean;
+};
+
+/**
+ * The steps of a build from its events, and whether the cache answered each:
+ * the classic builder's `step` events (announced again with `cached: true`) or
+ * BuildKit's `vertex` events (state `cached`), so the check works on either
+ * side of the platform's switch to BuildKit.
+ */
+export function rebuildSteps(events: readonly { type: string }[]): RebuildStep[] {
+  const steps = new Map<number, RebuildStep>();
+  for (const raw of events) {
+    const e = raw as AnyBuildEvent;
+    const key = e.type === 'step' ? e.index : e.type === 'vertex' && !e.internal ? e.n : undefined;
+    if (key === undefined) continue;
+    const cached = e.type === 'step' ? !!e.cached : e.state === 'cached';
+    const prev = steps.get(key);
+    steps.set(key, {
+      key,
+      instruction: e.instruction ?? prev?.instruction ?? e.name ?? '',
+      line: e.line ?? prev?.line,
+      cached: cached || !!prev?.cached,
     });
   }
   return [...steps.values()];
 }
 
+/** One entry per build step: its Dockerfile instruction and whether the cache answered it. */
+export function stepsOf(steps: RebuildStep[], dockerfile: string) {
+  const byLine = new Map(readInstructions(dockerfile).map((i) => [i.line, i]));
+  return steps.map((s) => {
+    const known = s.line !== undefined ? byLine.get(s.line) : undefined;
+    const [keyword = '', ...rest] = s.instruction.trim().split(/\s+/);
+    return { keyword: known?.keyword ?? keyword.toUpperCase(), text: known?.text ?? rest.join(' '), line: s.line, cached: s.cached };
+  });
+}
+
 const describeStep = (s: Selector) => (s.matches ? `the ${s.instruction} step matching /${s.matches}/` : `the ${s.instruction} step`);
 
 export function evaluateRebuild(check: RebuildCheck, outcome: RebuildOutcome, dockerfile: string): CheckResult {
+  if (check.fails) {
+    if (outcome.warmFailed) return result(check, false, `Your files do not build yet: ${outcome.error ?? 'the build failed'}.`);
+    if (outcome.ok) return result(check, false, `After a change to ${check.edit.path} that breaks the app, the image still built: nothing in the build noticed.`);
+    return result(check, true, `After a change to ${check.edit.path} that breaks the app, the build failed, as it should.`);
+  }
   if (!outcome.ok) return result(check, false, `After adding a line to ${check.edit.path}, the image did not build again: ${outcome.error ?? 'the build failed'}.`);
   const steps = stepsOf(outcome.steps, dockerfile);
   const find = (s: Selector) => steps.find((x) => x.keyword === s.instruction && (s.matches === undefined || matches(s.matches, x.text)));
@@ -79,7 +113,7 @@ export function globToRegExp(glob: string): RegExp {
 
 export type LayerListing = { index: number; entries: { path: string }[] };
 
-export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[], totalLayers: number): CheckResult {
+export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[], totalLayers: number, baseLayers = 0): CheckResult {
   const patterns = check.absent.map((g) => ({ glob: g, re: globToRegExp(g) }));
   for (const layer of layers) {
     for (const e of layer.entries) {
@@ -90,13 +124,16 @@ export function evaluateImageFiles(check: ImageFilesCheck, layers: LayerListing[
         return result(
           check,
           false,
-          `The image contains ${e.path} (in layer ${layer.index + 1} of ${totalLayers}, added by your Dockerfile). Anyone who pulls the image can read it, even if a later step deletes it.`,
+          layer.index < baseLayers
+            ? `The image contains ${e.path}: it comes with the base image (layer ${layer.index + 1} of ${totalLayers}). Choose a base without it, or start FROM scratch.`
+            : `The image contains ${e.path} (in layer ${layer.index + 1} of ${totalLayers}, added by your Dockerfile). Anyone who pulls the image can read it, even if a later step deletes it.`,
         );
       }
     }
   }
   const files = layers.reduce((n, l) => n + l.entries.length, 0);
-  return result(check, true, `None of the ${files} paths in the ${layers.length} layer${layers.length === 1 ? '' : 's'} your Dockerfile added matches ${check.absent.join(', ')}.`);
+  const which = check.includeBaseImage ? 'of the image' : 'your Dockerfile added';
+  return result(check, true, `None of the ${files} paths in the ${layers.length} layer${layers.length === 1 ? '' : 's'} ${which} matches ${check.absent.join(', ')}.`);
 }
 
 const HEALTHY = '__layerlab_healthy__';

@@ -128,6 +128,12 @@ describe('context-file checks', () => {
     expect(evaluateStaticCheck(ignore, df('FROM busybox', [{ path: '.dockerignore', content: '.envrc\n' }])).passed).toBe(false);
   });
 
+  it('says what the file holds now, not just that it is wrong', () => {
+    const r = evaluateStaticCheck(ignore, df('FROM busybox', [{ path: '.dockerignore', content: '# notes\n.envrc\ntests/\n' }]));
+    expect(r.message).toBe('.dockerignore is not there yet: its lines are `.envrc`, `tests/`.');
+    expect(evaluateStaticCheck(ignore, df('FROM busybox', [{ path: '.dockerignore', content: '# only comments\n' }])).message).toMatch(/only comments/);
+  });
+
   it('present: false fails when the file exists', () => {
     const c = check({ kind: 'context-file', path: 'secret.txt', present: false });
     expect(evaluateStaticCheck(c, df('FROM busybox')).passed).toBe(true);

@@ -86,7 +86,10 @@ function contextFile(check: Extract<Check, { kind: 'context-file' }>, files: { p
   if (!check.present) return file ? result(check, false, `Remove ${check.path} from the build context.`) : result(check, true);
   if (!file) return result(check, false, `There is no ${check.path} in the build context.`);
   if (check.matches !== undefined && !matches(check.matches, file.content, 'm')) {
-    return result(check, false, `${check.path} does not contain what is expected yet.`);
+    // The hint says what to write; the message says what is there now.
+    const lines = file.content.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const now = lines.length ? `its lines are ${lines.slice(0, 6).map((l) => quote(l, 40)).join(', ')}${lines.length > 6 ? ', …' : ''}` : 'it has no patterns yet, only comments';
+    return result(check, false, `${check.path} is not there yet: ${now}.`);
   }
   return result(check, true);
 }

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { StepEvent } from '@/lib/events';
 import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
@@ -10,6 +9,7 @@ import {
   evaluateImageFiles,
   evaluateRebuild,
   healthcheckCommand,
+  rebuildSteps,
   type LayerListing,
   type RebuildOutcome,
 } from './behaviour-checks';
@@ -49,11 +49,10 @@ export function sandboxCheckEngine(learner: string, signal?: AbortSignal): Check
       try {
         const first = await buildToCompletion({ learner, files, tag, signal });
         refs.add(first.ref);
-        if (first.done.state !== 'succeeded') return { ok: false, error: first.done.error?.message, steps: [] };
+        if (first.done.state !== 'succeeded') return { ok: false, warmFailed: true, error: first.done.error?.message, steps: [] };
         const second = await buildToCompletion({ learner, files: edited, tag, signal });
         refs.add(second.ref);
-        const steps = second.events.filter((e): e is StepEvent => e.type === 'step');
-        return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps };
+        return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps: rebuildSteps(second.events) };
       } finally {
         for (const ref of refs) await docker().getImage(ref).remove().catch(() => undefined);
       }
@@ -109,8 +108,8 @@ export async function evaluateChecks(opts: {
       }
       if (check.kind === 'image-files') {
         const f = await (facts ??= opts.engine.inspect(opts.image, dockerfile));
-        const layers = await opts.engine.layerFiles(opts.image, f.baseLayers ?? []);
-        results.push(evaluateImageFiles(check, layers, f.layers.length));
+        const layers = await opts.engine.layerFiles(opts.image, check.includeBaseImage ? [] : (f.baseLayers ?? []));
+        results.push(evaluateImageFiles(check, layers, f.layers.length, f.baseLayers?.length ?? 0));
         continue;
       }
       if (check.kind === 'healthcheck') {

@@ -19,6 +19,7 @@ export type ImageFacts = {
     ExposedPorts?: Record<string, unknown> | null;
     Healthcheck?: { Test?: string[] } | null;
     Labels?: Record<string, string> | null;
+    StopSignal?: string;
   };
   sizeBytes: number;
   layers: string[];
@@ -46,6 +47,7 @@ export function fieldValue(config: ImageFacts['config'], field: Field): string |
     }
     case 'WorkingDir':
     case 'User':
+    case 'StopSignal':
       return config[field] ?? '';
   }
 }
@@ -90,6 +92,14 @@ export function evaluateImageCheck(check: ImageCheck, facts: ImageFacts): CheckR
       }
       if (check.matches !== undefined && !matches(check.matches, text)) {
         failures.push(`${check.field} is ${show(value)}`);
+      }
+      // `CMD ['World']` is not JSON, so Docker took it as shell form: say so in words.
+      const shellWrapped = (check.field === 'Cmd' || check.field === 'Entrypoint') && Array.isArray(value) && value[0] === '/bin/sh' && value[1] === '-c';
+      if (failures.length && shellWrapped) {
+        const written = value.slice(2).join(' ');
+        failures[0] += /^\s*\[/.test(written) && written.includes("'")
+          ? `: Docker ran ${quote(written)} through a shell, because single quotes are not JSON. Write the list with double quotes`
+          : `: that is the shell form. Write it as a JSON list of strings, e.g. ["program", "argument"]`;
       }
       return failures.length
         ? result(check, false, `${failures[0]}.`)

@@ -137,3 +137,26 @@ describe('evaluateChecks', () => {
     expect(r.results[1]).toMatchObject({ passed: false, message: 'Could not check the image: engine down' });
   });
 });
+
+describe('failure messages say what to change', () => {
+  it('explains single quotes in an exec form', () => {
+    const facts = { ...FACTS, config: { ...FACTS.config, Cmd: ['/bin/sh', '-c', "['World']"] } };
+    const r = image({ kind: 'image-config', field: 'Cmd', equals: ['World'] }, facts);
+    expect(r.message).toMatch(/single quotes are not JSON\. Write the list with double quotes\.$/);
+    const shell = image({ kind: 'image-config', field: 'Cmd', equals: ['World'] }, { ...FACTS, config: { ...FACTS.config, Cmd: ['/bin/sh', '-c', 'python greet.py'] } });
+    expect(shell.message).toMatch(/that is the shell form/);
+  });
+
+  it('explains a command that replaced CMD instead of the raw engine error', () => {
+    const r = run({ command: ['Ada', 'Grace'], exitCode: 0 }, { stdout: '', stderr: '', error: 'OCI runtime create failed: runsc: exec: "Ada": executable file not found' });
+    expect(r.message).toMatch(/Docker tried to run `Ada` as the program\. Arguments after the image name replace CMD/);
+    expect(r.message).not.toMatch(/runsc|OCI/);
+  });
+});
+
+describe('StopSignal', () => {
+  it('is read from the image config; unset is "not set"', () => {
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, { ...FACTS, config: { ...FACTS.config, StopSignal: 'SIGINT' } }).passed).toBe(true);
+    expect(image({ kind: 'image-config', field: 'StopSignal', equals: 'SIGINT' }, FACTS)).toMatchObject({ passed: false, message: 'StopSignal is not set.' });
+  });
+});

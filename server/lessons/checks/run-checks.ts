@@ -8,7 +8,17 @@ export type RunOutcome = { stdout: string; stderr: string; exitCode?: number; er
 
 /** Pure: judges a finished container run against a run check. */
 export function evaluateRunCheck(check: RunCheck, run: RunOutcome): CheckResult {
-  if (run.error && run.exitCode === undefined) return result(check, false, `The container did not run: ${run.error}`);
+  if (run.error && run.exitCode === undefined) {
+    // The usual cause with a command: it replaced CMD, and no ENTRYPOINT took it as arguments.
+    if (check.command?.length) {
+      return result(
+        check,
+        false,
+        `The container did not start: with \`docker run IMAGE ${check.command.join(' ')}\`, Docker tried to run ${quote(check.command[0])} as the program. Arguments after the image name replace CMD; they are added to an ENTRYPOINT in exec form.`,
+      );
+    }
+    return result(check, false, `The container did not run: ${run.error}`);
+  }
   const stdout = run.stdout.slice(0, MAX_MATCHED_TEXT);
   const printed = stdout.trim() ? `it printed ${quote(stdout, 120)}` : 'it printed nothing';
   const failures: string[] = [];

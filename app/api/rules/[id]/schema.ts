@@ -12,5 +12,6 @@ export const ruleParamsSchema = z.object({
         return id;
       }
     })
-    .pipe(z.string().regex(/^[a-z0-9]+(?:[/-][a-z0-9]+)*$/, 'not a rule id')),
+    // kebab-case ids (ours, `syntax/…`) or Docker's PascalCase build-check names (`LegacyKeyValueFormat`).
+    .pipe(z.string().regex(/^(?:[a-z0-9]+(?:[/-][a-z0-9]+)*|(?:[A-Z][a-z0-9]+)+)$/, 'not a rule id')),
 });

@@ -3,7 +3,7 @@ import { parseBody, route } from '@/server/http';
 import { getLesson } from '@/server/lessons';
 import { getWorkspace, saveWorkspace, type Workspace } from '@/server/db/workspaces';
 import { ensureRoom } from '@/server/ops/storage-quota';
-import { currentLearner } from '@/server/session';
+import { learnerFrom } from '@/server/auth/learner';
 import { saveWorkspaceSchema, workspaceParamsSchema } from './schema';
 
 type Context = { params: Promise<{ lesson: string }> };
@@ -21,9 +21,9 @@ function toJson(w: Workspace) {
   return { files: w.files, tag: w.tag, lastBuildId: w.lastBuildId, lastRunId: w.lastRunId, updatedAt: w.updatedAt };
 }
 
-export const GET = route(async (_req: Request, context: Context) => {
+export const GET = route(async (req: Request, context: Context) => {
   const lesson = await lessonFrom(context);
-  const workspace = getWorkspace(await currentLearner(), lesson);
+  const workspace = getWorkspace(learnerFrom(req), lesson);
   if (!workspace) throw new AppError('not_found', 'Nothing saved for this lesson yet.');
   return Response.json(toJson(workspace), { headers: { 'cache-control': 'no-store' } });
 });
@@ -31,7 +31,7 @@ export const GET = route(async (_req: Request, context: Context) => {
 export const PUT = route(async (req: Request, context: Context) => {
   const lesson = await lessonFrom(context);
   const body = await parseBody(req, saveWorkspaceSchema);
-  const learner = await currentLearner();
+  const learner = learnerFrom(req);
   ensureRoom(learner, Buffer.byteLength(JSON.stringify(body.files)), { lesson });
   const saved = saveWorkspace(learner, lesson, body);
   return Response.json(toJson(saved));

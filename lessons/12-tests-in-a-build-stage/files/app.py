@@ -1,0 +1,5 @@
+import os
+
+from greeting import greet
+
+print(greet(os.environ.get("NAME", "")))
