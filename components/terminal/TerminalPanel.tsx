@@ -34,6 +34,8 @@ export default function TerminalPanel() {
     term.loadAddon(fit);
     term.loadAddon(new WebLinksAddon());
     term.open(el);
+    // Tab completes inside the terminal; Shift+Tab is left to the browser, so keyboard users can move on.
+    term.attachCustomKeyEventHandler((e) => !(e.key === 'Tab' && e.shiftKey));
     const refit = () => {
       try {
         fit.fit();
@@ -74,7 +76,9 @@ export default function TerminalPanel() {
 
   return (
     <section className="terminal-panel" aria-label="Terminal">
-      <div className="terminal-title">Terminal</div>
+      <div className="terminal-title">
+        Terminal <span className="terminal-keys">Tab completes · ↑ history · Ctrl+C cancels · Shift+Tab leaves</span>
+      </div>
       <div ref={host} className="terminal-host" data-testid="terminal" />
     </section>
   );
