@@ -9,11 +9,19 @@ import { TerminalPanel } from './pages/terminal-panel';
  */
 
 const BUILD_TIMEOUT = 240_000;
+// A small context of our own, so the test does not depend on a lesson's current content.
+const DOCKERFILE = 'FROM busybox:latest\nWORKDIR /app\nCOPY hello.txt .\nCMD ["cat", "hello.txt"]\n';
 
-test('docker build, docker images, then a shell in the image: ls, whoami, exit', async ({ page }) => {
+async function openWithContext(page: import('@playwright/test').Page) {
   const lesson = new LessonPage(page);
   await lesson.goto();
-  await lesson.openExampleDockerfile();
+  await lesson.setFile('Dockerfile', DOCKERFILE);
+  await lesson.setFile('hello.txt', 'hello from the terminal test\n');
+  return lesson;
+}
+
+test('docker build, docker images, then a shell in the image: ls, whoami, exit', async ({ page }) => {
+  await openWithContext(page);
   const term = new TerminalPanel(page);
   await term.ready();
   await term.focus();
@@ -28,7 +36,7 @@ test('docker build, docker images, then a shell in the image: ls, whoami, exit',
   await term.enter('docker run -it a sh');
   await term.expectText(/# *$/m);
   await term.enter('ls');
-  await term.expectText(/app\.py/);
+  await term.expectText(/hello\.txt/);
   await term.enter('whoami');
   await term.expectText(/^root\s*$/m);
   await term.enter('exit');
@@ -39,9 +47,7 @@ test('docker build, docker images, then a shell in the image: ls, whoami, exit',
 });
 
 test('Tab completes commands, flags and image names; ↑ recalls; Ctrl+C cancels a run; Ctrl+L clears', async ({ page }) => {
-  const lesson = new LessonPage(page);
-  await lesson.goto();
-  await lesson.openExampleDockerfile();
+  await openWithContext(page);
   const term = new TerminalPanel(page);
   await term.ready();
   await term.focus();
