@@ -9,9 +9,44 @@ export type JobState = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelle
 export type FinalState = Extract<JobState, 'succeeded' | 'failed' | 'cancelled'>;
 
 export type StatusEvent = { type: 'status'; state: 'queued' | 'running'; position?: number };
-/** A Dockerfile step begins: `Step 3/6 : COPY . .` (line is 1-based in the learner's Dockerfile). */
-export type StepEvent = { type: 'step'; index: number; total: number; instruction: string; line?: number; cached?: boolean };
-export type LogEvent = { type: 'log'; text: string; stream?: 'stdout' | 'stderr' | 'system' };
+/**
+ * One BuildKit vertex (a `#N` block of `docker build --progress=plain`) changed state:
+ * `started`, then `done` or `error`; or `cached` alone. The same `n` is announced
+ * again for each change; parallel stages interleave.
+ */
+export type VertexState = 'started' | 'cached' | 'done' | 'error';
+export type VertexEvent = {
+  type: 'vertex';
+  /** The `#N` the console prints: numbered in the order vertices first show up. */
+  n: number;
+  /** BuildKit's own name, as `docker build` prints it: `[build 2/4] RUN pip install -r requirements.txt`. */
+  name: string;
+  state: VertexState;
+  /** `[build 2/4]` → stage `build`, step 2 of 4 (FROM is step 1); unnamed stages are `stage-N`, a single one has none. */
+  stage?: string;
+  step?: number;
+  steps?: number;
+  /** True for a step of the stage the image is made of (the target); false for other stages. */
+  final?: boolean;
+  /** The learner's own instruction and its 1-based first line in their Dockerfile, when the vertex is a Dockerfile step. */
+  instruction?: string;
+  line?: number;
+  /** `[internal] …` work (loading the context, base image metadata) and exporting the image. */
+  internal?: boolean;
+  /** The engine's clock (ms since the epoch) when the vertex started; on `done`/`error`, how long it took. */
+  startedAt?: number;
+  durationMs?: number;
+  /** On `error`: the learner-facing explanation (never the engine's raw words). */
+  error?: string;
+};
+/**
+ * Output. Build output belongs to a vertex (`vertex` = its `#N`), with `at` = seconds since
+ * that vertex started (`#5 0.412 Collecting flask`); without `at` it is a progress note
+ * (`#9 writing image sha256:… done`).
+ */
+export type LogEvent = { type: 'log'; text: string; stream?: 'stdout' | 'stderr' | 'system'; vertex?: number; at?: number };
+/** A build warning, as `docker build` prints them at the end (`WARN: …`), with its Dockerfile line when BuildKit gives one. */
+export type WarningEvent = { type: 'warning'; message: string; line?: number; url?: string; vertex?: number };
 export type DoneEvent = {
   type: 'done';
   state: FinalState;
@@ -25,7 +60,7 @@ export type DoneEvent = {
   error?: { code: string; message: string; line?: number };
 };
 
-export type JobEvent = StatusEvent | StepEvent | LogEvent | DoneEvent;
+export type JobEvent = StatusEvent | VertexEvent | LogEvent | WarningEvent | DoneEvent;
 /**
  * An event as stored and streamed: `id` is its 1-based sequence number within the
  * job, `time` when the server published it (ms since the epoch), so step durations

@@ -100,6 +100,7 @@ export const envSchema = z.object({
   LAYERLAB_SHELL_MAX_MIN: int(60, 1, 24 * 60).describe('Longest a terminal shell may live, active or not'),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
   LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
+  LAYERLAB_BUILD_CACHE_GB: num(5, 0, 4096).describe("Disk budget for BuildKit's build cache (step layers, RUN --mount=type=cache data); least recently used goes first"),
   LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
   LAYERLAB_GC_INTERVAL_MIN: int(15, 0, 24 * 60).describe('Minutes between clean-up runs (0 = never)'),
 });
@@ -196,6 +197,7 @@ function resolve(env: Env) {
       idleStopMs: env.LAYERLAB_IDLE_STOP_MIN * 60_000,
       imageIdleMs: env.LAYERLAB_IMAGE_IDLE_H * 3600_000,
       imageBudgetBytes: Math.round(env.LAYERLAB_IMAGE_BUDGET_GB * 1024 * mb),
+      buildCacheBytes: Math.round(env.LAYERLAB_BUILD_CACHE_GB * 1024 * mb),
       logRetentionMs: env.LAYERLAB_LOG_RETENTION_DAYS * 86_400_000,
       gcIntervalMs: env.LAYERLAB_GC_INTERVAL_MIN * 60_000,
     },

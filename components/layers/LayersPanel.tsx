@@ -142,7 +142,7 @@ function OwnLayer({ layer, share, onLine }: { layer: Layer; share: number; onLin
           <button type="button" className={styles.lineButton} onClick={() => onLine(line)} title={`Show line ${line} in the Dockerfile`}>
             L{line}
           </button>
-        ) : layer.step ? (
+        ) : layer.step?.index !== undefined ? (
           <span className={styles.stepNo}>#{layer.step.index}</span>
         ) : null}
       </span>

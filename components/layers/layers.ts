@@ -13,8 +13,9 @@ export type LayerRows = {
 };
 
 /** The final stage's base image, from its FROM step (`FROM python:3.11-slim AS app` → python:3.11-slim). */
-export function baseImageOf(steps: { instruction: string }[]): string | undefined {
-  const from = steps.findLast((s) => /^from\s/i.test(s.instruction));
+export function baseImageOf(steps: { instruction: string; final?: boolean }[]): string | undefined {
+  const isFrom = (s: { instruction: string }) => /^from\s/i.test(s.instruction);
+  const from = steps.find((s) => s.final && isFrom(s)) ?? steps.findLast(isFrom);
   return from?.instruction.split(/\s+/).slice(1).find((word) => !word.startsWith('--'));
 }
 
@@ -42,25 +43,27 @@ export type TimelineBar = {
 
 const MIN_SHARE = 0.01;
 
-/** One bar per finished step, proportional to its duration; steps still running are left out. */
+/**
+ * One bar per finished step, placed where it ran on the build's clock: stages BuildKit
+ * ran in parallel overlap, a cached step is a sliver. Steps still running are left out.
+ */
 export function timeline(steps: StepView[]): { bars: TimelineBar[]; totalMs: number } {
   const timed = steps.filter((s) => s.durationMs !== undefined);
-  const totalMs = timed.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
-  let elapsed = 0;
-  const bars = timed.map((s) => {
-    const durationMs = s.durationMs ?? 0;
-    const bar: TimelineBar = {
+  if (timed.length === 0) return { bars: [], totalMs: 0 };
+  const start = Math.min(...timed.map((s) => s.startedAt));
+  const end = Math.max(...timed.map((s) => s.startedAt + (s.durationMs ?? 0)));
+  const totalMs = end - start;
+  const bars = timed.map(
+    (s): TimelineBar => ({
       index: s.index,
       instruction: s.instruction,
       line: s.line,
       cached: !!s.cached,
-      durationMs,
-      share: totalMs > 0 ? Math.max(MIN_SHARE, durationMs / totalMs) : MIN_SHARE,
-      offset: totalMs > 0 ? elapsed / totalMs : 0,
+      durationMs: s.durationMs ?? 0,
+      share: totalMs > 0 ? Math.max(MIN_SHARE, (s.durationMs ?? 0) / totalMs) : MIN_SHARE,
+      offset: totalMs > 0 ? Math.min(1 - MIN_SHARE, (s.startedAt - start) / totalMs) : 0,
       failed: s.state === 'failed',
-    };
-    elapsed += durationMs;
-    return bar;
-  });
+    }),
+  );
   return { bars, totalMs };
 }

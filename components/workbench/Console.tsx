@@ -141,10 +141,14 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
             <div className="log-note">Waiting for a free builder{view.position ? ` — you are number ${view.position} in the queue` : ''}…</div>
           )}
           {view.entries.map((e) =>
-            e.kind === 'step' ? (
-              <div key={e.key} className="log-step" data-step={e.index}>
-                Step {e.index}/{e.total} : {e.instruction}
-                {e.cached && <span className="step-cached">cached</span>}
+            e.kind === 'progress' ? (
+              <div
+                key={e.key}
+                className={`log-progress log-progress-${e.role}`}
+                data-role={e.role}
+                {...(e.role === 'header' && e.vertex !== undefined && { 'data-step': e.vertex })}
+              >
+                {e.text || '\u00a0'}
               </div>
             ) : (
               <span key={e.key} className={`log-chunk log-${e.stream}`} data-stream={e.stream}>

@@ -7,7 +7,7 @@ import { formatDuration } from './format';
 const ICON: Record<StepView['state'], string> = { running: '', done: '✓', failed: '✕', cancelled: '–' };
 const LABEL: Record<StepView['state'], string> = { running: 'running', done: 'done', failed: 'failed', cancelled: 'cancelled' };
 
-/** One row per Dockerfile step: "Step 3/6 COPY . ." with its state and time; clicking jumps to it in the log. */
+/** One row per step BuildKit ran: "#5 [build 2/4] RUN …" with its state and time; clicking jumps to it in the log. */
 export function StepList({ steps, onSelect }: { steps: StepView[]; onSelect(index: number): void }) {
   const listRef = useRef<HTMLOListElement>(null);
   const focus = steps.find((s) => s.state === 'failed' || s.state === 'running')?.index;
@@ -28,7 +28,8 @@ export function StepList({ steps, onSelect }: { steps: StepView[]; onSelect(inde
               {s.state === 'running' ? <span className="spinner spinner-sm" /> : ICON[s.state]}
             </span>
             <span className="step-number">
-              Step {s.index}/{s.total}
+              #{s.index}
+              {s.step !== undefined && ` [${s.stage ? `${s.stage} ` : ''}${s.step}/${s.steps}]`}
             </span>
             <span className="step-instruction mono" title={s.instruction}>
               {s.instruction}

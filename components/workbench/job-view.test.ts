@@ -6,19 +6,32 @@ const fold = (events: JobEvent[], times = events.map((_, i) => i * 100)) =>
   events.reduce((v, e, i) => applyEvent(v, e, times[i]), newJobView('build', 'docker build .'));
 
 describe('job view', () => {
-  it('tracks queue position, steps with durations, and the final state', () => {
+  it('tracks queue position, steps (vertices) with durations, and the final state', () => {
     const v = fold([
       { type: 'status', state: 'queued', position: 2 },
       { type: 'status', state: 'running' },
-      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 1 },
-      { type: 'log', text: ' ---> abc\n' },
-      { type: 'step', index: 2, total: 2, instruction: 'RUNN echo hi', line: 3 },
-      { type: 'done', state: 'failed', durationMs: 900, error: { code: 'build_failed', message: 'unknown instruction: RUNN', line: 3 } },
+      { type: 'vertex', n: 1, name: '[internal] load remote build context', state: 'started', internal: true },
+      { type: 'vertex', n: 2, name: '[1/2] FROM docker.io/library/python:3.11-slim', state: 'cached', step: 1, steps: 2, instruction: 'FROM python:3.11-slim', line: 1 },
+      { type: 'vertex', n: 3, name: '[2/2] RUN pip install flask', state: 'started', step: 2, steps: 2, instruction: 'RUN pip install flask', line: 3, startedAt: 300 },
+      { type: 'log', vertex: 3, at: 0.1, text: 'Collecting flask\n' },
+      { type: 'done', state: 'failed', durationMs: 900, error: { code: 'build_failed', message: 'no network', line: 3 } },
     ]);
     expect(v.phase).toBe('done');
-    expect(v.steps.map((s) => [s.index, s.state, s.durationMs])).toEqual([[1, 'done', 200], [2, 'failed', 100]]);
-    expect(v.entries.map((e) => e.kind)).toEqual(['step', 'log', 'step']);
-    expect(failedLine(v)).toEqual({ line: 3, message: 'unknown instruction: RUNN' });
+    // [internal] work is in the log, not in the steps list.
+    expect(v.steps.map((s) => [s.index, s.state, s.cached ?? false, s.durationMs])).toEqual([
+      [2, 'done', true, 0],
+      [3, 'failed', false, 300],
+    ]);
+    expect(v.entries.map((e) => (e.kind === 'progress' ? e.text : e.kind))).toEqual([
+      '#1 [internal] load remote build context',
+      '',
+      '#2 [1/2] FROM docker.io/library/python:3.11-slim',
+      '#2 CACHED',
+      '',
+      '#3 [2/2] RUN pip install flask',
+      'log',
+    ]);
+    expect(failedLine(v)).toEqual({ line: 3, message: 'no network' });
   });
 
   it('colours a log whose escape was split between two events', () => {
@@ -37,8 +50,9 @@ describe('job view', () => {
 
   it('falls back to the failing step line when the daemon gives none', () => {
     const v = fold([
-      { type: 'step', index: 1, total: 1, instruction: 'RUN false', line: 4 },
-      { type: 'done', state: 'failed', durationMs: 1, error: { code: 'build_failed', message: 'returned a non-zero code: 1' } },
+      { type: 'vertex', n: 1, name: '[1/1] RUN false', state: 'started', instruction: 'RUN false', line: 4 },
+      { type: 'vertex', n: 1, name: '[1/1] RUN false', state: 'error', instruction: 'RUN false', line: 4, durationMs: 5, error: 'The command `false` failed with exit code 1.' },
+      { type: 'done', state: 'failed', durationMs: 1, error: { code: 'build_failed', message: 'The command `false` failed with exit code 1.' } },
     ]);
     expect(failedLine(v)?.line).toBe(4);
   });
@@ -65,34 +79,48 @@ describe('job view', () => {
   });
 });
 
-describe('step events from the legacy builder', () => {
-  it('updates a repeated step in place and hides the daemon’s duplicate step line', () => {
+describe('vertex events from BuildKit', () => {
+  it('updates a vertex in place in the steps list and prints its output with the #N prefix', () => {
     const v = fold([
-      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 2 },
-      { type: 'log', text: 'Step 1/2 : FROM layerlab-abc/python:3.11-slim\n' },
-      { type: 'log', text: ' ---> Using cache\n' },
-      { type: 'step', index: 1, total: 2, instruction: 'FROM python:3.11-slim', line: 2, cached: true },
+      { type: 'vertex', n: 4, name: '[build 2/3] RUN make', state: 'started', stage: 'build', step: 2, steps: 3, final: false, line: 5, instruction: 'RUN make', startedAt: 1_000 },
+      { type: 'log', vertex: 4, at: 0.25, text: '\x1b[31mwarning\x1b[0m\n', stream: 'stderr' },
+      { type: 'vertex', n: 4, name: '[build 2/3] RUN make', state: 'done', stage: 'build', step: 2, steps: 3, final: false, line: 5, instruction: 'RUN make', startedAt: 1_000, durationMs: 420 },
     ]);
-    expect(v.steps).toHaveLength(1);
-    expect(v.steps[0].cached).toBe(true);
-    expect(v.entries.map((e) => e.kind)).toEqual(['step', 'log']);
-    expect(v.entries[0]).toMatchObject({ kind: 'step', cached: true });
+    expect(v.steps).toEqual([
+      { index: 4, stage: 'build', step: 2, steps: 3, final: false, instruction: 'RUN make', line: 5, state: 'done', startedAt: 1_000, durationMs: 420 },
+    ]);
+    const output = v.entries.find((e) => e.kind === 'log');
+    expect(output?.kind === 'log' && output.segments.map((s) => [s.text, s.style.fg])).toEqual([
+      ['#4 0.250 ', undefined],
+      ['warning', 1],
+      ['\n', undefined],
+    ]);
+    expect(v.entries.filter((e) => e.kind === 'progress').map((e) => e.kind === 'progress' && [e.role, e.vertex])).toEqual([
+      ['header', 4],
+      ['done', 4],
+    ]);
   });
 });
 
 describe('durations from the server’s event times', () => {
-  it('gives the same step durations live and when the log is replayed later', () => {
+  it('gives the same step durations live and when the log is replayed later (engine times, else event times)', () => {
     const t0 = Date.UTC(2025, 0, 1);
     const stored = [
       { type: 'status', state: 'running', id: 1, time: t0 },
-      { type: 'step', index: 1, total: 2, instruction: 'FROM busybox', id: 2, time: t0 + 10 },
-      { type: 'step', index: 2, total: 2, instruction: 'RUN sleep 2', id: 3, time: t0 + 260 },
-      { type: 'done', state: 'succeeded', durationMs: 2400, id: 4, time: t0 + 2_410 },
+      { type: 'vertex', n: 1, name: '[1/2] FROM docker.io/library/busybox:latest', state: 'cached', id: 2, time: t0 + 10 },
+      { type: 'vertex', n: 2, name: '[2/2] RUN sleep 2', state: 'started', id: 3, time: t0 + 260 },
+      { type: 'vertex', n: 3, name: '[2/2] RUN sleep 3', state: 'started', id: 4, time: t0 + 270 },
+      { type: 'vertex', n: 2, name: '[2/2] RUN sleep 2', state: 'done', durationMs: 2_010, id: 5, time: t0 + 2_270 },
+      { type: 'done', state: 'cancelled', durationMs: 2400, id: 6, time: t0 + 2_410 },
     ] as StoredEvent[];
     // Replayed a day later: the client clock says nothing about how long the steps took.
     const replayAt = t0 + 86_400_000;
     const v = stored.reduce((view, e, i) => applyEvent(view, e, eventTime(e, replayAt + i)), newJobView('build', 'docker build .'));
-    expect(v.steps.map((s) => s.durationMs)).toEqual([250, 2_150]);
+    expect(v.steps.map((s) => [s.state, s.durationMs])).toEqual([
+      ['done', 0],
+      ['done', 2_010],
+      ['cancelled', 2_140],
+    ]);
   });
 
   it('falls back to the given clock for an event without a time', () => {

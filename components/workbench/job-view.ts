@@ -5,26 +5,35 @@
  * one when it is published), so step durations survive a replay too.
  */
 import { parseAnsi, type AnsiSegment, type AnsiStyle } from '@/lib/ansi';
-import type { DoneEvent, JobEvent, JobKind, StoredEvent } from '@/lib/events';
 import type { ApiError } from '@/lib/api-client';
+import { initialProgress, progressLines, type ProgressLineRole, type ProgressState } from '@/lib/build-progress';
+import type { DoneEvent, JobEvent, JobKind, StoredEvent, VertexEvent } from '@/lib/events';
 
 export const MAX_CONSOLE_ENTRIES = 4000;
 
 export type LogStream = 'stdout' | 'stderr' | 'system';
 export type ConsoleEntry =
   | { key: number; kind: 'log'; stream: LogStream; segments: AnsiSegment[] }
-  | { key: number; kind: 'step'; index: number; total: number; instruction: string; cached?: boolean };
+  /** A line of BuildKit's plain progress (`#5 [build 2/4] RUN …`, `#5 CACHED`, `#5 DONE 0.4s`); `vertex` is its `#N`. */
+  | { key: number; kind: 'progress'; role: Exclude<ProgressLineRole, 'output'>; text: string; vertex?: number };
 
 export type StepState = 'running' | 'done' | 'failed' | 'cancelled';
+/** One Dockerfile step BuildKit ran (a vertex), in the order steps started; `index` is its `#N`. */
 export type StepView = {
   index: number;
-  total: number;
+  /** `[build 2/4]`-style position as BuildKit names it, or '' for a single unnamed stage's `[2/4]`. */
+  stage?: string;
+  step?: number;
+  steps?: number;
+  /** Part of the stage the image is made of (the target), not an earlier stage. */
+  final?: boolean;
   instruction: string;
   line?: number;
   cached?: boolean;
   state: StepState;
   startedAt: number;
   durationMs?: number;
+  error?: string;
 };
 
 export type JobPhase = 'starting' | 'queued' | 'running' | 'done' | 'refused' | 'lost';
@@ -38,6 +47,8 @@ export type JobView = {
   position?: number;
   steps: StepView[];
   entries: ConsoleEntry[];
+  /** The plain-progress renderer's state (which `#N` the console is in). */
+  progress: ProgressState;
   /** Entries dropped from the top to keep the console responsive. */
   dropped: number;
   done?: DoneEvent;
@@ -49,7 +60,7 @@ export type JobView = {
 };
 
 export function newJobView(kind: JobKind, title: string): JobView {
-  return { kind, title, phase: 'starting', steps: [], entries: [], dropped: 0, ansi: {}, nextKey: 1 };
+  return { kind, title, phase: 'starting', steps: [], entries: [], progress: initialProgress(), dropped: 0, ansi: {}, nextKey: 1 };
 }
 
 export function isActive(view: JobView | undefined): boolean {
@@ -62,32 +73,15 @@ export function applyEvent(view: JobView, event: JobEvent, now: number): JobView
     case 'status':
       if (view.phase === 'done') return view;
       return { ...view, phase: event.state, position: event.state === 'queued' ? event.position : undefined };
-    case 'step': {
-      // The same step again (e.g. `---> Using cache` marks it cached): update it in place.
-      const last = view.steps[view.steps.length - 1];
-      if (last && last.index === event.index) {
-        const steps = [...view.steps.slice(0, -1), { ...last, cached: event.cached ?? last.cached, line: event.line ?? last.line }];
-        const entries = view.entries.map((e) => (e.kind === 'step' && e.index === event.index ? { ...e, cached: event.cached ?? e.cached } : e));
-        return { ...view, steps, entries };
-      }
-      const steps = finishRunning(view.steps, 'done', now);
-      steps.push({
-        index: event.index,
-        total: event.total,
-        instruction: event.instruction,
-        line: event.line,
-        cached: event.cached,
-        state: 'running',
-        startedAt: now,
-      });
-      const entry: ConsoleEntry = { key: view.nextKey, kind: 'step', index: event.index, total: event.total, instruction: event.instruction, cached: event.cached };
-      return append({ ...view, phase: 'running', position: undefined, steps }, entry);
+    case 'vertex': {
+      const running = view.phase === 'done' ? view : { ...view, phase: 'running' as const, position: undefined };
+      return printProgress({ ...running, steps: event.internal ? view.steps : updateSteps(view.steps, event, now) }, event);
     }
+    case 'warning':
+      return printProgress(view, event);
     case 'log': {
+      if (event.vertex !== undefined) return printProgress(view, event);
       const stream = event.stream ?? 'stdout';
-      // The daemon's own "Step 3/6 : …" line repeats the step header the console already shows.
-      const prev = view.entries[view.entries.length - 1];
-      if (prev?.kind === 'step' && /^Step \d+\/\d+ : /.test(event.text) && event.text.startsWith(`Step ${prev.index}/`)) return view;
       const carried = view.ansi[stream];
       const { segments, style, pending } = parseAnsi(event.text, carried?.style, carried?.pending);
       const next = { ...view, ansi: { ...view.ansi, [stream]: { style, pending } } };
@@ -116,6 +110,45 @@ export function lose(view: JobView): JobView {
   return view.phase === 'done' ? view : { ...view, phase: 'lost' };
 }
 
+/** The steps list follows the vertices: a new `#N` is added, a known one changes state in place. */
+function updateSteps(steps: StepView[], event: VertexEvent, now: number): StepView[] {
+  const state: StepState = event.state === 'error' ? 'failed' : event.state === 'started' ? 'running' : 'done';
+  const known = steps.findIndex((s) => s.index === event.n);
+  const startedAt = known >= 0 ? steps[known].startedAt : (event.startedAt ?? now);
+  const step: StepView = {
+    index: event.n,
+    ...(event.stage && { stage: event.stage }),
+    ...(event.step && { step: event.step, steps: event.steps }),
+    ...(event.final !== undefined && { final: event.final }),
+    instruction: event.instruction ?? event.name.replace(/^\[[^\]]*\] /, ''),
+    ...(event.line !== undefined && { line: event.line }),
+    ...((event.state === 'cached' || (known >= 0 && steps[known].cached)) && { cached: true }),
+    state,
+    startedAt,
+    ...(event.durationMs !== undefined ? { durationMs: event.durationMs } : event.state === 'cached' ? { durationMs: 0 } : {}),
+    ...(event.error && { error: event.error }),
+  };
+  if (known < 0) return [...steps, step];
+  return steps.map((s, i) => (i === known ? step : s));
+}
+
+/** Appends an event's plain-progress lines (shared renderer in lib/build-progress) to the console. */
+function printProgress(view: JobView, event: JobEvent): JobView {
+  const { state, lines } = progressLines(view.progress, event);
+  let next: JobView = { ...view, progress: state };
+  for (const line of lines) {
+    if (line.role === 'output') {
+      const stream = line.stream ?? 'stdout';
+      const carried = next.ansi[stream];
+      const { segments, style, pending } = parseAnsi(line.text + '\n', carried?.style, carried?.pending);
+      next = append({ ...next, ansi: { ...next.ansi, [stream]: { style, pending } } }, { key: next.nextKey, kind: 'log', stream, segments });
+    } else {
+      next = append(next, { key: next.nextKey, kind: 'progress', role: line.role, text: line.text, ...(line.vertex !== undefined && { vertex: line.vertex }) });
+    }
+  }
+  return next;
+}
+
 function finishRunning(steps: StepView[], state: StepState, now: number): StepView[] {
   return steps.map((s) => (s.state === 'running' ? { ...s, state, durationMs: now - s.startedAt } : s));
 }
@@ -131,7 +164,7 @@ function append(view: JobView, entry: ConsoleEntry): JobView {
   return { ...view, entries, dropped, nextKey: view.nextKey + 1 };
 }
 
-/** The Dockerfile line a failed build points at: the daemon's own line, else the failing step's. */
+/** The Dockerfile line a failed build points at: the engine's own line (a parse error), else the failing step's. */
 export function failedLine(view: JobView | undefined): { line: number; message: string } | undefined {
   const done = view?.done;
   if (!done || done.state !== 'failed' || view.kind !== 'build') return undefined;

@@ -35,7 +35,7 @@ export const layerSchema = z.object({
   createdBy: z.string(),
   sizeBytes: z.number().nonnegative(),
   fromBase: z.boolean(),
-  step: z.object({ index: z.number(), instruction: z.string(), line: z.number().optional() }).optional(),
+  step: z.object({ index: z.number().optional(), instruction: z.string(), line: z.number().optional() }).optional(),
   cached: z.boolean().optional(),
   durationMs: z.number().optional(),
   comment: z.string().optional(),

@@ -7,9 +7,11 @@ import type { ContextFile } from './client';
 /** The seed lesson's reference solution: the build context every section starts from. */
 
 export const SEED_LESSON = 'building-your-first-docker-image';
-export const seedDir = () => path.join(config().lessonsDir, '01-building-your-first-docker-image', 'solution');
+const lessonDir = () => path.join(config().lessonsDir, '01-building-your-first-docker-image');
+export const seedDir = () => path.join(lessonDir(), 'solution');
 
-export function readContext(dir = seedDir()): ContextFile[] {
+function readDir(dir: string): ContextFile[] {
+  if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -17,6 +19,14 @@ export function readContext(dir = seedDir()): ContextFile[] {
       const full = path.join(e.parentPath, e.name);
       return { path: path.relative(dir, full), content: fs.readFileSync(full, 'utf8') };
     });
+}
+
+/** A lesson's solution holds only the files it changes: it is laid over the lesson's starting files. */
+export function readContext(dir?: string): ContextFile[] {
+  if (dir) return readDir(dir);
+  const files = new Map(readDir(path.join(lessonDir(), 'files')).map((f) => [f.path, f]));
+  for (const f of readDir(seedDir())) files.set(f.path, f);
+  return [...files.values()];
 }
 
 /** The same files in a temporary folder, for the docker CLI. */

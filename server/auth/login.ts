@@ -1,6 +1,7 @@
 import 'server-only';
 import { AppError } from '../errors';
 import { log } from '../log';
+import { countRefusal } from '../net/refusals';
 import { singleton } from '../singleton';
 import { checkInstructorPassword } from './instructor-password';
 import { issueSession, type InstructorSession } from './instructor-session';
@@ -25,10 +26,14 @@ export async function login(req: Request, password: string): Promise<{ value: st
   const wait = backoff().waitS(ip);
   if (wait > 0) {
     log.warn('instructor login throttled', { ip, waitS: wait });
+    countRefusal('login_backoff');
     throw new AppError('rate_limited', `Too many wrong passwords from your network. Try again in ${wait} s.`, undefined, wait);
   }
   const busy = inFlight();
-  if (busy.n >= MAX_CHECKS_IN_FLIGHT) throw new AppError('rate_limited', 'Many sign-ins are being checked right now. Try again in a second.', undefined, 1);
+  if (busy.n >= MAX_CHECKS_IN_FLIGHT) {
+    countRefusal('login_busy');
+    throw new AppError('rate_limited', 'Many sign-ins are being checked right now. Try again in a second.', undefined, 1);
+  }
   busy.n++;
   let ok: boolean;
   try {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { stripAnsi } from '@/lib/ansi';
+import { initialProgress, progressLines } from '@/lib/build-progress';
 import { fileSchema } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { membership } from '../db/classes';
@@ -94,18 +95,15 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
 /** The build's output as plain text, the way the learner's console showed it (minus colours), capped. */
 export function logText(events: StoredEvent[]): string {
   let out = '';
-  let step: number | undefined;
+  let progress = initialProgress();
   for (const e of events) {
-    // A step is announced again when it turns out cached, and the daemon prints its own "Step 3/6 : …"
-    // line: the console folds both into one header, and so does this log.
-    if (e.type === 'step') {
-      if (e.index !== step) out += `Step ${e.index}/${e.total} : ${e.instruction}${e.cached ? '  (cached)' : ''}\n`;
-      step = e.index;
-    } else if (e.type === 'log') {
-      const text = stripAnsi(e.text);
-      if (step !== undefined && text.startsWith(`Step ${step}/`)) continue;
-      out += text;
-    } else if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
+    if (e.type === 'done') out += `\n[${e.state}${e.error ? `: ${e.error.message}` : ''}]\n`;
+    else if (e.type === 'log' && e.vertex === undefined) out += stripAnsi(e.text);
+    else {
+      const r = progressLines(progress, e);
+      progress = r.state;
+      for (const line of r.lines) out += stripAnsi(line.text) + '\n';
+    }
   }
   return out.length > LOG_LIMIT ? `… (earlier output cut)\n${out.slice(-LOG_LIMIT)}` : out;
 }

@@ -3,45 +3,64 @@ import type { StoredEvent } from '@/lib/events';
 import { openDatabase, useDatabase } from '../db/database';
 import { AppError } from '../errors';
 import { docker } from '../sandbox/docker';
-import { cleanCreatedBy, imageLayers, mapLayers } from './image-layers';
+import { cleanCreatedBy, finalStageSteps, imageLayers, mapLayers } from './image-layers';
 import { subscribe } from './job-log';
 import { submitBuild } from './submit-build';
 import { removeLearnerImages } from '../sandbox/remove-learner-images';
 
 describe('cleanCreatedBy', () => {
-  it('drops the builder noise and names RUN steps', () => {
-    expect(cleanCreatedBy('/bin/sh -c #(nop)  CMD ["python" "./app.py"]')).toBe('CMD ["python" "./app.py"]');
-    expect(cleanCreatedBy('/bin/sh -c #(nop) COPY dir:2b40 in . ')).toBe('COPY dir:2b40 in .');
-    expect(cleanCreatedBy('/bin/sh -c pip install -r requirements.txt')).toBe('RUN pip install -r requirements.txt');
-    expect(cleanCreatedBy('|2 A=1 B=2 /bin/sh -c echo $A')).toBe('RUN echo $A');
+  it("drops BuildKit's noise and names RUN steps (history recorded from Docker 26.1)", () => {
+    expect(cleanCreatedBy('CMD ["cat" "/app/hello.txt"]')).toBe('CMD ["cat" "/app/hello.txt"]');
+    expect(cleanCreatedBy('COPY app.txt . # buildkit')).toBe('COPY app.txt .');
+    expect(cleanCreatedBy('RUN /bin/sh -c pip install -r requirements.txt # buildkit')).toBe('RUN pip install -r requirements.txt');
+    expect(cleanCreatedBy('RUN |1 V=1 /bin/sh -c echo $V > v # buildkit')).toBe('RUN echo $V > v');
+    expect(cleanCreatedBy('WORKDIR /app')).toBe('WORKDIR /app');
     expect(cleanCreatedBy('')).toBe('');
+  });
+});
+
+describe('finalStageSteps', () => {
+  const dockerfile = 'FROM busybox AS b\nRUN echo b\nFROM busybox\nARG V\nONBUILD RUN x\nCOPY --from=b /b /b\nCMD ["sh"]\n';
+  it("lists the final stage's instructions after FROM, without ONBUILD (it makes no history entry)", () => {
+    expect(finalStageSteps(dockerfile)).toEqual([
+      { line: 4, instruction: 'ARG V' },
+      { line: 6, instruction: 'COPY --from=b /b /b' },
+      { line: 7, instruction: 'CMD ["sh"]' },
+    ]);
+  });
+  it('follows --target', () => {
+    expect(finalStageSteps(dockerfile, 'B')).toEqual([{ line: 2, instruction: 'RUN echo b' }]);
   });
 });
 
 describe('mapLayers (fake history)', () => {
   const at = (time: number, e: object, id = time) => ({ ...e, id, time }) as StoredEvent;
   const events = [
-    at(1000, { type: 'step', index: 1, total: 4, instruction: 'FROM busybox:latest', line: 1 }),
-    at(1100, { type: 'step', index: 2, total: 4, instruction: 'RUN echo hi', line: 2 }),
-    at(1150, { type: 'step', index: 2, total: 4, instruction: 'RUN echo hi', line: 2, cached: true }),
-    at(1200, { type: 'step', index: 3, total: 4, instruction: 'COPY a .', line: 3 }),
-    at(1700, { type: 'step', index: 4, total: 4, instruction: 'CMD ["sh"]', line: 5 }),
+    at(1000, { type: 'vertex', n: 2, name: '[1/3] FROM docker.io/library/busybox:latest', state: 'cached', line: 1, final: true }),
+    at(1100, { type: 'vertex', n: 3, name: '[2/3] RUN echo hi', state: 'cached', line: 2, final: true }),
+    at(1200, { type: 'vertex', n: 4, name: '[3/3] COPY a .', state: 'started', line: 3, final: true }),
+    at(1700, { type: 'vertex', n: 4, name: '[3/3] COPY a .', state: 'done', line: 3, final: true, durationMs: 500 }),
     at(1750, { type: 'done', state: 'succeeded', durationMs: 750 }),
   ];
-  it('ties the newest entries to the final steps, oldest layer first', () => {
+  const steps = [
+    { line: 2, instruction: 'RUN echo hi' },
+    { line: 3, instruction: 'COPY a .' },
+    { line: 5, instruction: 'CMD ["sh"]' },
+  ];
+  it('ties the newest entries to the final steps, oldest layer first, with cache hits and times from the vertices', () => {
     const history = [
-      { CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', Size: 0 },
-      { CreatedBy: '/bin/sh -c #(nop) COPY file:x in . ', Size: 5 },
-      { CreatedBy: '/bin/sh -c echo hi', Size: 0 },
+      { CreatedBy: 'CMD ["sh"]', Size: 0 },
+      { CreatedBy: 'COPY a . # buildkit', Size: 5 },
+      { CreatedBy: 'RUN /bin/sh -c echo hi # buildkit', Size: 0 },
       { CreatedBy: '', Size: 2_000_000, Comment: 'stand-in' },
     ];
-    const { layers, totalBytes } = mapLayers(history, events);
+    const { layers, totalBytes } = mapLayers(history, events, steps);
     expect(totalBytes).toBe(2_000_005);
     expect(layers).toEqual([
       { createdBy: '', sizeBytes: 2_000_000, fromBase: true, comment: 'stand-in' },
-      { createdBy: 'RUN echo hi', sizeBytes: 0, fromBase: false, step: { index: 2, instruction: 'RUN echo hi', line: 2 }, cached: true, durationMs: 100 },
-      { createdBy: 'COPY file:x in .', sizeBytes: 5, fromBase: false, step: { index: 3, instruction: 'COPY a .', line: 3 }, cached: false, durationMs: 500 },
-      { createdBy: 'CMD ["sh"]', sizeBytes: 0, fromBase: false, step: { index: 4, instruction: 'CMD ["sh"]', line: 5 }, cached: false, durationMs: 50 },
+      { createdBy: 'RUN echo hi', sizeBytes: 0, fromBase: false, step: { index: 3, instruction: 'RUN echo hi', line: 2 }, cached: true, durationMs: 0 },
+      { createdBy: 'COPY a .', sizeBytes: 5, fromBase: false, step: { index: 4, instruction: 'COPY a .', line: 3 }, cached: false, durationMs: 500 },
+      { createdBy: 'CMD ["sh"]', sizeBytes: 0, fromBase: false, step: { instruction: 'CMD ["sh"]', line: 5 }, cached: false },
     ]);
   });
 });
@@ -98,12 +117,13 @@ CMD ["cat", "/app/hello.txt"]
     expect(blob.sizeBytes).toBeGreaterThanOrEqual(1024 * 1024);
     expect(blob.createdBy).toContain('dd if=/dev/zero');
     expect(own.find((l) => l.step?.line === 9)!.sizeBytes).toBe(0);
-    for (const layer of own) expect(layer.durationMs).toBeGreaterThanOrEqual(0);
+    // Steps that ran (WORKDIR, COPY, RUN) have their time; ENV and CMD only set metadata.
+    for (const layer of own.filter((l) => l.step!.line! <= 8)) expect(layer.durationMs).toBeGreaterThanOrEqual(0);
 
-    // The same context again: every step comes from the cache.
+    // The same context again: every step that ran comes from the cache.
     const second = await build(alice);
     const again = await imageLayers(second, alice);
-    expect(again.layers.filter((l) => !l.fromBase).every((l) => l.cached === true)).toBe(true);
+    expect(again.layers.filter((l) => !l.fromBase && l.step!.line! <= 8).every((l) => l.cached === true)).toBe(true);
     expect(own.filter((l) => l.step!.line! >= 6).some((l) => l.cached)).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import 'server-only';
-import type { StoredEvent } from '@/lib/events';
+import { parseDockerfile } from '@/lib/dockerfile';
+import type { StoredEvent, VertexEvent } from '@/lib/events';
 import { AppError } from '../errors';
 import { docker } from '../sandbox/docker';
 import { eventsAfter, getJob } from './store';
@@ -8,74 +9,77 @@ import { eventsAfter, getJob } from './store';
  * The layer inspector's data: the built image's history, each entry tied to
  * the learner's Dockerfile step that made it (with its cache hit and time).
  *
- * The classic builder commits one history entry per instruction of the final
- * stage after its FROM (a #(nop) entry for metadata-only steps), and none for
- * FROM itself or earlier stages. So the newest N entries are the final
- * stage's N steps, in reverse; everything older came with the base image.
+ * BuildKit commits one history entry per instruction of the final (target) stage
+ * after its FROM — metadata-only ones (ENV, CMD, ARG…) as empty entries — except
+ * ONBUILD, which makes none (verified on Docker 26.1). So the newest N entries are
+ * those N instructions, in reverse; everything older came with the base image (or
+ * the stage it builds on). Cache hits and times come from the build's vertex events.
  */
 
 export type Layer = {
-  /** What made the layer, without the builder's `/bin/sh -c #(nop)` noise: `COPY file:… in .`, `RUN pip install …`. */
+  /** What made the layer, without BuildKit's noise: `COPY app.txt .`, `RUN pip install …`. */
   createdBy: string;
   sizeBytes: number;
   fromBase: boolean;
-  /** The learner's step, when the layer belongs to one. */
-  step?: { index: number; instruction: string; line?: number };
+  /** The learner's step, when the layer belongs to one; `index` is its `#N` in the build output when it ran as a step. */
+  step?: { index?: number; instruction: string; line?: number };
   cached?: boolean;
   durationMs?: number;
   comment?: string;
 };
 
 export type ImageLayers = { jobId: string; imageId: string; totalBytes: number; layers: Layer[] };
+/** One instruction of the final stage after its FROM, as the learner wrote it. */
+export type FinalStep = { line: number; instruction: string };
 
 type HistoryEntry = { CreatedBy?: string; Size?: number; Comment?: string };
-type StepTiming = { index: number; instruction: string; line?: number; cached: boolean; start: number; durationMs?: number };
 
 const NOP = /^\/bin\/sh -c #\(nop\)\s*/;
 
 export function cleanCreatedBy(createdBy: string): string {
-  let text = createdBy.trim();
+  let text = createdBy.trim().replace(/\s*# buildkit$/, '');
   if (NOP.test(text)) return text.replace(NOP, '').trim();
-  // With build args the builder prefixes `|N NAME=value … ` to a RUN.
+  if (!text.startsWith('RUN ')) return text;
+  text = text.slice('RUN '.length);
+  // With build args BuildKit records `|N NAME=value … ` before the command.
   const args = /^\|(\d+) /.exec(text);
   if (args) text = text.slice(args[0].length).split(' ').slice(Number(args[1])).join(' ');
-  if (text.startsWith('/bin/sh -c ')) return `RUN ${text.slice('/bin/sh -c '.length)}`;
-  return text ? `RUN ${text}` : '';
+  return `RUN ${text.replace(/^\/bin\/sh -c /, '')}`;
 }
 
-/** Steps in order, each once (a cached step is announced twice), with durations from event times. */
-export function stepTimings(events: StoredEvent[]): StepTiming[] {
-  const steps = new Map<number, StepTiming>();
-  let doneAt: number | undefined;
-  for (const event of events) {
-    if (event.type === 'done') doneAt = event.time;
-    if (event.type !== 'step') continue;
-    const known = steps.get(event.index);
-    if (known) known.cached ||= event.cached === true;
-    else steps.set(event.index, { index: event.index, instruction: event.instruction, line: event.line, cached: event.cached === true, start: event.time });
+/** The final stage's instructions after its FROM that make a history entry; the target stage with `target`. */
+export function finalStageSteps(dockerfile: string, target?: string): FinalStep[] {
+  const stages: { name?: string; steps: FinalStep[] }[] = [];
+  for (const instruction of parseDockerfile(dockerfile).instructions) {
+    if (instruction.keyword === 'FROM') {
+      const words = instruction.args.split(/\s+/);
+      stages.push({ name: words[1]?.toLowerCase() === 'as' ? words[2]?.toLowerCase() : undefined, steps: [] });
+    } else if (instruction.keyword !== 'ONBUILD') {
+      stages.at(-1)?.steps.push({ line: instruction.line, instruction: instruction.original.trim() });
+    }
   }
-  const ordered = [...steps.values()].sort((a, b) => a.index - b.index);
-  ordered.forEach((step, i) => {
-    const end = ordered[i + 1]?.start ?? doneAt;
-    if (end !== undefined) step.durationMs = Math.max(0, end - step.start);
-  });
-  return ordered;
+  const wanted = target?.toLowerCase();
+  const stage = wanted ? (stages.find((s) => s.name === wanted) ?? stages[Number(/^stage-(\d+)$/.exec(wanted)?.[1] ?? NaN)]) : stages.at(-1);
+  return stage?.steps ?? [];
 }
 
-export function mapLayers(history: HistoryEntry[], events: StoredEvent[]): { layers: Layer[]; totalBytes: number } {
-  const steps = stepTimings(events);
-  const lastFrom = steps.findLastIndex((step) => /^from\s/i.test(step.instruction));
-  const finalSteps = steps.slice(lastFrom + 1).reverse();
+export function mapLayers(history: HistoryEntry[], events: StoredEvent[], steps: FinalStep[]): { layers: Layer[]; totalBytes: number } {
+  // The last word on each Dockerfile line's vertex (cached, or its duration when done).
+  const vertices = new Map<number, VertexEvent>();
+  for (const event of events) if (event.type === 'vertex' && event.line !== undefined && (event.final ?? true)) vertices.set(event.line, event);
+  const newestFirst = [...steps].reverse();
   const layers = history.map((entry, i): Layer => {
-    const step = i < finalSteps.length ? finalSteps[i] : undefined;
+    const step = i < newestFirst.length ? newestFirst[i] : undefined;
+    const vertex = step && vertices.get(step.line);
     return {
       createdBy: cleanCreatedBy(entry.CreatedBy ?? ''),
       sizeBytes: Math.max(0, entry.Size ?? 0),
       fromBase: step === undefined,
       ...(step && {
-        step: { index: step.index, instruction: step.instruction, ...(step.line !== undefined && { line: step.line }) },
-        cached: step.cached,
-        ...(step.durationMs !== undefined && { durationMs: step.durationMs }),
+        step: { ...(vertex && { index: vertex.n }), instruction: step.instruction, line: step.line },
+        // Metadata-only steps (ENV, CMD…) are no BuildKit step: never "cached", no time of their own.
+        cached: vertex?.state === 'cached',
+        ...(vertex?.durationMs !== undefined ? { durationMs: vertex.durationMs } : vertex?.state === 'cached' ? { durationMs: 0 } : {}),
       }),
       ...(entry.Comment && { comment: entry.Comment }),
     };
@@ -99,5 +103,7 @@ export async function imageLayers(jobId: string, learner: string): Promise<Image
     }
     throw err;
   }
-  return { jobId, imageId, ...mapLayers(history, eventsAfter(jobId)) };
+  const spec = job.spec as { files?: { path: string; content: string }[]; target?: string } | undefined;
+  const dockerfile = spec?.files?.find((f) => f.path === 'Dockerfile')?.content ?? '';
+  return { jobId, imageId, ...mapLayers(history, eventsAfter(jobId), finalStageSteps(dockerfile, spec?.target)) };
 }

@@ -8,6 +8,7 @@ import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
 import { membership } from '../db/classes';
+import { countRefusal } from '../net/refusals';
 import { publish } from './job-log';
 import { JobQueue, type QueueFullError, type QueueLimits } from './queue';
 import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from './store';
@@ -141,6 +142,7 @@ export function createJobSystem(engine: Engine, limits: QueueLimits = config().q
 }
 
 function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
+  countRefusal(err.scope === 'platform' ? 'queue_full' : err.scope === 'address' ? 'queue_address' : 'queue_learner');
   if (err.scope === 'platform') {
     log.warn('queue full: job refused', { maxQueuedTotal: limits.maxQueuedTotal, running });
     return new AppError('server_busy', 'Layerlab is at capacity right now: too many jobs are waiting. Try again in 60 s.', undefined, 60);

@@ -21,6 +21,8 @@ export async function buildToCompletion(opts: {
   learner: string;
   files: ContextFile[];
   tag: string;
+  buildArgs?: Record<string, string>;
+  target?: string;
   signal?: AbortSignal;
   engine?: Engine;
 }): Promise<{ done: DoneEvent; events: JobEvent[]; ref: string }> {
@@ -37,7 +39,16 @@ export async function buildToCompletion(opts: {
   const jobId = internalId('build');
   const engine = opts.engine ?? dockerEngine();
   for await (const ev of engine.build(
-    { jobId, ref, context: prepared.context, steps: prepared.steps, limits: config().limits.build },
+    {
+      jobId,
+      ref,
+      context: prepared.context,
+      steps: prepared.steps,
+      limits: config().limits.build,
+      buildArgs: opts.buildArgs,
+      target: opts.target,
+      cacheNamespace: opts.learner,
+    },
     opts.signal ?? new AbortController().signal,
   )) {
     events.push(ev);

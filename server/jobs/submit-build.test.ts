@@ -71,17 +71,15 @@ describe('builds and runs through the job system (real engine)', () => {
     const { id, tag } = await submitBuild(alice, { files: files(seed), tag: 'my-python-app', lesson: 'building-your-first-docker-image' });
     expect(tag).toBe('my-python-app');
     const evs = await events(id);
-    // A cached step is announced again with `cached: true`; keep the first of each.
-    const steps = evs.filter((e, i) => e.type === 'step' && evs.findIndex((f) => f.type === 'step' && f.index === e.index) === i);
-    expect(steps.map((s) => s.type === 'step' && [s.index, s.line])).toEqual([
-      [1, 2],
-      [2, 5],
-      [3, 8],
-      [4, 11],
-      [5, 14],
-      [6, 17],
+    // Each BuildKit step (vertex) is announced per change; keep the first of each. ENV and CMD make no vertex.
+    const steps = evs.filter((e, i) => e.type === 'vertex' && !e.internal && evs.findIndex((f) => f.type === 'vertex' && f.n === e.n) === i);
+    expect(steps.map((s) => s.type === 'vertex' && [s.name.replace(/ .*/, ''), s.line])).toEqual([
+      ['[1/4]', 2],
+      ['[2/4]', 5],
+      ['[3/4]', 8],
+      ['[4/4]', 11],
     ]);
-    expect(text(evs)).toContain('Successfully tagged my-python-app:latest');
+    expect(text(evs)).toContain('naming to docker.io/library/my-python-app:latest');
     expect(text(evs)).not.toContain(alice);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded', tag: 'my-python-app' });
     expect(evs.map((e) => e.id)).toEqual(evs.map((_, i) => i + 1));
@@ -94,6 +92,34 @@ describe('builds and runs through the job system (real engine)', () => {
 
     const withEnv = await submitRun(alice, { image: 'my-python-app:latest', env: { NAME: 'Layerlab' } });
     expect(text(await events(withEnv.id), 'stdout')).toBe('Hello Layerlab\n');
+  });
+
+  it('passes --build-arg and --target to the engine (the ARG lesson, checked for real)', async () => {
+    const dockerfile = 'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "greeting=$GREETING" > /greeting && cat /greeting\n\nFROM base AS final\nRUN echo final-ran\n';
+    const { id } = await submitBuild(alice, { files: files({ Dockerfile: dockerfile }), tag: 'args', buildArgs: { GREETING: 'hi from the API' }, target: 'base', noCache: true });
+    const evs = await events(id);
+    expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
+    expect(text(evs)).toContain('greeting=hi from the API\n');
+    expect(text(evs)).not.toContain('final-ran');
+    expect(getJob(id, alice)?.spec).toMatchObject({ buildArgs: { GREETING: 'hi from the API' }, target: 'base' });
+    const run = await submitRun(alice, { image: 'args', command: ['cat', '/greeting'] });
+    expect(text(await events(run.id), 'stdout')).toBe('greeting=hi from the API\n');
+  });
+
+  it("builds a cache mount through the API and shows the learner their own step, not the namespaced id", async () => {
+    const { id } = await submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\nRUN --mount=type=cache,target=/c echo mounted\n' }), tag: 'mount', noCache: true });
+    const evs = await events(id);
+    expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
+    expect(text(evs)).toContain('mounted\n');
+    const step = evs.find((e) => e.type === 'vertex' && e.line === 2);
+    expect(step?.type === 'vertex' && step.name).toMatch(/^\[(stage-0 )?2\/2\] RUN --mount=type=cache,target=\/c,id=\/c echo mounted$/);
+    expect(JSON.stringify(evs)).not.toContain(alice);
+  });
+
+  it('refuses BUILDKIT_* build args from any caller (they would pick another cache namespace or fetch a frontend)', async () => {
+    const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x', buildArgs: { BUILDKIT_CACHE_MOUNT_NS: `layerlab-${bob}` } }));
+    expect(err).toMatchObject({ code: 'invalid_request' });
+    expect(err.message).toMatch(/buildArgs\.BUILDKIT_CACHE_MOUNT_NS: BUILDKIT_\* build args control the builder itself/);
   });
 
   it('refuses a remote ADD before the daemon sees it, naming the line', async () => {
@@ -122,7 +148,9 @@ describe('builds and runs through the job system (real engine)', () => {
     const ownEvents = await events(own.id);
     expect(ownEvents.at(-1)).toMatchObject({ state: 'succeeded' });
     // The learner sees their own names, never the internal namespace.
-    expect(ownEvents.find((e) => e.type === 'step')).toMatchObject({ instruction: 'FROM alice-base:v1' });
+    const from = ownEvents.find((e) => e.type === 'vertex' && e.line === 1);
+    expect(from).toMatchObject({ instruction: 'FROM alice-base:v1', name: '[1/2] FROM docker.io/library/alice-base:v1' });
+    expect(JSON.stringify(ownEvents)).not.toContain(alice);
 
     const err = await refused(submitBuild(bob, { files: files({ Dockerfile: 'FROM alice-base:v1\n' }), tag: 'steal' }));
     expect(err.code).toBe('dockerfile_refused');

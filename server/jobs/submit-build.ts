@@ -1,4 +1,5 @@
 import 'server-only';
+import { buildOptionsSchema } from '@/lib/build-options';
 import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { parseImageRef } from '@/lib/image-ref';
@@ -45,7 +46,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
       },
       allowedBases: catalogRefs(),
       // Cache mounts are shared by id across the engine: each learner gets ids of their own.
-      cacheNamespace: `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`,
+      cacheNamespace: cacheIdPrefix(learner),
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -73,12 +74,27 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   };
 }
 
-/** The daemon prints internal names (`Successfully tagged layerlab-<id>/app:latest`); the learner sees their own. */
+const cacheIdPrefix = (learner: string) => `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+
+/**
+ * The engine prints internal names (`naming to docker.io/layerlab-<id>/app:latest`,
+ * `FROM docker.io/layerlab-<id>/base:v1`); the learner sees their own, as Docker on
+ * their laptop would print them (`docker.io/library/app:latest`).
+ */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
   const internal = `layerlab-${learner}/`;
+  // The policy's cache-mount id prefix too: `id=layerlab-<id>:/root/.cache` reads `id=/root/.cache`
+  // (BuildKit's default id is the target path, so that is what the learner's own Docker would use).
+  const idPrefix = `id=${cacheIdPrefix(learner)}:`;
+  const own = (text: string) =>
+    text.includes(internal) || text.includes(idPrefix)
+      ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '').replaceAll(idPrefix, 'id=')
+      : text;
   for await (const ev of events) {
-    if (ev.type === 'log' && ev.text.includes(internal)) yield { ...ev, text: ev.text.replaceAll(internal, '') };
+    if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
+    else if (ev.type === 'vertex') yield { ...ev, name: own(ev.name), ...(ev.error && { error: own(ev.error) }) };
     else if (ev.type === 'done' && ev.state === 'succeeded') yield { ...ev, tag };
+    else if (ev.type === 'done' && ev.error) yield { ...ev, error: { ...ev.error, message: own(ev.error.message) } };
     else yield ev;
   }
 }
@@ -89,7 +105,16 @@ async function* withNotes(notes: string[], events: AsyncIterable<JobEvent>): Asy
   yield* events;
 }
 
+/** Build args and target, checked here whatever the caller (route, terminal): BUILDKIT_* args never reach the engine. */
+function checkBuildOptions(req: BuildRequest) {
+  const r = buildOptionsSchema.safeParse({ buildArgs: req.buildArgs, target: req.target });
+  if (r.success) return;
+  const [first] = r.error.issues;
+  throw new AppError('invalid_request', `Invalid request: ${first.path.join('.')}: ${first.message}`);
+}
+
 export async function submitBuild(learner: string, req: BuildRequest, from: { address?: string } = {}) {
+  checkBuildOptions(req);
   await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
@@ -99,7 +124,14 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
   const ref = learnerRef(learner, req.tag);
   const system = jobSystem();
   const id = system.submit(
-    { learner, kind: 'build', tag: req.tag, ref, lesson: req.lesson, spec: { files: req.files, tag: req.tag } },
+    {
+      learner,
+      kind: 'build',
+      tag: req.tag,
+      ref,
+      lesson: req.lesson,
+      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) },
+    },
     (jobId, signal) =>
       withNotes(
         notes,
@@ -107,7 +139,17 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
           learner,
           req.tag,
           system.engine.build(
-            { jobId, context, ref, steps, limits: config().limits.build, noCache: req.noCache, buildArgs: req.buildArgs, target: req.target },
+            {
+              jobId,
+              context,
+              ref,
+              steps,
+              limits: config().limits.build,
+              noCache: req.noCache,
+              buildArgs: req.buildArgs,
+              target: req.target,
+              cacheNamespace: learner,
+            },
             signal,
           ),
         ),

@@ -1,5 +1,6 @@
 import { BlockList, isIP } from 'node:net';
 import { config } from '../config';
+import { log } from '../log';
 import { PEER_HEADER, peerHeaderInstalled } from './peer-header';
 
 /**
@@ -47,9 +48,17 @@ export function peerAddress(headers: Headers): string {
   return peer && isIP(normalizeAddress(peer)) ? normalizeAddress(peer) : 'unknown';
 }
 
+let warned = false;
+
 export function clientAddress(req: { headers: Headers }): string {
   const peer = peerAddress(req.headers);
-  if (!isTrustedProxy(peer)) return peer;
+  if (!isTrustedProxy(peer)) {
+    if (!warned && isLoopback(peer) && req.headers.has('x-forwarded-for') && config().net.trustedProxies.length === 0) {
+      warned = true;
+      log.warn('requests come through a proxy on this host, but LAYERLAB_TRUSTED_PROXIES is empty: every learner counts as one address for the per-address limits (see docs/deploy.md)', { peer });
+    }
+    return peer;
+  }
   const hops = (req.headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((h) => normalizeAddress(h))
@@ -63,3 +72,5 @@ export function clientAddress(req: { headers: Headers }): string {
 export function fromTrustedProxy(req: { headers: Headers }): boolean {
   return isTrustedProxy(peerAddress(req.headers));
 }
+
+const isLoopback = (a: string) => a === '::1' || a.startsWith('127.');

@@ -2,6 +2,7 @@ import 'server-only';
 import { config } from '../config';
 import { lastUseOfRefs, refsInUse } from '../db/job-stats';
 import { log } from '../log';
+import { pruneBuildCache } from '../sandbox/buildkit/build-cache';
 import { docker } from '../sandbox/docker';
 
 /**
@@ -12,7 +13,8 @@ import { docker } from '../sandbox/docker';
  * the same engine and is left alone. Images a queued or running job needs are
  * never touched. Then dangling leftovers of failed builds are pruned, when no job
  * is running and only those older than any build (a build in progress elsewhere
- * has dangling intermediates of its own).
+ * has dangling intermediates of its own). Last, BuildKit's build cache is pruned
+ * down to its own budget (LAYERLAB_BUILD_CACHE_GB); records in use are never pruned.
  */
 
 const LEARNER_REF = /^layerlab-([a-f0-9]{24})\/.+:.+$/;
@@ -22,6 +24,8 @@ export type GcReport = {
   removed: RemovedImage[];
   freedBytes: number;
   prunedBytes: number;
+  /** Freed from BuildKit's build cache (its budget is separate from the images'). */
+  buildCacheBytes: number;
   keptImages: number;
   totalBytesAfter: number;
   errors: { ref: string; error: string }[];
@@ -37,6 +41,8 @@ export type GcOptions = {
   onlyLearners?: string[];
   /** Prune dangling images too (default true). */
   pruneDangling?: boolean;
+  /** Prune BuildKit's build cache down to its budget too (default true). */
+  pruneBuildCache?: boolean;
 };
 
 export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcReport> {
@@ -62,7 +68,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const tagsOf = new Map(images.filter((i) => mine.has(i.Id)).map((i) => [i.Id, i.RepoTags?.length ?? 0]));
   const sizeOf = new Map(raw.map((e) => [e.imageId, e.sizeBytes]));
 
-  const report: GcReport = { removed: [], freedBytes: 0, prunedBytes: 0, keptImages: 0, totalBytesAfter: 0, errors: [] };
+  const report: GcReport = { removed: [], freedBytes: 0, prunedBytes: 0, buildCacheBytes: 0, keptImages: 0, totalBytesAfter: 0, errors: [] };
   const remove = async (e: Entry, reason: RemovedImage['reason']) => {
     try {
       await docker().getImage(e.ref).remove();
@@ -89,6 +95,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   }
 
   if (opts.pruneDangling !== false && !busy.size) report.prunedBytes = await pruneDangling();
+  if (opts.pruneBuildCache !== false) report.buildCacheBytes = await pruneCache();
   report.keptImages = [...tagsOf.values()].filter((n) => n > 0).length;
   report.totalBytesAfter = total();
   return report;
@@ -100,6 +107,15 @@ async function pruneDangling(): Promise<number> {
     return res.SpaceReclaimed ?? 0;
   } catch (err) {
     log.warn('could not prune dangling images', { error: String(err) });
+    return 0;
+  }
+}
+
+async function pruneCache(): Promise<number> {
+  try {
+    return (await pruneBuildCache(docker(), config().ops.buildCacheBytes)).reclaimedBytes;
+  } catch (err) {
+    log.warn('could not prune the build cache', { error: String(err) });
     return 0;
   }
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { classCounts } from '../db/classes';
 import { activeLearners, durationHistogram, jobCounts } from '../db/job-stats';
 import { docker } from '../sandbox/docker';
+import { refusalCounts } from '../net/refusals';
 import { engineSupervisor } from '../sandbox/engine-supervisor';
 import { MetricsText } from './prometheus';
 
@@ -48,6 +49,8 @@ export async function metricsText(opts: { engineUp?: () => Promise<boolean>; now
     .sample('layerlab_engine_restarts_total', engineSupervisor()?.restarts ?? 0);
   m.metric('layerlab_active_learners', 'gauge', 'Learners who built, ran or saved in the last 15 minutes.')
     .sample('layerlab_active_learners', activeLearners(now - 15 * 60_000));
+  m.metric('layerlab_refusals_total', 'counter', 'Requests refused to protect capacity, by reason (queue, login, new sessions, shells).');
+  for (const [reason, n] of Object.entries(refusalCounts())) m.sample('layerlab_refusals_total', n, { reason });
   const classes = classCounts();
   m.metric('layerlab_classes', 'gauge', 'Classes created.').sample('layerlab_classes', classes.classes);
   m.metric('layerlab_class_members', 'gauge', 'Learners who joined a class.').sample('layerlab_class_members', classes.members);

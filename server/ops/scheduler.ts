@@ -54,6 +54,7 @@ export async function runCleanup() {
             imagesRemoved: images.removed.map((r) => ({ ref: r.ref, learner: r.learner, reason: r.reason })),
             freedBytes: images.freedBytes,
             prunedBytes: images.prunedBytes,
+            buildCacheFreedBytes: images.buildCacheBytes,
             imagesKept: images.keptImages,
             learnerImageBytes: images.totalBytesAfter,
             imageErrors: images.errors.length,

@@ -4,28 +4,41 @@ import { Readable } from 'node:stream';
 import type { DoneEvent, JobEvent } from '@/lib/events';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
+import { couldNotFork, engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
-import { BuildStreamDecoder } from './parse-build-stream';
-import { createPidsCgroup, removeCgroups } from './pids-cgroup';
+import { BuildKitStreamDecoder } from './buildkit/decode-build-stream';
+import { cacheNamespaceArg } from './buildkit/cache-namespace';
+import { stagePlan } from './buildkit/stage-plan';
 
 /**
- * One build on the legacy builder: limits as `/build` parameters (pids through a
- * per-build cgroup parent), the daemon's JSON lines decoded into typed events, the
- * log capped, the image size checked. Ends with exactly one `done` event.
+ * One build with BuildKit (`version=2`, the only builder): its progress decoded into
+ * typed vertex/log/warning events, the log capped, the time limited, the image size
+ * checked. BuildKit ignores `/build`'s memory, CPU, cgroup-parent and ulimit parameters:
+ * every RUN step gets the build limits from the engine's runc shim (runc-shim.ts), so
+ * none are passed here. Ends with exactly one `done` event.
  */
-export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSignal, localCgroups: boolean): AsyncIterable<JobEvent> {
+export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSignal): AsyncIterable<JobEvent> {
   const started = Date.now();
   const { limits } = spec;
   const timeout = AbortSignal.timeout(limits.timeoutMs);
   const abort = AbortSignal.any([signal, timeout]);
-  const decoder = new BuildStreamDecoder(spec.steps);
-  const cgroupParent = localCgroups ? safely(() => createPidsCgroup(spec.jobId, limits.pids)) : undefined;
+  const decoder = new BuildKitStreamDecoder(stagePlan(spec.steps, spec.target));
   let logBytes = 0;
   let truncated = false;
   let imageId: string | undefined;
-  let stepTriedNetwork = false;
+  // Per vertex (parallel stages interleave): did its output show it tried the network, or could not fork?
+  const triedNet = new Set<number>();
+  const forkFailed = new Set<number>();
+  const explain = (message: string, n?: number) =>
+    explainBuildError(message, {
+      triedNetwork: n !== undefined && triedNet.has(n),
+      forkFailed: n !== undefined && forkFailed.has(n),
+      memoryBytes: limits.memoryBytes,
+      fileMaxBytes: limits.imageMaxBytes,
+    });
   let failure: DoneEvent['error'] | undefined;
+  let failedVertex: number | undefined;
+  let failedVertexError: string | undefined;
   const finish = (state: DoneEvent['state'], extra: Partial<DoneEvent> = {}): DoneEvent => ({
     type: 'done',
     state,
@@ -36,24 +49,16 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   try {
     const stream = (await d.buildImage(Readable.from([spec.context]), {
       t: spec.ref,
-      // No `labels`: the legacy builder appends them as extra LABEL steps the learner never wrote.
-      // Learner images are found by their namespaced tag instead.
+      // Learner images are found by their namespaced tag, not by labels.
       dockerfile: 'Dockerfile',
+      buildargs: { ...spec.buildArgs, ...(spec.cacheNamespace && cacheNamespaceArg(spec.cacheNamespace)) },
+      ...(spec.target && { target: spec.target }),
       networkmode: 'none',
-      memory: limits.memoryBytes,
-      memswap: limits.memoryBytes,
-      cpuperiod: 100_000,
-      cpuquota: Math.round(limits.cpus * 100_000),
-      ...(cgroupParent && { cgroupparent: cgroupParent }),
-      // A single file may not outgrow the image budget; fills the disk less quickly.
-      ulimits: JSON.stringify([{ Name: 'fsize', Soft: limits.imageMaxBytes, Hard: limits.imageMaxBytes }]),
       rm: true,
       forcerm: true,
       pull: false,
       nocache: spec.noCache ?? false,
-      ...(spec.buildArgs && Object.keys(spec.buildArgs).length && { buildargs: spec.buildArgs }),
-      ...(spec.target && { target: spec.target }),
-      version: '1',
+      version: '2',
       abortSignal: abort,
     } as Docker.ImageBuildOptions)) as NodeJS.ReadableStream;
 
@@ -61,17 +66,23 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       for (const ev of decoder.push(chunk)) {
         if (ev.type === 'image') imageId = ev.id;
         else if (ev.type === 'error') {
+          if (ev.message !== failedVertexError) log.info('build failed', { jobId: spec.jobId, error: ev.message });
           failure ??= {
             code: /no space left on device/i.test(ev.message) ? 'disk_full' : 'build_failed',
-            message: explainBuildError(ev.message, { triedNetwork: stepTriedNetwork }),
+            message: explain(ev.message, failedVertex),
             line: ev.line,
           };
-        } else if (ev.type === 'step') {
-          stepTriedNetwork = false;
-          yield ev;
+        } else if (ev.type === 'vertex') {
+          if (ev.state === 'error') {
+            failedVertex ??= ev.n;
+            failedVertexError ??= ev.error;
+            // The engine's words go to the log; the learner reads an explanation.
+            yield { ...ev, error: explain(ev.error ?? '', ev.n) };
+          } else yield ev;
         } else if (ev.type === 'log') {
           // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
-          if (!stepTriedNetwork && triedNetwork(ev.text)) stepTriedNetwork = true;
+          if (ev.vertex !== undefined && triedNetwork(ev.text)) triedNet.add(ev.vertex);
+          if (ev.vertex !== undefined && couldNotFork(ev.text)) forkFailed.add(ev.vertex);
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {
@@ -83,21 +94,19 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
         } else yield ev;
       }
     }
-    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: ev.message, line: ev.line };
+    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explain(ev.message), line: ev.line };
   } catch (err) {
     if (timeout.aborted) {
       failure = {
         code: 'timeout',
         message: `The build took longer than ${limits.timeoutMs / 1000} s and was stopped.`,
-        line: decoder.currentStep?.line,
+        line: decoder.currentLine,
       };
     } else if (signal.aborted) {
       return yield finish('cancelled');
     } else {
-      failure = engineFailure(err, decoder.currentStep?.line);
+      failure = engineFailure(err, decoder.currentLine);
     }
-  } finally {
-    if (cgroupParent) safely(() => removeCgroups(spec.jobId));
   }
 
   if (failure?.code === 'disk_full') {
@@ -135,14 +144,5 @@ async function reclaimDisk(d: Docker) {
     });
   } catch (err) {
     log.error('could not reclaim sandbox disk', { error: String(err) });
-  }
-}
-
-function safely<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (err) {
-    log.warn('sandbox cgroup setup failed', { error: String(err) });
-    return undefined;
   }
 }

@@ -46,7 +46,7 @@ async function run(ref: string, command?: string[], limits = runLimits, signal =
 
 async function expectHealthy() {
   expect(String(await docker().ping())).toBe('OK');
-  const ok = await build('FROM busybox:latest\nRUN echo still-works\n');
+  const ok = await build('FROM busybox:latest\nRUN echo still-works\n', buildLimits, true);
   expect(ok.done.state).toBe('succeeded');
   expect(ok.log).toContain('still-works');
 }
@@ -66,9 +66,9 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('streams build steps and reports the image id and size', async () => {
     const b = await build('FROM busybox:latest\nRUN echo one && echo two\n');
-    expect(b.events.filter((e) => e.type === 'step').map((e) => (e as { instruction: string }).instruction)).toEqual([
-      'FROM busybox:latest',
-      'RUN echo one && echo two',
+    expect(b.events.filter((e) => e.type === 'vertex' && !e.internal && e.state !== 'started').map((e) => (e as { name: string }).name)).toEqual([
+      '[1/2] FROM docker.io/library/busybox:latest',
+      '[2/2] RUN echo one && echo two',
     ]);
     expect(b.log).toMatch(/one\ntwo/);
     expect(b.done).toMatchObject({ state: 'succeeded', imageId: expect.stringMatching(/^sha256:/) });
@@ -87,24 +87,24 @@ describe('docker engine (real sandbox daemon)', () => {
   it('reports a failing RUN step with the daemon message', async () => {
     const b = await build('FROM busybox:latest\nRUN exit 7\n');
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/returned a non-zero code: 7/);
+    expect(b.done.error?.message).toMatch(/failed with exit code 7/);
     expect(b.done.error?.message).not.toMatch(/network/);
   });
 
   it('says so when a failed step tried to reach the network', async () => {
     const b = await build('FROM busybox:latest\nRUN echo ok\nRUN wget -q -O /page http://example.com/\n');
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/returned a non-zero code[\s\S]*no network access/);
+    expect(b.done.error?.message).toMatch(/failed with exit code[\s\S]*no network access/);
   });
 
-  it('contains a fork bomb in a build (pids limit via the cgroup parent)', async () => {
-    const bomb = 'i=0; while [ $i -lt 200 ]; do sleep 2 & i=$((i+1)); done; echo spawned-$i; wait';
-    // Control: the same step succeeds with room for 200 processes, so the failure below is the limit's doing.
-    const roomy = await build(`FROM busybox:latest\nRUN ${bomb}\n`, { ...buildLimits, pids: 4096 }, true);
-    expect(roomy.log).toContain('spawned-200');
-    const b = await build(`FROM busybox:latest\nRUN ${bomb}\n`, { ...buildLimits, pids: 64 }, true);
+  it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
+    // The limit itself (and its control) is proven in engine-isolation.test.ts; this checks the learner's view.
+    const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
-    expect(b.log).not.toContain('spawned-200');
+    expect(b.log).not.toContain('spawned-400');
+    // The shell dies without a word under gVisor's limit; the learner still reads a sentence, not BuildKit's text.
+    expect(b.done.error?.message).toMatch(/failed with exit code \d+/);
+    expect(b.done.error?.message).not.toMatch(/did not complete successfully/);
     await expectHealthy();
   });
 
@@ -120,7 +120,7 @@ describe('docker engine (real sandbox daemon)', () => {
       memoryBytes: 256 * 1024 * 1024,
     });
     expect(b.done.state).toBe('failed');
-    expect(b.done.error?.message).toMatch(/non-zero code: (137|1)|memory/i);
+    expect(b.done.error?.message).toMatch(/exit code 1\b|out of memory/i);
   });
 
   it('kills a memory hog in a run and says why', async () => {
@@ -152,10 +152,11 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(r.stdout.length).toBeLessThanOrEqual(32 * 1024);
   });
 
-  it('refuses to write a file larger than the image budget (disk filler)', async () => {
-    const b = await build('FROM busybox:latest\nRUN dd if=/dev/zero of=/fill bs=1M count=200\n');
+  it('stops a disk filler at the file size limit and says so (RLIMIT_FSIZE from the runc shim)', async () => {
+    const mib = Math.ceil(base.build.imageMaxBytes / 1024 / 1024) + 16;
+    const b = await build(`FROM busybox:latest\nRUN dd if=/dev/zero of=/fill bs=1M count=${mib}\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
-    expect(b.log + b.done.error?.message).toMatch(/file too large|exceeded|non-zero/i);
+    expect(b.done.error?.message).toMatch(/tried to write a file larger than \d+ MiB/);
     await expectHealthy();
   });
 

@@ -1,6 +1,5 @@
 import 'server-only';
 import type Docker from 'dockerode';
-import { config } from '../config';
 import { docker as sharedDocker } from './docker';
 import { buildImage } from './docker-build';
 import { runContainer } from './docker-run';
@@ -10,11 +9,9 @@ import { supervisedEngine } from './supervised-engine';
 
 /** The real engine: dockerode against the private sandbox daemon. */
 export function dockerEngine(client: () => Docker = sharedDocker, supervisor = engineSupervisor): Engine {
-  // Per-build pids cgroups can only be made when the engine runs on this host.
-  const localCgroups = !config().engine.externalHost;
   return supervisedEngine(
     {
-      build: (spec, signal) => buildImage(client(), spec, signal, localCgroups),
+      build: (spec, signal) => buildImage(client(), spec, signal),
       run: (spec, signal) => runContainer(client(), spec, signal),
     },
     supervisor,

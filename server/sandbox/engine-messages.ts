@@ -24,21 +24,58 @@ export function triedNetwork(text: string): boolean {
   return NETWORK_TROUBLE.test(text);
 }
 
+const FORK_TROUBLE = /can't fork|cannot fork|Resource temporarily unavailable|fork: retry/i;
+
+/** True when a step's output shows it could not start more processes (the pids limit). */
+export function couldNotFork(text: string): boolean {
+  return FORK_TROUBLE.test(text);
+}
+
 const NO_NETWORK_HINT =
   'This step tried to download something, but builds here have no network access. Use what the base image already has, or add the files to your project and COPY them in.';
 
-/** Turns the daemon's wording into a sentence for a learner; the raw text is kept for the log. */
-export function explainBuildError(message: string, opts: { triedNetwork?: boolean } = {}): string {
-  if (opts.triedNetwork && /returned a non-zero code/.test(message)) return `${message}\n${NO_NETWORK_HINT}`;
+const STEP_FAILED = /did not complete successfully: exit code: (\d+)/;
+const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*?"\/?([^"]+)": not found/;
+
+/**
+ * Turns BuildKit's wording into a sentence for a learner; the raw text is kept for the log.
+ * `memoryBytes` is the build's memory limit, named when a step was killed for using more.
+ */
+export function explainBuildError(
+  message: string,
+  opts: { triedNetwork?: boolean; forkFailed?: boolean; memoryBytes?: number; fileMaxBytes?: number } = {},
+): string {
+  const failed = STEP_FAILED.exec(message);
+  const exitCode = failed ? Number(failed[1]) : undefined;
+  const command = /^process "(?:\/bin\/sh -c )?([\s\S]*)" did not complete successfully/.exec(message)?.[1];
+  const stepFailed = command !== undefined ? `The command \`${command.trim()}\` failed with exit code ${exitCode}.` : message;
+  if (exitCode === 137) {
+    const limit = opts.memoryBytes ? ` (the limit for a build step is ${fmtMiB(opts.memoryBytes)})` : '';
+    return `This step ran out of memory${limit} and was stopped. Use less memory in your RUN steps, or split the work into smaller steps.`;
+  }
+  if (exitCode === 153) {
+    // 128 + SIGXFSZ: the file-size limit the engine sets on every RUN step.
+    const limit = opts.fileMaxBytes ? ` than ${fmtMiB(opts.fileMaxBytes)}` : '';
+    return `This step tried to write a file larger${limit}, the most a build may write, and was stopped. Write less data in your RUN steps.`;
+  }
+  if (opts.triedNetwork && exitCode !== undefined) return `${stepFailed}\n${NO_NETWORK_HINT}`;
+  if (opts.forkFailed && exitCode !== undefined) {
+    return `${stepFailed}\nIt started more processes at once than the sandbox allows. Start fewer processes at a time.`;
+  }
+  if (exitCode !== undefined) return stepFailed;
   if (/no space left on device/i.test(message)) {
     return 'The build ran out of disk space in the sandbox. Write less data in your RUN steps.';
   }
+  const missing = NOT_IN_CONTEXT.exec(message);
+  if (missing) {
+    return `"${missing[1]}" is not in your project, so it cannot be copied. Check the file name (it is case-sensitive), and that .dockerignore does not leave it out.`;
+  }
+  const target = /target stage "?([^"\s]+)"? could not be found/.exec(message);
+  if (target) return `There is no stage named "${target[1]}" to build: name one of your stages (\`FROM … AS ${target[1]}\`) or pick another target.`;
   if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
-    return `${message}\n(The sandbox has no network: it can only use the provided base images and your own images.)`;
+    return `This build needs an image or file from the internet, but the sandbox has no network: it can only use the provided base images and your own images.`;
   }
-  if (/resource temporarily unavailable|can't fork|cannot fork/i.test(message)) {
-    return `${message}\n(The build hit the sandbox's process limit.)`;
-  }
+  if (FORK_TROUBLE.test(message)) return `${message}\n(The build hit the sandbox's process limit.)`;
   return message;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { JobEvent } from '@/lib/events';
 import type { Limits } from '../config';
-import type { StepLine } from './parse-build-stream';
+import type { StepLine } from './buildkit/stage-plan';
 
 /**
  * The engine behind a small interface: the job system only ever calls these two
@@ -18,10 +18,12 @@ export type BuildSpec = {
   steps: StepLine[];
   limits: Limits['build'];
   noCache?: boolean;
-  /** `--build-arg KEY=value` */
+  /** `docker build --build-arg NAME=value` (validated; never `BUILDKIT_*`). */
   buildArgs?: Record<string, string>;
-  /** `--target STAGE` */
+  /** `docker build --target STAGE`. */
   target?: string;
+  /** Whose `RUN --mount=type=cache` data this build may see (the learner's id). */
+  cacheNamespace?: string;
 };
 
 export type RunSpec = {

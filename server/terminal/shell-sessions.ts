@@ -7,6 +7,7 @@ import { log } from '../log';
 import { docker } from '../sandbox/docker';
 import { startShellContainer, type ShellContainer } from '../sandbox/docker-shell';
 import { jobLabels, LABEL } from '../sandbox/labels';
+import { countRefusal } from '../net/refusals';
 import { singleton } from '../singleton';
 import { shellRefusal, type ShellCaps, type ShellOwner } from './shell-capacity';
 
@@ -189,7 +190,10 @@ export function createShellSessions(
       }
       const owner = { address: who.address ?? 'unknown', member: !!who.member };
       const refused = limits.caps && shellRefusal([...owners.values()], owner, limits.caps);
-      if (refused) throw refused;
+      if (refused) {
+        countRefusal('shells');
+        throw refused;
+      }
       const id = `s_${randomBytes(9).toString('base64url')}`;
       // Reserve the slot before the (slow) container start, so two requests cannot both open one.
       live.set(learner, undefined as unknown as ShellSession);

@@ -7,7 +7,7 @@ import { max, median, round } from '../stats';
 
 /**
  * 1. Overhead: the seed lesson's build through the HTTP API vs the plain docker CLI
- * (legacy builder, same limits) against the same engine and context, interleaved
+ * (BuildKit both, same engine, same step limits from its runc shim) and context, interleaved
  * A/B so drift on the machine hits both alike; cached and --no-cache.
  */
 
