@@ -276,7 +276,7 @@ async function startLocked(engine: EngineConfig, log: Log, buildLimits: Config['
   fs.mkdirSync(engine.sandboxDir, { recursive: true });
   fs.mkdirSync(engine.runDir, { recursive: true, mode: 0o700 });
   ensureDataDisk(engine, log);
-  fs.writeFileSync(engine.daemonJson, JSON.stringify(daemonJson(runtime), null, 2));
+  fs.writeFileSync(engine.daemonJson, JSON.stringify(daemonJson(runtime, { diskGb: engine.diskGb }), null, 2));
   fs.rmSync(engine.socket, { force: true });
   // State of an engine that was killed (its namespace, and every process in it, is gone): stale pid
   // files there name pids of the new namespace ("1" would be dockerd itself) and stop start-up.
@@ -293,6 +293,7 @@ async function startLocked(engine: EngineConfig, log: Log, buildLimits: Config['
   const PATH = [...(runtime.name === 'runsc' ? [shimDir] : []), ...bins.pathDirs, process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'].join(':');
 
   const started = Date.now();
+  rotateLog(engine.logFile);
   const out = fs.openSync(engine.logFile, 'a');
   const [cmd, ...args] = isolatedCommand([
     bins.dockerd,
@@ -350,6 +351,15 @@ export async function stopDaemon(engine: EngineConfig, log: Log = console.log, {
   if (unmount && isMounted(engine.dataRoot)) {
     sh('umount', [engine.dataRoot]);
     log(`unmounted ${engine.dataRoot}`);
+  }
+}
+
+/** Keeps one previous engine log when the current one passed 10 MiB (each start appends to it). */
+function rotateLog(file: string) {
+  try {
+    if (fs.statSync(file).size > 10 * 1024 * 1024) fs.renameSync(file, `${file}.1`);
+  } catch {
+    // no log yet
   }
 }
 

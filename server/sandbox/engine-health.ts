@@ -61,6 +61,7 @@ export async function engineInfo(): Promise<EngineInfo> {
       }),
     };
   } catch {
+    void sup?.check(); // gone? restart now rather than at the next look
     return { reachable: false, ...supervisor };
   }
 }

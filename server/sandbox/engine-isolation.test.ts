@@ -119,7 +119,7 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
     expect(Number(await readFromImage(seen.ref, '/memtotal'))).toBe(mib * 1024);
     const hog = await buildKit(`FROM busybox:latest\nRUN dd if=/dev/zero of=/dev/null bs=${mib * 2}M count=1\n`);
     expect(hog.imageId).toBeUndefined();
-    expect(hog.error).toMatch(/did not complete successfully: exit code: (137|1)\b/);
+    expect(hog.error).toMatch(/did not complete successfully: exit code: 137$/);
   });
 
   it('caps a fork bomb in a BuildKit RUN step at the pids limit', async () => {

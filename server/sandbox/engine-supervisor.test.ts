@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -155,6 +156,32 @@ describe('engine faults (a real engine of its own)', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc')).toEqual([]);
+  });
+
+  it("ends a shim whose container is gone, and leaves a live container's shim alone", async () => {
+    const built = await collect('echo base');
+    const container = await client.createContainer({
+      Image: built.done.imageId!,
+      Cmd: ['/bin/busybox', 'sleep', '300'],
+      Labels: { [LABEL.managed]: 'true' },
+      HostConfig: { NetworkMode: 'none' },
+    });
+    await container.start();
+    // A stand-in for a shim that outlived its container: the same command line, an id the engine does not know.
+    const orphan = spawn(
+      'bash',
+      ['-c', `exec -a "containerd-shim-runc-v2 -namespace moby -id ${'d'.repeat(64)} -address ${runDir}/exec/containerd/containerd.sock" sleep 300`],
+      { detached: true, stdio: 'ignore' },
+    );
+    const exited = once(orphan, 'exit');
+    const shims = () => engineProcesses(engine).filter((p) => p.kind === 'shim');
+    while (shims().length < 2) await new Promise((r) => setTimeout(r, 20));
+    const live = shims().find((p) => p.pid !== orphan.pid)!;
+    expect(await supervisor.sweep()).toEqual([orphan.pid]);
+    await exited;
+    expect(shims().map((p) => p.pid)).toEqual([live.pid]);
+    expect((await container.inspect()).State.Running).toBe(true);
+    await container.remove({ force: true });
   });
 
   it('leaves no shim or runsc behind after `sandbox stop`, and does not restart an engine stopped on purpose', async () => {

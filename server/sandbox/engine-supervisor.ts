@@ -4,6 +4,8 @@ import { config } from '../config';
 import { log } from '../log';
 import { singleton } from '../singleton';
 import { engineAlive, startDaemon, stoppedOnPurpose, type EngineConfig } from './daemon';
+import { createDockerClient } from './docker';
+import { reapOrphanShims } from './orphan-shims';
 import { pingSocket } from './ping';
 
 /**
@@ -11,7 +13,7 @@ import { pingSocket } from './ping';
  * (a crash, the OOM killer, `kill -9`), it is started again, with backoff while
  * starting fails, logged and counted (`layerlab_engine_restarts_total`). Its pid
  * namespace guarantees that nothing of the dead engine (containerd, shims, runsc)
- * is left. Jobs that were running end with a clear message (supervised-engine.ts);
+ * is left; while it runs, shims whose container is gone are ended every minute. Jobs that were running end with a clear message (supervised-engine.ts);
  * jobs that start while it restarts wait for it. An engine stopped on purpose
  * (`npm run sandbox -- stop`) stays stopped.
  *
@@ -21,6 +23,8 @@ import { pingSocket } from './ping';
 export type SupervisorState = 'up' | 'restarting' | 'stopped';
 
 const BACKOFF_MS = [0, 1000, 2000, 5000, 10_000, 30_000];
+/** How often shims whose container is gone are looked for. */
+const SWEEP_MS = 60_000;
 
 export class EngineSupervisor extends EventEmitter {
   state: SupervisorState = 'up';
@@ -28,12 +32,13 @@ export class EngineSupervisor extends EventEmitter {
   generation = 0;
   restarts = 0;
   private timer?: NodeJS.Timeout;
+  private sweeper?: NodeJS.Timeout;
   private restarting?: Promise<void>;
   private closed = false;
 
   constructor(
     private readonly engine: EngineConfig,
-    private readonly opts: { intervalMs?: number; backoffMs?: number[]; start?: typeof startDaemon } = {},
+    private readonly opts: { intervalMs?: number; sweepMs?: number; backoffMs?: number[]; start?: typeof startDaemon } = {},
   ) {
     super();
   }
@@ -43,6 +48,8 @@ export class EngineSupervisor extends EventEmitter {
     this.state = engineAlive(this.engine) ? 'up' : stoppedOnPurpose(this.engine) ? 'stopped' : 'up';
     this.timer = setInterval(() => void this.check(), this.opts.intervalMs ?? 1000);
     this.timer.unref();
+    this.sweeper = setInterval(() => void this.sweep(), this.opts.sweepMs ?? SWEEP_MS);
+    this.sweeper.unref();
     void this.check();
     return this;
   }
@@ -50,6 +57,20 @@ export class EngineSupervisor extends EventEmitter {
   close() {
     this.closed = true;
     clearInterval(this.timer);
+    clearInterval(this.sweeper);
+  }
+
+  /** Ends shims that outlived their containers (see orphan-shims.ts). */
+  async sweep(): Promise<number[]> {
+    if (this.state !== 'up') return [];
+    try {
+      const ended = await reapOrphanShims(this.engine, createDockerClient({ ...this.engine, externalHost: undefined }));
+      if (ended.length) log.warn('ended shims whose containers were gone', { pids: ended });
+      return ended;
+    } catch (err) {
+      log.warn('could not look for orphaned shims', { error: String(err) });
+      return [];
+    }
   }
 
   /** Looks at the engine now; restarts it when it died. Resolves once it is up again (or known stopped on purpose). */
