@@ -243,7 +243,18 @@ export const healthcheckCheck = strict({
   kind: z.literal('healthcheck'),
 }).describe('Start a container with the image\'s own command, run the image\'s declared HEALTHCHECK command beside it (as the image\'s user) and require it to report healthy');
 
+/** Evaluated by checks/terminal-checks.ts from the learner's recorded terminal lines. */
+export const terminalRanCheck = strict({
+  ...base,
+  kind: z.literal('terminal-ran'),
+  command: z
+    .enum(['build', 'run', 'images', 'history', 'inspect', 'rmi', 'ps', 'stop', 'logs'])
+    .describe('The docker command the learner must have run in the terminal during this lesson (e.g. history)'),
+  lineMatches: pattern.optional().describe('Only lines matching this pattern count (e.g. `-it .* sh$`)'),
+}).describe('The learner ran a docker command in the terminal during this lesson, successfully (only where running it teaches something)');
+
 export const checkSchema = z.discriminatedUnion('kind', [
+  terminalRanCheck,
   rebuildCheck,
   imageFilesCheck,
   healthcheckCheck,

@@ -17,6 +17,7 @@ import { evaluateStaticCheck, isStaticCheck } from './dockerfile-checks';
 import { evaluateImageCheck, type ImageFacts } from './image-checks';
 import { imageFacts } from './image-facts';
 import { evaluateRunCheck, type RunOutcome } from './run-checks';
+import { evaluateTerminalRan, type TerminalLine } from './terminal-checks';
 import { result, type CheckResult } from './types';
 
 export type { CheckResult } from './types';
@@ -73,6 +74,8 @@ export async function evaluateChecks(opts: {
   files: { path: string; content: string }[];
   image?: string;
   engine: CheckEngine;
+  /** The learner's terminal lines during this lesson, for `terminal-ran` checks. */
+  terminal?: TerminalLine[];
 }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
   const dockerfile = opts.files.find((f) => f.path === 'Dockerfile')?.content;
   let facts: Promise<ImageFacts> | undefined;
@@ -81,6 +84,10 @@ export async function evaluateChecks(opts: {
   const results: CheckResult[] = [];
   // One at a time: runs are containers, and a classroom shares the engine.
   for (const check of opts.checks) {
+    if (check.kind === 'terminal-ran') {
+      results.push(evaluateTerminalRan(check, opts.terminal ?? []));
+      continue;
+    }
     if (isStaticCheck(check)) {
       results.push(evaluateStaticCheck(check, opts.files));
       continue;
