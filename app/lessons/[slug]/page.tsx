@@ -63,6 +63,7 @@ export default async function LessonPage({ params }: Props) {
     <WorkbenchProvider
       lesson={slug}
       starter={{ files: lesson.files, tag: lesson.tag, open: lesson.open }}
+      coachOff={lesson.coachOff}
       saved={saved && { files: saved.files, tag: saved.tag, lastBuildId: saved.lastBuildId, lastRunId: saved.lastRunId }}
     >
       <SkipLinks hasCheck />
