@@ -186,6 +186,10 @@ describe('dashboard', () => {
     expect(lesson.learnersBuilt).toBe(1);
     expect(Array.isArray(lesson.rules)).toBe(true);
     for (const r of lesson.rules) expect(r).toMatchObject({ ruleId: expect.any(String), learners: 1 });
+    const ruleIds = lesson.rules.map((r: { ruleId: string }) => r.ruleId);
+    expect(ruleIds).toContain('pip-no-cache-dir');
+    // The Dockerfile has no USER, but lesson 1 switches the root tip off (coach.off), so it is no struggle to report.
+    expect(ruleIds).not.toContain('avoid-root-user');
   });
 
   it('reset starts the lesson over for that learner only', async () => {

@@ -12,6 +12,18 @@ function issues(yaml: string) {
 }
 
 describe('frontmatter schema', () => {
+  it('switches coach rules off by id, and refuses ids that are not coach rules', () => {
+    const ok = frontmatterSchema.safeParse({ title: 'T', description: 'D', coach: { off: ['avoid-root-user'] } });
+    expect(ok.success && ok.data.coach.off).toEqual(['avoid-root-user']);
+    const none = frontmatterSchema.safeParse({ title: 'T', description: 'D' });
+    expect(none.success && none.data.coach.off).toEqual([]);
+    const typo = issues('title: T\ndescription: D\ncoach:\n  off: [avoid-root]');
+    expect(typo[0]).toMatchObject({ field: 'coach.off[0]' });
+    expect(typo[0].message).toMatch(/not a rule of the Dockerfile coach/);
+    const unknownKey = issues('title: T\ndescription: D\ncoach:\n  of: [avoid-root-user]');
+    expect(unknownKey[0]).toMatchObject({ field: expect.stringContaining('coach'), message: expect.stringMatching(/unknown field/) });
+  });
+
   it('accepts the seed fields and fills defaults', () => {
     const r = parseLessonMd(md('title: T\ndescription: D\nlayout: lesson\ntype: page'), FILE);
     expect(r.ok).toBe(true);

@@ -134,15 +134,15 @@ export const contextFileCheck = strict({
   matches: pattern.optional().describe('Multiline pattern the file content must match'),
 }).describe('A file of the build context exists (or not) and matches a pattern');
 
+const coachRuleId = z.string().refine((id) => lintRules.some((rule) => rule.id === id), {
+  message: `not a rule of the Dockerfile coach (see docs/rules): use one of ${lintRules.map((rule) => rule.id).join(', ')}`,
+});
+
 export const lintCleanCheck = strict({
   ...base,
   kind: z.literal('lint-clean'),
   rules: z
-    .array(
-      z.string().refine((id) => lintRules.some((rule) => rule.id === id), {
-        message: `not a rule of the Dockerfile coach (see docs/rules): use one of ${lintRules.map((rule) => rule.id).join(', ')}`,
-      }),
-    )
+    .array(coachRuleId)
     .min(1)
     .max(30)
     .describe('Ids of Dockerfile coach rules (docs/rules), e.g. pip-no-cache-dir'),
@@ -293,6 +293,15 @@ export const frontmatterSchema = strict({
     ),
   hints: z.array(z.string().min(1).max(1000)).max(20).default([]).describe('Hints, revealed one at a time'),
   checks: z.array(checkSchema).max(30).default([]).describe('Goals checked by "Check my work"'),
+  coach: strict({
+    off: z
+      .array(coachRuleId)
+      .max(30)
+      .default([])
+      .describe("Ids of Dockerfile coach rules (docs/rules) switched off in this lesson, e.g. avoid-root-user while the lesson's own example runs as root"),
+  })
+    .default({ off: [] })
+    .describe('Settings of the Dockerfile coach for this lesson'),
 }).superRefine((fm, ctx) => {
   const seen = new Set<string>();
   fm.checks.forEach((c, i) => {
