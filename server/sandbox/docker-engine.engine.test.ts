@@ -98,7 +98,7 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
-    // The limit itself (and its control) is proven in engine-isolation.test.ts; this checks the learner's view.
+    // The limit itself (and its control) is proven in engine-isolation.engine.test.ts; this checks the learner's view.
     const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
     expect(b.log).not.toContain('spawned-400');
