@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { JobEvent, JobKind } from '@/lib/events';
+import { JOB_ID_PREFIX, JOB_ID_RANDOM_BYTES } from '@/lib/job-id';
 import { config } from '../config';
 import { AppError } from '../errors';
 import { log } from '../log';
@@ -165,7 +166,7 @@ function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
 }
 
 function newJobId(kind: JobKind | 'check') {
-  return `${kind.charAt(0)}_${randomBytes(9).toString('base64url')}`;
+  return `${JOB_ID_PREFIX[kind]}_${randomBytes(JOB_ID_RANDOM_BYTES).toString('base64url')}`;
 }
 
 /** Jobs a previous process left unfinished end as failed, with the reason. */
