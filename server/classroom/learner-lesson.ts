@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { stripAnsi } from '@/lib/ansi';
 import { initialProgress, progressLines } from '@/lib/build-progress';
-import { fileSchema } from '@/lib/build-context';
+import { fileSchema, type ContextFile } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { membership } from '../db/classes';
 import { buildAttempts } from '../db/class-progress';
@@ -37,7 +37,7 @@ export type LearnerLesson = {
   displayName: string;
   lesson: string;
   cell: Cell;
-  files: { path: string; content: string }[];
+  files: ContextFile[];
   tag?: string;
   updatedAt?: number;
   lastBuild?: { id: string; state: string; log: string };

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ContextFile } from '@/lib/build-context';
 import { buildOptionsSchema } from '@/lib/build-options';
 import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
@@ -14,7 +15,7 @@ import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
 import { findLearnerImage, learnerRef } from './learner-images';
-import { packContext, type ContextFile } from './pack-context';
+import { packContext } from './pack-context';
 
 export type BuildRequest = {
   files: ContextFile[];

@@ -11,7 +11,7 @@ import { findLearnerImage } from '../jobs/learner-images';
 import { eventsAfter, getJob } from '../jobs/store';
 import { submitBuild } from '../jobs/submit-build';
 import { submitRun } from '../jobs/submit-run';
-import type { ContextFile } from '../jobs/pack-context';
+import type { ContextFile } from '@/lib/build-context';
 import { requireEngine } from '../sandbox/engine-health';
 import { findContainer, imageHistory, inspectImage, listContainers, listImages, removeImageTag } from '../sandbox/learner-objects';
 import { shells } from './shell-sessions';
