@@ -11,6 +11,7 @@ import { requireKnownLesson } from '../lessons/known-lesson';
 import { ensureRoom } from '../ops/storage-quota';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
+import { learnerCacheIdPrefix, learnerImagePrefix } from '../sandbox/learner-namespace';
 import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
@@ -47,7 +48,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
       },
       allowedBases: catalogRefs(),
       // Cache mounts are shared by id across the engine: each learner gets ids of their own.
-      cacheNamespace: cacheIdPrefix(learner),
+      cacheNamespace: learnerCacheIdPrefix(learner),
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -75,18 +76,16 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
   };
 }
 
-const cacheIdPrefix = (learner: string) => `layerlab-${learner.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-
 /**
  * The engine prints internal names (`naming to docker.io/layerlab-<id>/app:latest`,
  * `FROM docker.io/layerlab-<id>/base:v1`); the learner sees their own, as Docker on
  * their laptop would print them (`docker.io/library/app:latest`).
  */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
-  const internal = `layerlab-${learner}/`;
+  const internal = learnerImagePrefix(learner);
   // The policy's cache-mount id prefix too: `id=layerlab-<id>:/root/.cache` reads `id=/root/.cache`
   // (BuildKit's default id is the target path, so that is what the learner's own Docker would use).
-  const idPrefix = `id=${cacheIdPrefix(learner)}:`;
+  const idPrefix = `id=${learnerCacheIdPrefix(learner)}:`;
   const own = (text: string) =>
     text.includes(internal) || text.includes(idPrefix)
       ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '').replaceAll(idPrefix, 'id=')
