@@ -13,6 +13,7 @@ const ENGINE_TESTS = [
   '**/*.engine.test.ts',
   'server/jobs/dockerfile-policy-engine.test.ts',
   'server/images/provision.test.ts',
+  'server/images/{busybox,debian,go,nginx,node,python}-image.test.ts',
   'server/lessons/check-build.test.ts',
   'server/terminal/execute.test.ts',
   'server/terminal/shell-sessions.test.ts',

@@ -78,8 +78,10 @@ test.describe('HTTP API', () => {
     if (!process.env.E2E_BASE_URL) expect(h.engine.isolation).toMatchObject({ networkNamespace: true, interfaces: ['lo'] });
     expect(h.queue).toMatchObject({ running: expect.any(Number), queued: expect.any(Number) });
     expect(h.images.map((i: { ref: string }) => i.ref)).toEqual(
-      expect.arrayContaining(['python:3.11-slim', 'debian:bookworm-slim', 'busybox:latest', 'node:18-slim']),
+      expect.arrayContaining(['python:3.13-slim', 'node:22-slim', 'golang:1.24', 'nginx:1.26', 'debian:trixie-slim', 'busybox:latest']),
     );
+    // Each present image says what it is: "stand-in built from Debian packages: Python 3.13.5" or the official digest.
+    for (const i of h.images as { ref: string; present: boolean; note?: string }[]) if (i.present) expect(i.note, i.ref).toBeTruthy();
   });
 
   test('rejects bad input with a 400 that names the field', async () => {

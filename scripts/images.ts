@@ -1,12 +1,14 @@
 /**
  * `npm run images [-- --force] [-- --only REF]`: make every base image of the
- * catalog exist in the sandbox engine (official pull, else a Debian stand-in),
- * then print what is there. Run with the react-server condition so
- * server-only modules load outside Next.
+ * catalog exist in the sandbox engine (official image pulled with skopeo when
+ * a registry answers and LAYERLAB_ALLOW_PULL is on, else a stand-in built from
+ * Debian packages), then print what is there. Run with the react-server
+ * condition so server-only modules load outside Next.
  */
 import { parseArgs } from 'node:util';
 import { ProvisionError } from '../server/images/errors';
 import { formatSize, provisionImages } from '../server/images/provision';
+import { imageStatus } from '../server/images/status';
 
 const { values } = parseArgs({
   options: { force: { type: 'boolean', default: false }, only: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
@@ -19,14 +21,15 @@ if (values.help) {
 const started = Date.now();
 try {
   const results = await provisionImages({ log: (l) => console.log(l), only: values.only, force: values.force });
-  const rows = results.map((r) => [
+  const status = await Promise.all(results.map((r) => imageStatus(r.ref)));
+  const rows = results.map((r, i) => [
     r.ref,
-    r.source === 'stand-in' ? `stand-in${r.fromCache ? ' (cached rootfs)' : ''}` : r.source === 'present' && r.standIn ? 'present (stand-in)' : r.source,
-    r.version ?? '',
+    r.source === 'stand-in' ? `built${r.fromCache ? ' (cached rootfs)' : ''}` : r.source,
     formatSize(r.sizeBytes),
     `${r.seconds.toFixed(1)} s`,
+    status[i].note ?? '',
   ]);
-  printTable([['IMAGE', 'SOURCE', 'VERSION', 'SIZE', 'TIME'], ...rows]);
+  printTable([['IMAGE', 'NOW', 'SIZE', 'TIME', 'WHAT IT IS'], ...rows]);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {
   if (err instanceof ProvisionError) {

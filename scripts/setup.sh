@@ -12,7 +12,9 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 # No docker.io: the sandbox runs Docker Engine 26+ (the system's when it is that new,
 # else Debian 13's, unpacked into ~/.cache/layerlab by `npm run sandbox -- start`).
 # unshare (util-linux) and ip (iproute2) give the engine a network namespace of its own.
-packages=(runsc iproute2 util-linux tini apt dpkg debootstrap busybox-static e2fsprogs xfsprogs)
+# skopeo: official images from a registry, when one is reachable; gcc, make, dpkg-dev: the busybox
+# stand-in is compiled from Debian's source.
+packages=(runsc iproute2 util-linux tini apt dpkg debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()

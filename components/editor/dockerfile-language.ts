@@ -4,6 +4,7 @@
  * 1-based like the editor's; columns are 1-based, the cursor sits before
  * `column`.
  */
+import { readDockerfile, splitWords } from '@/lib/dockerfile';
 import { flagDoc, instructionDoc, type FlagDoc, type InstructionDoc } from './instruction-docs';
 
 export type GetLine = (lineNumber: number) => string;
@@ -110,10 +111,10 @@ export function hoverTarget(getLine: GetLine, lineNumber: number, column: number
 
 /** Stage names (`FROM … AS name`) defined above `beforeLine`, for `COPY --from=`. */
 export function stageNames(getLine: GetLine, lineCount: number, beforeLine: number): string[] {
-  const names: string[] = [];
-  for (let n = 1; n < Math.min(beforeLine, lineCount + 1); n++) {
-    const m = /^\s*from\s+\S+(?:\s+\S+)*?\s+as\s+(\S+)\s*$/i.exec(getLine(n));
-    if (m) names.push(m[1]);
-  }
-  return names;
+  const lines: string[] = [];
+  for (let n = 1; n < Math.min(beforeLine, lineCount + 1); n++) lines.push(getLine(n));
+  // The one parser reads the stages (continuations, escape directive, heredocs included); names as written.
+  return readDockerfile(lines.join('\n'))
+    .stages.filter((stage) => stage.name !== undefined)
+    .map((stage) => splitWords(stage.from.instruction.args)[2]?.word ?? stage.name!);
 }

@@ -70,7 +70,7 @@ export function ImageWarmup({ csrf }: { csrf: string }) {
                   <span className={styles.present} data-present={i.present}>
                     {i.present ? 'present' : 'missing'}
                   </span>{' '}
-                  <span className={styles.meta}>{i.present ? `${mb(i.sizeBytes)}${i.standIn ? ' · stand-in' : ''}` : ''}</span>
+                  <span className={styles.meta}>{i.present ? [mb(i.sizeBytes), i.note].filter(Boolean).join(' · ') : i.aliasOf ? `legacy name for ${i.aliasOf}` : ''}</span>
                 </td>
                 <td className={styles.meta}>{i.lessons.length ? `${i.lessons.length} lesson${i.lessons.length === 1 ? '' : 's'}` : '—'}</td>
               </tr>

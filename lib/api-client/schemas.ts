@@ -112,7 +112,17 @@ export const learnerLessonSchema = z.object({
 
 export const imagesOverviewSchema = z.object({
   images: z.array(
-    z.object({ ref: z.string(), present: z.boolean(), standIn: z.boolean(), sizeBytes: z.number().optional(), lessons: z.array(z.string()) }),
+    z.object({
+      ref: z.string(),
+      present: z.boolean(),
+      standIn: z.boolean(),
+      sizeBytes: z.number().optional(),
+      /** "stand-in built from Debian packages: Python 3.13.5", or the official digest. */
+      note: z.string().optional(),
+      /** A legacy name of this catalog image. */
+      aliasOf: z.string().optional(),
+      lessons: z.array(z.string()),
+    }),
   ),
   warmup: z.object({ running: z.boolean(), lines: z.array(z.string()), error: z.string().optional(), finishedAt: z.number().optional() }),
 });

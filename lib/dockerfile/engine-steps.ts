@@ -83,7 +83,10 @@ export function compareWithEngine(prediction: Prediction, report: EngineReport):
   const steps = report.vertices.map((v) => STEP.exec(v)).filter((m): m is RegExpExecArray => m !== null);
   const parseError = report.errors.find((e) => PARSE_ERROR.test(e));
   if (prediction.refused) {
-    if (steps.length === 0 && report.errors.length > 0) return [];
+    // The engine must refuse too, in the words we use (it names the line only for some errors).
+    const [first] = prediction.errors;
+    if (steps.length === 0 && report.errors.some((e) => e.includes(first.message))) return [];
+    if (steps.length === 0 && report.errors.length > 0) return [`we refuse with "${first.message}", the engine with "${report.errors.join(' | ')}"`];
     return [`we refuse (${prediction.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}) but the engine ran ${steps.length} step(s)${report.errors.length ? '' : ' and succeeded'}`];
   }
   if (parseError) return [`the engine refused the file: ${parseError}`];

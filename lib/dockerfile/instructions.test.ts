@@ -36,7 +36,7 @@ describe('readDockerfile: the typed instruction layer', () => {
     expect(errors('FROM a\nRUN ["a", 1]\n')).toEqual(['2: when using JSON array syntax, arrays must be comprised of strings only']);
     expect(errors('FROM a b\n')).toEqual(['1: FROM requires either one or three arguments']);
     expect(errors('RUN x\nFROM a\n')).toEqual(['1: no build stage in current context']);
-    expect(errors('FROM a\nONBUILD FROM b\n')).toEqual(['2: "FROM" isn\'t allowed as an ONBUILD trigger']);
+    expect(errors('FROM a\nONBUILD FROM b\n')).toEqual(["2: FROM isn't allowed as an ONBUILD trigger"]);
     expect(errors('# only\n')).toEqual(['1: file with no instructions']);
     expect(errors('FROM a\nONBUILD BOGUS x\nENV A=1 B="2 3"\n')).toEqual([]);
   });

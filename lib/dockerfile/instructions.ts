@@ -96,6 +96,7 @@ export const KNOWN_FLAGS: Record<string, readonly string[]> = {
   HEALTHCHECK: ['interval', 'timeout', 'start-period', 'start-interval', 'retries'],
 };
 const BOOL_FLAGS = new Set(['link', 'keep-git-dir']);
+const MULTI_FLAGS = new Set(['mount']);
 const NOT_STRINGS = 'when using JSON array syntax, arrays must be comprised of strings only';
 
 function flagValue(flags: Flag[], name: string): string | undefined {
@@ -190,9 +191,12 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
 
   if (KNOWN_INSTRUCTIONS.has(keyword) && !instruction.flagsUncertain) {
     const known = KNOWN_FLAGS[keyword] ?? [];
+    const seen = new Set<string>();
     for (const flag of flags) {
       if (!known.includes(flag.name)) fail(`unknown flag: ${flag.name}`);
+      else if (seen.has(flag.name) && !MULTI_FLAGS.has(flag.name)) fail(`duplicate flag specified: ${flag.name}`);
       else if (flag.value === undefined && !BOOL_FLAGS.has(flag.name)) fail(`missing a value on flag: ${flag.name}`);
+      seen.add(flag.name);
     }
   }
   const jsonForms = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME', 'HEALTHCHECK']);
@@ -270,7 +274,7 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
         for (const word of words) {
           const eq = word.indexOf('=');
           if (eq < 0) {
-            fail(`Syntax error - can't find = in "${word}". Must be of the form: name=value`);
+            fail(`Syntax error - can't find = in ${JSON.stringify(word)}. Must be of the form: name=value`);
             break;
           }
           pairs.push({ key: word.slice(0, eq), value: word.slice(eq + 1) });
@@ -287,7 +291,7 @@ function describe(instruction: Instruction, escape: string, errors: DockerfileEr
       inner.heredocs = instruction.heredocs;
       // BuildKit keeps the trigger as text: only these three are refused when the file is read.
       if (inner.keyword === 'ONBUILD') fail("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
-      else if (inner.keyword === 'FROM' || inner.keyword === 'MAINTAINER') fail(`"${inner.keyword}" isn't allowed as an ONBUILD trigger`);
+      else if (inner.keyword === 'FROM' || inner.keyword === 'MAINTAINER') fail(`${inner.keyword} isn't allowed as an ONBUILD trigger`);
       return { ...base, kind: 'ONBUILD', inner: describe(inner, escape, []) };
     }
     default:
@@ -318,7 +322,8 @@ export function readDockerfile(input: string | ParsedDockerfile): Dockerfile {
     }
   }
   if (parsed.instructions.length === 0 && errors.length === 0) {
-    errors.push({ line: 1, message: 'file with no instructions' });
+    const empty = typeof input === 'string' && input.length === 0;
+    errors.push({ line: 1, message: empty ? 'the Dockerfile cannot be empty' : 'file with no instructions' });
   }
   errors.sort((a, b) => a.line - b.line);
   return { parsed, metaArgs, stages, commands, errors };

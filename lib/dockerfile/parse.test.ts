@@ -85,7 +85,7 @@ describe('parseDockerfile', () => {
   it('reports invalid and repeated directives as problems', () => {
     expect(parseDockerfile('# escape=x\nFROM a\n').problems).toHaveLength(1);
     expect(parseDockerfile('# escape=`\n# escape=\\\nFROM a\n').problems).toEqual([
-      { line: 2, message: 'Only one "# escape=" parser directive can be used.' },
+      { line: 2, message: 'only one escape parser directive can be used' },
     ]);
   });
 

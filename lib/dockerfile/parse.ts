@@ -185,7 +185,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       return;
     }
     if (directives.some((d) => d.name === name)) {
-      problems.push({ line: lineNumber, message: `Only one "# ${name}=" parser directive can be used.` });
+      problems.push({ line: lineNumber, message: `only one ${name} parser directive can be used` });
       return;
     }
     directives.push({ name, value: match[2], line: lineNumber });
@@ -193,7 +193,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       if (match[2] === '`' || match[2] === '\\') {
         escape = match[2];
       } else {
-        problems.push({ line: lineNumber, message: 'The "# escape=" directive accepts only ` (backtick) or \\ (backslash).' });
+        problems.push({ line: lineNumber, message: `invalid escape token '${match[2]}' does not match \` or \\` });
       }
     }
   };

@@ -54,5 +54,26 @@ export function lintDockerfile(text: string, options: LintOptions & { rethrow?: 
       for (const finding of rule.check(context, resolved)) diagnostics.push({ ruleId: rule.id, severity: rule.severity, ...finding });
     });
   }
-  return diagnostics.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  const skipped = checkSkips(context.lines);
+  return diagnostics
+    .filter((d) => !skipped(d.ruleId))
+    .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * Docker's `# check=skip=<Name>,<Name>` (or `skip=all`) directive in the leading comment block turns off
+ * Docker's build checks by name, as `docker build` does; `all` covers Docker's checks (PascalCase ids) only.
+ */
+function checkSkips(lines: string[]): (ruleId: string) => boolean {
+  const names = new Set<string>();
+  for (const line of lines) {
+    if (!line.startsWith('#')) break;
+    const match = /^#\s*check\s*=\s*(.+?)\s*$/i.exec(line);
+    if (!match) continue;
+    for (const part of match[1].split(';')) {
+      const [key, value = ''] = part.split('=');
+      if (key.trim().toLowerCase() === 'skip') for (const name of value.split(',')) names.add(name.trim().toLowerCase());
+    }
+  }
+  return (ruleId) => names.has(ruleId.toLowerCase()) || (names.has('all') && /^[A-Z]/.test(ruleId));
 }

@@ -75,12 +75,12 @@ const examples: Record<string, Example> = {
   'base-image-not-allowed': {
     fires: ['FROM ubuntu:22.04\n', 'FROM python:3.12\n', 'FROM python@sha256:abcd\n'],
     quiet: [P, 'FROM docker.io/library/python:3.11-slim\n', 'FROM scratch\n', 'FROM busybox:latest AS build\nFROM build\n', 'ARG B=x\nFROM $B\n'],
-    fixed: { 1: 'FROM python:3.11-slim\n' },
+    fixed: { 1: 'FROM python:3.13-slim\n' },
   },
   'base-image-unpinned': {
     fires: ['FROM python\n', 'FROM node:latest\n', 'FROM busybox\n'],
     quiet: [P, 'FROM busybox:latest\n', 'FROM ubuntu:22.04\n'],
-    fixed: { 0: 'FROM python:3.11-slim\n', 1: 'FROM node:18-slim\n', 2: 'FROM busybox:latest\n' },
+    fixed: { 0: 'FROM python:3.13-slim\n', 1: 'FROM node:22-slim\n', 2: 'FROM busybox:latest\n' },
   },
   'combine-consecutive-runs': {
     fires: [`${P}RUN apt-get update\nRUN apt-get install -y curl\n`, `${P}RUN echo a \\\n  b\n# why\n\nRUN echo c\n`],
@@ -275,7 +275,7 @@ CMD ["python", "./app.py"]
     const [d] = fired(text, 'workdir-absolute');
     expect(applyFix(text, d.fix!)).toBe('\uFEFFFROM python:3.11-slim\r\nWORKDIR /app\r\n');
     const [from] = fired('\uFEFFFROM python\r\n', 'base-image-unpinned');
-    expect(applyFix('\uFEFFFROM python\r\n', from.fix!)).toBe('\uFEFFFROM python:3.11-slim\r\n');
+    expect(applyFix('\uFEFFFROM python\r\n', from.fix!)).toBe('\uFEFFFROM python:3.13-slim\r\n');
   });
 
   it('understands # escape=` continuations', () => {
@@ -285,6 +285,15 @@ CMD ["python", "./app.py"]
     const merge = found.find((d) => d.ruleId === 'combine-consecutive-runs')!;
     expect(merge.fix!.edits[0].newText).toContain('&& `');
     expect(applyFix(text, found.find((d) => d.ruleId === 'apt-lists-not-removed')!.fix!)).toContain('curl && rm -rf /var/lib/apt/lists/*\n');
+  });
+
+  it("honours Docker's # check=skip= directive for Docker's checks", () => {
+    const ids = (text: string) => lintDockerfile(text).map((d) => d.ruleId);
+    const body = 'FROM python:3.11-slim as Build\nENV NAME World\nUSER nobody\n';
+    expect(ids(body)).toEqual(expect.arrayContaining(['FromAsCasing', 'StageNameCasing', 'LegacyKeyValueFormat']));
+    expect(ids(`# check=skip=LegacyKeyValueFormat,FromAsCasing\n${body}`)).toEqual(['StageNameCasing']);
+    expect(ids(`# check=skip=all\n${body}`)).toEqual([]);
+    expect(ids(`FROM python:3.11-slim\n# check=skip=all\nENV NAME World\nUSER nobody\n`)).toEqual(['LegacyKeyValueFormat']);
   });
 
   it('never throws on values that are not strings', () => {

@@ -1,6 +1,5 @@
 import 'server-only';
-import { findCatalogImage } from '@/lib/image-catalog';
-import { readDockerfile } from '@/lib/dockerfile';
+import { findCatalogEntry } from '@/lib/image-catalog';
 import { provisionImages, type ProvisionResult } from '../images/provision';
 import { catalogStatus, type ImageStatus } from '../images/status';
 import { getLesson, listLessons } from '../lessons';
@@ -17,18 +16,15 @@ type Warmup = { running: boolean; startedAt?: number; finishedAt?: number; lines
 
 const state = () => singleton<Warmup>('image-warmup', () => ({ running: false, lines: [] }));
 
-/** Catalog images named by FROM in the lessons' starter or solution Dockerfiles. */
+/** Catalog images the lessons declare (frontmatter `images:`, checked against their Dockerfiles at load). */
 export async function lessonBaseImages(slugs?: string[]): Promise<Map<string, string[]>> {
   const byRef = new Map<string, string[]>();
   for (const summary of await listLessons()) {
     if (slugs && !slugs.includes(summary.slug)) continue;
     const lesson = await getLesson(summary.slug);
-    for (const file of [...(lesson?.files ?? []), ...(lesson?.solution ?? [])]) {
-      if (!/(^|\/)Dockerfile$/.test(file.path)) continue;
-      for (const stage of readDockerfile(file.content).stages) {
-        const image = findCatalogImage(stage.base);
-        if (image && !byRef.get(image.ref)?.includes(summary.slug)) byRef.set(image.ref, [...(byRef.get(image.ref) ?? []), summary.slug]);
-      }
+    for (const declared of lesson?.images ?? []) {
+      const ref = findCatalogEntry(declared)?.ref;
+      if (ref && !byRef.get(ref)?.includes(summary.slug)) byRef.set(ref, [...(byRef.get(ref) ?? []), summary.slug]);
     }
   }
   return byRef;

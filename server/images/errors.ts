@@ -1,6 +1,6 @@
 import 'server-only';
 
-export const APT_INSTALL = 'apt-get install -y debootstrap busybox-static';
+export const APT_INSTALL = 'apt-get install -y debootstrap gcc make libc6-dev dpkg-dev bzip2 xz-utils';
 
 export type ProvisionErrorCode = 'debootstrap-missing' | 'busybox-missing' | 'engine-down' | 'build-failed' | 'import-failed' | 'unknown-image';
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import fs from 'node:fs';
+import tar from 'tar-stream';
 import type { ImageConfig } from '@/lib/image-catalog';
 import { docker } from '../sandbox/docker';
 import { LABEL } from '../sandbox/labels';
@@ -7,6 +8,8 @@ import { ProvisionError } from './errors';
 
 /** Marks which recipe+config a stand-in was built from, so a changed catalog entry is re-provisioned. */
 export const RECIPE_LABEL = 'layerlab.stand-in.recipe';
+/** The real version of the main program inside a stand-in (Python 3.13.5 → `3.13.5`). */
+export const VERSION_LABEL = 'layerlab.stand-in.version';
 
 /** Dockerfile-style `changes` for the import: the config the image starts with. */
 export function importChanges(cfg: ImageConfig, vars: { VERSION?: string }, labels: Record<string, string>): string[] {
@@ -14,6 +17,7 @@ export function importChanges(cfg: ImageConfig, vars: { VERSION?: string }, labe
   return [
     ...env.map((e) => `ENV ${e}`),
     ...(cfg.WorkingDir ? [`WORKDIR ${cfg.WorkingDir}`] : []),
+    ...(cfg.ExposedPorts ?? []).map((p) => `EXPOSE ${p}`),
     `CMD ${JSON.stringify(cfg.Cmd)}`,
     ...Object.entries(labels).map(([k, v]) => `LABEL ${k}=${JSON.stringify(v)}`),
   ];
@@ -25,7 +29,8 @@ export function importChanges(cfg: ImageConfig, vars: { VERSION?: string }, labe
  */
 export async function importRootfs(opts: { tarPath: string; ref: string; cfg: ImageConfig; version?: string; recipeKey: string }): Promise<void> {
   const [repo, tag] = splitRef(opts.ref);
-  const changes = importChanges(opts.cfg, { VERSION: opts.version }, { [LABEL.standIn]: 'true', [RECIPE_LABEL]: opts.recipeKey });
+  const labels = { [LABEL.standIn]: 'true', [RECIPE_LABEL]: opts.recipeKey, ...(opts.version ? { [VERSION_LABEL]: opts.version } : {}) };
+  const changes = importChanges(opts.cfg, { VERSION: opts.version }, labels);
   const d = docker();
   const stream = await d.importImage(fs.createReadStream(opts.tarPath), { repo, tag, changes, message: 'Layerlab stand-in built from Debian packages' } as object);
   const out = await new Promise<{ error?: string; status?: string }[]>((resolve, reject) =>
@@ -35,6 +40,23 @@ export async function importRootfs(opts: { tarPath: string; ref: string; cfg: Im
   });
   const failed = out.find((o) => o.error);
   if (failed) throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${failed.error}`);
+  // `docker import --change` refuses STOPSIGNAL (Engine 20.10): a metadata-only build adds it, no layer, no container.
+  if (opts.cfg.StopSignal) await addMetadata(opts.ref, [`STOPSIGNAL ${opts.cfg.StopSignal}`]);
+}
+
+async function addMetadata(ref: string, lines: string[]) {
+  const d = docker();
+  const imported = (await d.getImage(ref).inspect()).Id;
+  const pack = tar.pack();
+  pack.entry({ name: 'Dockerfile' }, `FROM ${ref}\n${lines.join('\n')}\n`);
+  pack.finalize();
+  const stream = await d.buildImage(pack as unknown as NodeJS.ReadableStream, { t: ref, networkmode: 'none', rm: true, forcerm: true });
+  const out = await new Promise<{ error?: string }[]>((resolve, reject) =>
+    d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
+  );
+  const failed = out.find((o) => o.error);
+  if (failed) throw new ProvisionError('import-failed', `setting ${lines.join(', ')} on ${ref} failed: ${failed.error}`);
+  await d.getImage(imported).remove().catch(() => undefined); // now untagged
 }
 
 export function splitRef(ref: string): [string, string] {

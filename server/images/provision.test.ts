@@ -1,11 +1,13 @@
 import { PassThrough } from 'node:stream';
 import tar from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogRefs } from '@/lib/image-catalog';
+import { catalogRefs, findCatalogImage, legacyAliases } from '@/lib/image-catalog';
+import { config } from '../config';
 import { docker } from '../sandbox/docker';
 import { ProvisionError } from './errors';
 import { provisionImages } from './provision';
-import { catalogStatus } from './status';
+import { pullOfficial } from './pull-image';
+import { catalogStatus, imageStatus } from './status';
 
 /** Real engine: runs `cmd` in `image` and returns its output (tty, so stdout and stderr interleave). */
 async function run(image: string, cmd: string[], env: string[] = []) {
@@ -44,16 +46,25 @@ describe('provisionImages (real engine)', () => {
   });
 
   it('python stand-in: python, pip and an offline pip install work', async () => {
-    const r = await run('python:3.11-slim', ['sh', '-c', "python -c 'print(1+1)' && pip --version && pip install --no-cache-dir -r /dev/null && echo PIP-OK"]);
+    const r = await run('python:3.13-slim', ['sh', '-c', "python -c 'print(1+1)' && pip --version && pip install --no-cache-dir -r /dev/null && echo PIP-OK"]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/^2$/m);
-    expect(r.out).toMatch(/^pip \d+.* \(python 3\.11\)$/m);
+    expect(r.out).toMatch(/^pip \d+.* \(python 3\.13\)$/m);
     expect(r.out).toContain('PIP-OK');
+  });
+
+  it('legacy aliases are the image they stand for, under the old name', async () => {
+    for (const a of legacyAliases) {
+      const [alias, target] = await Promise.all([imageStatus(a.ref), imageStatus(a.aliasOf)]);
+      expect(alias.present, a.ref).toBe(true);
+      expect(alias.id).toBe(target.id);
+      expect(alias.note).toMatch(new RegExp(`legacy name for ${a.aliasOf.replace(/[.]/g, '\\.')}, kept while a lesson needs it`));
+    }
   });
 
   it('python stand-in: builds and runs the seed lesson example', async () => {
     const pack = tar.pack();
-    pack.entry({ name: 'Dockerfile' }, 'FROM python:3.11-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n');
+    pack.entry({ name: 'Dockerfile' }, 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n');
     pack.entry({ name: 'requirements.txt' }, '# no dependencies yet\n');
     pack.entry({ name: 'app.py' }, "import os\nprint(f\"Hello {os.environ.get('NAME', 'World')}\")\n");
     pack.finalize();
@@ -73,18 +84,34 @@ describe('provisionImages (real engine)', () => {
   });
 
   it('other stand-ins start with their default command and tools', async () => {
-    const node = await run('node:18-slim', ['node', '-e', 'console.log(process.version)']);
-    expect(node.out).toMatch(/^v18\./);
+    const node = await run('node:22-slim', ['sh', '-c', 'node -e "console.log(process.version)" && npm --version']);
+    expect(node.out).toMatch(/^v22\.\d+\.\d+\n10\.\d+\.\d+\n/); // npm (tty) may end with a cursor reset
+    const go = await run('golang:1.24', ['go', 'env', 'GOPATH', 'GOTOOLCHAIN', 'CGO_ENABLED']);
+    // The official image has a C compiler and leaves cgo on; the stand-in has none and turns it off.
+    expect(go.out).toBe(`/go\nlocal\n${(await imageStatus('golang:1.24')).standIn ? 0 : 1}\n`);
     const deb = await run('debian:bookworm-slim', ['bash', '-c', 'source /etc/os-release && echo $VERSION_CODENAME']);
     expect(deb.out.trim()).toBe('bookworm');
     const bb = await run('busybox:latest', ['sh', '-c', 'echo hi | wc -c']);
     expect(bb.out.trim()).toBe('3');
   });
 
-  it('stand-ins carry the official-looking config', async (ctx) => {
-    const py = await docker().getImage('python:3.11-slim').inspect();
-    if (py.Config.Labels?.['layerlab.stand-in'] !== 'true') ctx.skip(); // an official (pulled) image needs no checking
+  it('stand-ins carry the official-looking config and tell their real version', async () => {
+    const status = await imageStatus('python:3.13-slim');
+    const py = await docker().getImage('python:3.13-slim').inspect();
+    if (!status.standIn) {
+      expect(status.note).toMatch(/^official image/); // a pulled image needs no checking
+      return;
+    }
     expect(py.Config.Cmd).toEqual(['python3']);
-    expect(py.Config.Env).toEqual(expect.arrayContaining(['LANG=C.UTF-8', expect.stringMatching(/^PYTHON_VERSION=3\.11\.\d+$/)]));
+    expect(py.Config.Env).toEqual(expect.arrayContaining(['LANG=C.UTF-8', expect.stringMatching(/^PYTHON_VERSION=3\.13\.\d+$/)]));
+    expect(status.note).toMatch(/^stand-in built from Debian packages: Python 3\.13\.\d+$/);
+  });
+
+  it('without a registry, pulling fails fast and says the registry is down (then stand-ins are used)', async () => {
+    const python = findCatalogImage('python:3.13-slim')!;
+    // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
+    const unreachable = { ...python, official: '127.0.0.1:9/library/python:3.13-slim' };
+    const r = await pullOfficial(unreachable, { cacheDir: config().cacheDir, log: () => undefined });
+    expect(r).toMatchObject({ ok: false, registryDown: true });
   });
 });

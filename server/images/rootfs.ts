@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { DebootstrapRecipe } from '@/lib/image-catalog';
 import { debootstrap } from './debootstrap';
 import { ProvisionError } from './errors';
+import { applyFixups } from './fixups';
+import { packNpm, unpackNpmPart } from './npm-parts';
 
 /**
  * Root filesystems of stand-in images, built once with debootstrap and kept as
@@ -32,7 +34,13 @@ const HOST_FILES = ['etc/resolv.conf', 'etc/hostname'];
 
 export function cachePaths(cacheDir: string, name: string, key: string) {
   const base = path.join(cacheDir, 'rootfs', `${name}-${key}`);
-  return { tar: `${base}.tar`, meta: `${base}.json`, debCache: path.join(cacheDir, 'debs'), work: path.join(cacheDir, 'work', `${name}-${key}`) };
+  return {
+    tar: `${base}.tar`,
+    meta: `${base}.json`,
+    lock: `${base}.lock`,
+    debCache: path.join(cacheDir, 'debs'),
+    work: path.join(cacheDir, 'work', `${name}-${key}`),
+  };
 }
 
 export function readCachedRootfs(cacheDir: string, name: string, key: string): Rootfs | undefined {
@@ -68,38 +76,59 @@ export async function buildDebootstrapRootfs(opts: {
       progress: (phase, count) => opts.progress('debootstrap', count ? `${phase} (${count})` : phase),
     });
     opts.progress('fix-ups');
+    cleanRootfs(p.work);
     applyFixups(p.work, opts.recipe);
-    const version = opts.recipe.versionOf ? packageVersion(p.work, opts.recipe.versionOf) : undefined;
-    opts.progress('tar');
-    const tmp = `${p.tar}.partial`;
-    await run('tar', ['-C', p.work, '--numeric-owner', '--exclude=./dev/*', '--exclude=./proc/*', '--exclude=./sys/*', '-cf', tmp, '.']);
-    fs.renameSync(tmp, p.tar);
-    const meta: RootfsMeta = { key: opts.key, version, builtAt: new Date().toISOString(), buildSeconds: Math.round((Date.now() - started) / 1000) };
-    fs.writeFileSync(p.meta, JSON.stringify(meta, null, 2));
-    pruneOtherKeys(path.dirname(p.tar), opts.name, opts.key);
-    return { tarPath: p.tar, meta, fromCache: false };
+    const npmVersions: Record<string, string> = {};
+    for (const part of opts.recipe.npm ?? []) {
+      opts.progress('npm pack', part.spec);
+      const { tgz, version } = await packNpm(opts.cacheDir, part.spec);
+      await unpackNpmPart(p.work, tgz, part);
+      npmVersions[part.spec] = version;
+    }
+    if (opts.recipe.prime) {
+      opts.progress('prime', opts.recipe.prime.commands.map((c) => c.join(' ')).join('; '));
+      await prime(p.work, opts.recipe.prime);
+    }
+    const v = opts.recipe.versionOf;
+    const version =
+      v === undefined
+        ? undefined
+        : 'deb' in v
+          ? packageVersion(p.work, v.deb)
+          : 'npm' in v
+            ? npmVersions[v.npm]
+            : fs.readFileSync(path.join(p.work, v.file.replace(/^\/+/, '')), 'utf8').trim();
+    return await writeRootfsTar(p, opts.key, p.work, version, started);
   } finally {
     await removeTree(p.work);
   }
 }
 
-/** Tarballs of older recipes of the same image are dead weight (~100 MB each). */
+/** Tars a finished root filesystem into the cache, with its metadata; the tarball appears only when complete. */
+export async function writeRootfsTar(p: ReturnType<typeof cachePaths>, key: string, dir: string, version: string | undefined, started: number): Promise<Rootfs> {
+  const tmp = `${p.tar}.partial`;
+  await run('tar', ['-C', dir, '--numeric-owner', '--exclude=./dev/*', '--exclude=./proc/*', '--exclude=./sys/*', '-cf', tmp, '.']);
+  fs.renameSync(tmp, p.tar);
+  const meta: RootfsMeta = { key, version, builtAt: new Date().toISOString(), buildSeconds: Math.round((Date.now() - started) / 1000) };
+  fs.writeFileSync(p.meta, JSON.stringify(meta, null, 2));
+  pruneOtherKeys(path.dirname(p.tar), path.basename(p.tar).replace(/-[0-9a-f]{16}\.tar$/, ''), key);
+  return { tarPath: p.tar, meta, fromCache: false };
+}
+
+/**
+ * Tarballs of older recipes of the same image are dead weight (~100 MB each),
+ * but another checkout sharing the cache may still use one: only week-old ones go.
+ */
 function pruneOtherKeys(dir: string, name: string, key: string) {
   const re = new RegExp(`^${name.replace(/[.]/g, '\\.')}-([0-9a-f]{16})\\.(tar|json)$`);
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
   for (const f of fs.readdirSync(dir)) {
     const m = f.match(re);
-    if (m && m[1] !== key) fs.rmSync(path.join(dir, f), { force: true });
+    if (m && m[1] !== key && fs.statSync(path.join(dir, f)).atimeMs < weekAgo) fs.rmSync(path.join(dir, f), { force: true });
   }
 }
 
-function applyFixups(root: string, recipe: DebootstrapRecipe) {
-  const inRoot = (abs: string) => path.join(root, abs.replace(/^\/+/, ''));
-  for (const f of recipe.remove ?? []) fs.rmSync(inRoot(f), { force: true, recursive: true });
-  for (const [link, target] of Object.entries(recipe.symlinks ?? {})) {
-    fs.mkdirSync(path.dirname(inRoot(link)), { recursive: true });
-    fs.rmSync(inRoot(link), { force: true });
-    fs.symlinkSync(target, inRoot(link));
-  }
+function cleanRootfs(root: string) {
   for (const dir of CLEAN) {
     const abs = path.join(root, dir);
     if (!fs.existsSync(abs)) continue;
@@ -117,6 +146,24 @@ export function packageVersion(root: string, pkg: string): string | undefined {
   const stanza = status.split(/\n\n/).find((s) => new RegExp(`^Package: ${pkg.replace(/[.+]/g, '\\$&')}$`, 'm').test(s));
   const full = stanza?.match(/^Version: (.+)$/m)?.[1];
   return full?.replace(/^\d+:/, '').match(/^\d+(?:\.\d+)*/)?.[0];
+}
+
+/** Runs commands inside the rootfs with /proc and /dev from the host (Go needs /dev/null), then unmounts them. */
+async function prime(root: string, recipe: { env: string[]; commands: string[][] }) {
+  const mounts = [
+    ['-t', 'proc', 'proc', path.join(root, 'proc')],
+    ['--bind', '/dev', path.join(root, 'dev')],
+  ];
+  const mounted: string[] = [];
+  try {
+    for (const m of mounts) {
+      await run('mount', m);
+      mounted.push(m.at(-1)!);
+    }
+    for (const cmd of recipe.commands) await run('nice', ['chroot', root, 'env', '-i', ...recipe.env, ...cmd]);
+  } finally {
+    for (const m of mounted.reverse()) await run('umount', ['-l', m]).catch(() => undefined);
+  }
 }
 
 /**

@@ -270,7 +270,7 @@ describe('checkDockerfile: COPY --from', () => {
   });
 });
 
-const withCache: PolicyOptions = { ...options, cacheNamespace: 'u1' };
+const withCache: PolicyOptions = options;
 
 describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () => {
   it('accepts # syntax=docker/dockerfile:1 (and 1.x), neutralised in place with a note for the log', () => {
@@ -313,12 +313,9 @@ describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () =>
     expect(check('FROM busybox\nRUN --mount=type=bind,from=python:3.11-slim,target=/p true\n').ok).toBe(true);
   });
 
-  it('gives every learner cache mounts of their own (the engine shares a cache id between all builds)', () => {
-    const result = checkDockerfile('FROM busybox\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN --mount=type=cache,id=pip,target=/c,sharing=locked true\n', withCache);
-    expect(result.ok && result.dockerfile).toBe(
-      'FROM busybox\nRUN --mount=type=cache,target=/root/.cache,id=u1:/root/.cache pip install x\nRUN --mount=type=cache,target=/c,sharing=locked,id=u1:pip true\n',
-    );
-    expect(refused('FROM busybox\nRUN --mount=type=cache,target=/c true\n')[0].message).toMatch(/cache is not available/);
+  it('keeps cache mounts as written (the engine call namespaces them per learner)', () => {
+    const text = 'FROM busybox\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN --mount=type=cache,id=pip,target=/c,sharing=locked true\n';
+    expect(accepted(text)).toBe(text);
   });
 
   it.each([
@@ -390,7 +387,7 @@ describe('checkDockerfile: limits and garbage', () => {
   });
 
   it('reports every problem, sorted by line', () => {
-    const errors = refused('FROM alpine\nADD http://x/ /y\nRUN --mount=type=cache true\n');
+    const errors = refused('FROM alpine\nADD http://x/ /y\nRUN --mount=type=secret true\n');
     expect(errors.map((e) => e.line)).toEqual([1, 2, 3]);
   });
 });
@@ -414,5 +411,19 @@ describe('checkDockerfile: doubled escapes at the end of a line (issue 10, criti
   it('refuses the same trick with # escape=` and a doubled backtick', () => {
     const errors = refused('# escape=`\nFROM busybox:latest\nRUN echo ``\nADD http://169.254.169.254/latest/meta-data /m\n');
     expect(errors.map((e) => e.line)).toEqual([4]);
+  });
+});
+
+describe('checkDockerfile: build args', () => {
+  it('checks FROM $ARG with the value a --build-arg gives it, not just the default', () => {
+    const text = 'ARG BASE=busybox\nFROM $BASE\n';
+    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'python:3.11-slim' } }).ok).toBe(true);
+    const foreign = checkDockerfile(text, { ...options, buildArgs: { BASE: '127.0.0.1:5000/evil:latest' } });
+    expect(foreign.ok).toBe(false);
+    expect(!foreign.ok && foreign.errors[0].message).toMatch(/not available here|not a valid image name/);
+    expect(checkDockerfile('ARG BASE\nFROM $BASE\n', { ...options, buildArgs: { BASE: 'alpine' } }).ok).toBe(false);
+    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'busy box' } }).ok).toBe(false);
+    // A build arg that names no ARG before FROM changes nothing.
+    expect(checkDockerfile(text, { ...options, buildArgs: { OTHER: 'alpine' } }).ok).toBe(true);
   });
 });

@@ -13,9 +13,9 @@ import 'server-only';
  * server/sandbox/parser-differential.test.ts). Where the engine itself would
  * refuse the file, we say what it would say. The only rewrites happen in
  * place, so line numbers stay identical: a learner's own image name in
- * FROM/--from becomes its internal name, a cache mount gets an id of the
- * learner's own, and a `# syntax=docker/dockerfile:1` line (never fetched
- * here) becomes a plain comment.
+ * FROM/--from becomes its internal name, and a `# syntax=docker/dockerfile:1`
+ * line (never fetched here) becomes a plain comment. (Cache mounts are kept
+ * apart per learner by the engine call itself: BUILDKIT_CACHE_MOUNT_NS.)
  */
 import {
   expandVariables,
@@ -43,11 +43,10 @@ export type PolicyOptions = {
   /** Named in messages so the learner knows what to write instead. */
   allowedBases?: readonly string[];
   /**
-   * Prefix for BuildKit cache-mount ids (e.g. the learner's id): the engine shares a cache
-   * mount between every build that uses the same id, so each learner gets ids of their own.
-   * Without it, cache mounts are refused.
+   * The build's `--build-arg`s: they override the defaults of ARGs declared before FROM, so the
+   * image a `FROM $BASE` names is checked with the value the engine will really use.
    */
-  cacheNamespace?: string;
+  buildArgs?: Readonly<Record<string, string>>;
 };
 
 export type PolicyError = { line: number; message: string };
@@ -125,8 +124,8 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   }
 
   for (const error of df.errors) {
-    const message = error.message === 'file with no instructions'
-      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: file with no instructions.)`
+    const message = error.message === 'file with no instructions' || error.message === 'the Dockerfile cannot be empty'
+      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: ${error.message}.)`
       : explainEngineError(error.message, parsed.escape);
     refuse(error.line, message);
   }
@@ -217,16 +216,6 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
           continue;
         }
       }
-      if (mount.type === 'cache') {
-        if (!options.cacheNamespace) {
-          refuse(command.line, 'RUN --mount=type=cache is not available for this build.');
-          continue;
-        }
-        // One learner's cache must never be another's: prefix the id (default: the target path).
-        const id = `${options.cacheNamespace}:${mount.options.id ?? mount.target ?? ''}`;
-        const kept = value.split(',').filter((field) => field !== '' && field.split('=')[0].trim().toLowerCase() !== 'id');
-        replace(instruction, flag.start, flag.end, `--mount=${[...kept, `id=${id}`].join(',')}`, 'the --mount flag');
-      }
     }
   };
 
@@ -276,7 +265,15 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         metaArgsUncertain = true;
         continue;
       }
-      const [, name, raw] = match;
+      const [, name, written] = match;
+      const given = options.buildArgs && Object.hasOwn(options.buildArgs, name) ? options.buildArgs[name] : undefined;
+      if (given !== undefined) {
+        // A build arg is used as given (no shell quoting applies to it).
+        if (PLAIN_VALUE.test(given)) metaArgs.set(name, given);
+        else metaArgsUncertain = true;
+        continue;
+      }
+      const raw = written;
       if (raw === undefined) {
         metaArgs.set(name, undefined);
         continue;

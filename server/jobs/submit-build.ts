@@ -11,7 +11,7 @@ import { requireKnownLesson } from '../lessons/known-lesson';
 import { ensureRoom } from '../ops/storage-quota';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
-import { learnerCacheIdPrefix, learnerImagePrefix } from '../sandbox/learner-namespace';
+import { learnerImagePrefix } from '../sandbox/learner-namespace';
 import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
@@ -31,7 +31,7 @@ export type BuildRequest = {
  * Checks a learner's build context against the sandbox policy, then queues the
  * build. Refusals (remote ADD, foreign FROM, BuildKit syntax) never reach the daemon.
  */
-export async function prepareBuild(learner: string, files: ContextFile[]) {
+export async function prepareBuild(learner: string, files: ContextFile[], buildArgs?: Record<string, string>) {
   const dockerfile = files.find((f) => f.path === 'Dockerfile');
   if (!dockerfile) throw new AppError('invalid_request', 'The build context needs a file named Dockerfile.');
   // First pass: learn which learner images the Dockerfile names; then look up just those.
@@ -47,8 +47,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
         return own.get(key);
       },
       allowedBases: catalogRefs(),
-      // Cache mounts are shared by id across the engine: each learner gets ids of their own.
-      cacheNamespace: learnerCacheIdPrefix(learner),
+      buildArgs,
     });
   let policy = check(new Map());
   if (!policy.ok && named.size) {
@@ -83,13 +82,7 @@ export async function prepareBuild(learner: string, files: ContextFile[]) {
  */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
   const internal = learnerImagePrefix(learner);
-  // The policy's cache-mount id prefix too: `id=layerlab-<id>:/root/.cache` reads `id=/root/.cache`
-  // (BuildKit's default id is the target path, so that is what the learner's own Docker would use).
-  const idPrefix = `id=${learnerCacheIdPrefix(learner)}:`;
-  const own = (text: string) =>
-    text.includes(internal) || text.includes(idPrefix)
-      ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '').replaceAll(idPrefix, 'id=')
-      : text;
+  const own = (text: string) => (text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text);
   for await (const ev of events) {
     if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
     else if (ev.type === 'vertex') yield { ...ev, name: own(ev.name), ...(ev.error && { error: own(ev.error) }) };
@@ -118,7 +111,7 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
   await requireKnownLesson(req.lesson); // before anything is stored
   assertBuildAllowed(learner); // the learner's class may have paused builds or used its build slots
   await requireEngine();
-  const { context, steps, notes } = await prepareBuild(learner, req.files);
+  const { context, steps, notes } = await prepareBuild(learner, req.files, req.buildArgs);
   const specBytes = Buffer.byteLength(JSON.stringify({ files: req.files, tag: req.tag }));
   ensureRoom(learner, specBytes + (req.lesson && !getWorkspace(learner, req.lesson) ? specBytes : 0));
   const ref = learnerRef(learner, req.tag);

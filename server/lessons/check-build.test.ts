@@ -16,6 +16,7 @@ const LEARNERS = Array.from({ length: 8 }, (_, i) => `chk${i}x${Date.now().toStr
 const LESSON_MD = `---
 title: Busy
 description: A check whose run keeps the CPU busy for a moment.
+images: [busybox:latest]
 checks:
   - id: busy
     title: The container counts to a large number

@@ -46,7 +46,12 @@ export function codeBlocks(markdown: string): CodeBlock[] {
   return blocks;
 }
 
-/** A `#` after an instruction's arguments, outside quotes: Docker has no end-of-line comments. */
+/**
+ * A `#` after an instruction's arguments, outside quotes: Docker has no
+ * end-of-line comments. Stricter than the coach's rule (which leaves a
+ * shell-form RUN alone, where the shell does read it as a comment): text a
+ * learner copies should put every comment on its own line.
+ */
 export function endOfLineComment(args: string): boolean {
   let quote: string | undefined;
   for (let i = 0; i < args.length; i++) {

@@ -2,6 +2,7 @@ import 'server-only';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
+import { checkLessonImages } from './lesson-images';
 import { parseLessonMd, type LessonIssue } from './parse-lesson-md';
 import { wrongCasesSchema, type Check } from './schema';
 
@@ -13,6 +14,8 @@ export type Lesson = LessonSummary & {
   tag: string;
   /** File the editor opens first. */
   open: string;
+  /** Base images (catalog references) the lesson's Dockerfiles use. */
+  images: string[];
   hints: string[];
   checks: Check[];
   /** Starter build context (files/). */
@@ -106,6 +109,9 @@ async function loadLessonDir(dir: string, slug: string, order: number): Promise<
   if (starter.length && !starter.some((f) => f.path === fm.open)) {
     issues.push({ file: mdPath, field: 'open', message: `"${fm.open}" is not a file in files/` });
   }
+  if (starter.length && solutionOnly.length) {
+    issues.push(...checkLessonImages(fm.images, [{ dir: path.join(dir, 'files'), files: starter }, { dir: path.join(dir, 'solution'), files: solutionOnly }], mdPath));
+  }
   if (issues.length) return { issues };
 
   return {
@@ -116,6 +122,7 @@ async function loadLessonDir(dir: string, slug: string, order: number): Promise<
     body: md.body,
     tag: fm.tag,
     open: fm.open,
+    images: fm.images,
     hints: fm.hints,
     checks: fm.checks,
     files: starter,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { catalog, findCatalogEntry } from '@/lib/image-catalog';
 import { rules as lintRules } from '@/lib/lint';
 
 /**
@@ -258,6 +259,17 @@ export const frontmatterSchema = strict({
     .default('my-image')
     .describe('Default image tag for Build and Run'),
   open: z.string().min(1).max(200).default('Dockerfile').describe('File the editor opens first'),
+  images: z
+    .array(
+      z.string().refine((ref) => findCatalogEntry(ref) !== undefined, {
+        message: `not in the base-image catalog: use one of ${catalog.map((c) => c.ref).join(', ')}`,
+      }),
+    )
+    .max(10)
+    .default([])
+    .describe(
+      "Base images the lesson's Dockerfiles use (catalog references, e.g. python:3.13-slim); every FROM of files/ and solution/ must be listed. The instructor warm-up provisions these",
+    ),
   hints: z.array(z.string().min(1).max(1000)).max(20).default([]).describe('Hints, revealed one at a time'),
   checks: z.array(checkSchema).max(30).default([]).describe('Goals checked by "Check my work"'),
 }).superRefine((fm, ctx) => {

@@ -19,6 +19,7 @@ describe('rule docs', () => {
     const res = await get('pip-no-cache-dir');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: 'pip-no-cache-dir', severity: 'warning', markdown: expect.stringContaining('--no-cache-dir') });
+    expect(await (await get('LegacyKeyValueFormat')).json()).toMatchObject({ id: 'LegacyKeyValueFormat', severity: 'warning' });
     const encoded = await get(encodeURIComponent('syntax/unknown-instruction'));
     expect(await encoded.json()).toMatchObject({ id: 'syntax/unknown-instruction', severity: 'error' });
   });

@@ -29,8 +29,3 @@ const ANY_LEARNER_REF = /^layerlab-([a-f0-9]{24})\/.+:.+$/;
 export function learnerOfImageRef(ref: string): string | undefined {
   return ANY_LEARNER_REF.exec(ref)?.[1];
 }
-
-/** The prefix the Dockerfile policy puts on the learner's cache-mount ids (`id=<prefix>:/root/.cache`). */
-export function learnerCacheIdPrefix(learner: string): string {
-  return learnerNamespace(learner.replace(/[^A-Za-z0-9_.-]/g, '_'));
-}

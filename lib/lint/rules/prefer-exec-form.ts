@@ -24,7 +24,7 @@ export const preferExecForm: RuleDef = {
       out.push({
         line: instruction.line,
         ...(instruction.endLine > instruction.line && { endLine: instruction.endLine }),
-        message: `${instruction.keyword} in shell form runs under /bin/sh -c, so your program does not receive signals (docker stop waits, then kills it). Use the JSON form: ${instruction.keyword} ${simple ? json : '["program", "arg"]'}.`,
+        message: `${instruction.keyword} in shell form runs under /bin/sh -c, so your program does not receive signals (docker stop waits, then kills it). Use the JSON form: ${instruction.keyword} ${simple ? json : '["program", "arg"]'}. (Docker's build check JSONArgsRecommended)`,
         ...(edits && { fix: { title: `Use ${instruction.keyword} ${json.length > 40 ? 'in JSON form' : json}`, edits } }),
       });
     }

@@ -85,7 +85,8 @@ export const userBeforeCreated: RuleDef = {
           for (const match of text.matchAll(CREATES_USER)) created.add(match[2]);
           for (const match of text.matchAll(/\b(?:useradd|adduser)\b.*?\s([A-Za-z_][A-Za-z0-9_.-]*)\s*$/gm)) created.add(match[1]);
         }
-        if (instruction.keyword !== 'USER' || !knownBase) continue;
+        // A USER with an end-of-line comment is end-of-line-comment's to explain.
+        if (instruction.keyword !== 'USER' || !knownBase || /\s#/.test(instruction.args)) continue;
         const name = instruction.args.split(':')[0].trim();
         if (name === '' || /^[0-9]+$/.test(name) || name.includes('$') || EXISTING_USERS.has(name) || created.has(name)) continue;
         out.push({

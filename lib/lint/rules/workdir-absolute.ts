@@ -15,7 +15,7 @@ export const workdirAbsolute: RuleDef = {
       const edits = ctx.spanEdits(instruction, [{ start: instruction.argsStart, end: instruction.argsStart, text: '/' }]);
       out.push({
         line: instruction.line,
-        message: `WORKDIR "${instruction.args}" is relative, so it depends on the WORKDIR before it. Use an absolute path such as /${instruction.args}.`,
+        message: `WORKDIR "${instruction.args}" is relative, so it depends on the WORKDIR before it. Use an absolute path such as /${instruction.args}. (Docker's build check WorkdirRelativePath)`,
         ...(edits && { fix: { title: `Use /${instruction.args}`, edits } }),
       });
     }
