@@ -15,6 +15,7 @@ import { learnerImagePrefix } from '../sandbox/learner-namespace';
 import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
+import type { BuildSpec } from './job-spec';
 import { findLearnerImage, learnerRef } from './learner-images';
 import { packContext } from './pack-context';
 
@@ -123,7 +124,7 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
       tag: req.tag,
       ref,
       lesson: req.lesson,
-      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) },
+      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) } satisfies BuildSpec,
     },
     (jobId, signal) =>
       withNotes(
