@@ -1,6 +1,6 @@
 import 'server-only';
 import { classCheckRuns } from '../db/check-results';
-import { roster, type ClassRecord } from '../db/classes';
+import { roster, type ClassRecord } from '../db/class-store';
 import { latestBuildSpecs } from '../db/class-progress';
 import { buildSpecDockerfile, readBuildSpec } from '../jobs/job-spec';
 import { classLessons } from './dashboard';

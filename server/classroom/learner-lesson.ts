@@ -3,7 +3,7 @@ import { stripAnsi } from '@/lib/ansi';
 import { initialProgress, progressLines } from '@/lib/build-progress';
 import type { ContextFile } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
-import { membership } from '../db/classes';
+import { membership } from '../db/class-store';
 import { buildAttempts } from '../db/class-progress';
 import { getWorkspace } from '../db/workspaces';
 import { AppError } from '../errors';

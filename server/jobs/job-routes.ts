@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { route } from '../http';
 import { currentLearner } from '../session';
 import { jobSystem } from './job-system';
-import { jobEventsResponse } from './sse';
+import { jobEventsResponse } from './job-events-response';
 import { getJob } from './store';
 
 /** The per-job handlers shared by /api/builds/:id and /api/runs/:id. */

@@ -8,7 +8,7 @@ import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
-import { membership } from '../db/classes';
+import { membership } from '../db/class-store';
 import { countRefusal } from '../net/refusals';
 import { publish } from './job-log';
 import { JobQueue, type QueueFullError, type QueueLimits } from './queue';

@@ -9,7 +9,7 @@ process.env.LAYERLAB_LEARNER_STORAGE_MB = '2';
 process.env.LAYERLAB_WORKSPACE_TTL_DAYS = '30';
 
 const { openDatabase, useDatabase, db } = await import('../db/database');
-const { insertClass, addMember } = await import('../db/classes');
+const { insertClass, addMember } = await import('../db/class-store');
 const { getWorkspace, saveWorkspace } = await import('../db/workspaces');
 const workspaceRoute = await import('@/app/api/workspaces/[lesson]/route');
 const { submitBuild } = await import('../jobs/submit-build');

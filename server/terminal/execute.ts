@@ -5,7 +5,7 @@ import { formatContainers, formatHistory, formatImages, formatInspect } from '@/
 import { recordTerminalCommand } from '../db/terminal-commands';
 import { AppError, isAppError } from '../errors';
 import { log } from '../log';
-import { membership } from '../db/classes';
+import { membership } from '../db/class-store';
 import { jobSystem } from '../jobs/job-system';
 import { findLearnerImage } from '../jobs/learner-images';
 import { eventsAfter, getJob } from '../jobs/store';
