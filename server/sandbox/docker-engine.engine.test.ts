@@ -35,10 +35,11 @@ async function build(dockerfile: string, limits = buildLimits, noCache = false) 
   return { done, log, ref, events };
 }
 
-async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal) {
+async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal, onEvent?: (ev: JobEvent) => unknown) {
   const events: JobEvent[] = [];
   for await (const ev of engine.run({ jobId: `enginetest-run-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits }, signal)) {
     events.push(ev);
+    await onEvent?.(ev);
   }
   const text = (s: string) => events.map((e) => (e.type === 'log' && e.stream === s ? e.text : '')).join('');
   return { done: events.at(-1) as DoneEvent, stdout: text('stdout'), stderr: text('stderr'), events };
@@ -238,16 +239,16 @@ describe('docker engine (real sandbox daemon)', () => {
   it("does not run the image's HEALTHCHECK (a 1 ms interval would flood the engine with execs)", async () => {
     const b = await build('FROM busybox:latest\nHEALTHCHECK --interval=1ms --timeout=1s CMD true\n');
     expect(b.done.state).toBe('succeeded');
-    const running = run(b.ref, ['sleep', '3']);
-    let container: Awaited<ReturnType<ReturnType<typeof docker>['listContainers']>>[number] | undefined;
-    for (let i = 0; i < 50 && !container; i++) {
-      container = (await docker().listContainers({ filters: { ancestor: [b.ref] } }))[0];
-      if (!container) await new Promise((r) => setTimeout(r, 50));
-    }
-    const info = await docker().getContainer(container!.Id).inspect();
-    expect(info.Config.Healthcheck?.Test).toEqual(['NONE']);
-    expect(info.State.Health).toBeUndefined();
-    expect((await running).done.state).toBe('succeeded');
+    // Inspect the container once it has shown it runs (its first line), then let it end.
+    let info: Awaited<ReturnType<ReturnType<ReturnType<typeof docker>['getContainer']>['inspect']>> | undefined;
+    const r = await run(b.ref, ['sh', '-c', 'echo up; sleep 3'], runLimits, undefined, async (ev) => {
+      if (info || ev.type !== 'log' || !ev.text.includes('up')) return;
+      const [container] = await docker().listContainers({ filters: { ancestor: [b.ref] } });
+      info = await docker().getContainer(container.Id).inspect();
+    });
+    expect(r.done.state).toBe('succeeded');
+    expect(info?.Config.Healthcheck?.Test).toEqual(['NONE']);
+    expect(info?.State.Health).toBeUndefined();
   });
 
   it('honours a cancel that arrives before the container starts', async () => {
@@ -259,9 +260,12 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('cancels a running container', async () => {
+    // Cancel once the container has printed (so it certainly runs), not after a guessed delay.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1000);
-    const r = await run(hello, ['sleep', '30'], runLimits, controller.signal);
-    expect(r.done.state).toBe('cancelled');
+    const r = await run(hello, ['sh', '-c', 'echo started; sleep 30'], runLimits, controller.signal, (ev) => {
+      if (ev.type === 'log' && ev.text.includes('started')) controller.abort();
+    });
+    expect(r.stdout).toContain('started');
+    expect(r.done.state).toBe('cancelled'); // not `failed` by the 5 s run timeout
   });
 });
