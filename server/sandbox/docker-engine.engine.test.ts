@@ -242,8 +242,9 @@ describe('docker engine (real sandbox daemon)', () => {
     // Inspect the container once it has shown it runs (its first line), then let it end.
     let info: Awaited<ReturnType<ReturnType<ReturnType<typeof docker>['getContainer']>['inspect']>> | undefined;
     const r = await run(b.ref, ['sh', '-c', 'echo up; sleep 3'], runLimits, undefined, async (ev) => {
-      if (info || ev.type !== 'log' || !ev.text.includes('up')) return;
-      const [container] = await docker().listContainers({ filters: { ancestor: [b.ref] } });
+      if (info || ev.type !== 'log' || ev.stream !== 'stdout' || !ev.text.includes('up')) return;
+      // The engine may still list it as `created` while its first output arrives: take the newest of any state.
+      const [container] = (await docker().listContainers({ all: true, filters: { ancestor: [b.ref] } })).sort((x, y) => y.Created - x.Created);
       info = await docker().getContainer(container.Id).inspect();
     });
     expect(r.done.state).toBe('succeeded');
@@ -263,7 +264,7 @@ describe('docker engine (real sandbox daemon)', () => {
     // Cancel once the container has printed (so it certainly runs), not after a guessed delay.
     const controller = new AbortController();
     const r = await run(hello, ['sh', '-c', 'echo started; sleep 30'], runLimits, controller.signal, (ev) => {
-      if (ev.type === 'log' && ev.text.includes('started')) controller.abort();
+      if (ev.type === 'log' && ev.stream === 'stdout' && ev.text.includes('started')) controller.abort();
     });
     expect(r.stdout).toContain('started');
     expect(r.done.state).toBe('cancelled'); // not `failed` by the 5 s run timeout
