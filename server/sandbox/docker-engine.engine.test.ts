@@ -170,7 +170,12 @@ describe('docker engine (real sandbox daemon)', () => {
     const b = await build(
       'FROM busybox:latest\nRUN dd if=/dev/zero of=/a bs=1M count=30 && dd if=/dev/zero of=/b bs=1M count=30\n',
     );
-    expect(b.done).toMatchObject({ state: 'failed', error: { code: 'image_too_large' } });
+    // Why, in words: its size, the limit, and that it was removed.
+    const limitMiB = buildLimits.imageMaxBytes / (1024 * 1024);
+    expect(b.done).toMatchObject({
+      state: 'failed',
+      error: { code: 'image_too_large', message: expect.stringMatching(new RegExp(`^The image is \\d+(\\.\\d+)? MiB, over the ${limitMiB} MiB limit, so it was removed\\.`)) },
+    });
     await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 
