@@ -31,7 +31,7 @@ describe('frontmatter schema', () => {
       { id: 'g', title: 't', kind: 'image-size', maxMb: 20 },
       { id: 'h', title: 't', kind: 'image-layers', max: 5, maxAdded: 2 },
       { id: 'i', title: 't', kind: 'run', command: ['id', '-u'], env: { NAME: 'x' }, stdoutMatches: '^[1-9]', exitCode: 0 },
-      { id: 'j', title: 't', kind: 'rebuild', edit: { path: 'app.py', append: '# edit' }, cached: [{ instruction: 'run', matches: 'pip' }], rebuilt: [{ instruction: 'COPY' }] },
+      { id: 'j', title: 't', kind: 'rebuild', edit: { path: 'app.py', append: '# edit {nonce}' }, cached: [{ instruction: 'run', matches: 'pip' }], rebuilt: [{ instruction: 'COPY' }] },
       { id: 'k', title: 't', kind: 'image-files', absent: ['.env', '/root/**/*.key'] },
       { id: 'l', title: 't', kind: 'healthcheck' },
     ].map((c) => ({ ...c, hint: 'what to change' }));

@@ -205,13 +205,23 @@ export const rebuildCheck = strict({
   kind: z.literal('rebuild'),
   edit: strict({
     path: z.string().min(1).max(200).describe('A file of the build context'),
-    append: z.string().min(1).max(1000).describe('Text appended to it'),
+    append: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe('Text appended to it; `{nonce}` in it becomes a value new to each check run'),
   }).describe('The change a developer makes before building again'),
   cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
   rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),
   fails: z.boolean().default(false).describe('The edit breaks the app, and the build after it must fail (e.g. because a test step runs)'),
 })
   .refine((c) => c.fails || c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt, fails: true, or a combination' })
+  // BuildKit keeps what it built: an edit identical to one checked before would be answered from
+  // the cache on the second "Check my work", and steps that must run again would look cached.
+  .refine((c) => c.fails || c.edit.append.includes('{nonce}'), {
+    message: 'edit.append must contain {nonce} (e.g. "\n# changed {nonce}\n"), so each check run makes a new edit the cache has not seen',
+    path: ['edit', 'append'],
+  })
   .describe('Build the learner\'s files, edit one, build again, and look at which steps the cache answered');
 
 const pathGlob = z

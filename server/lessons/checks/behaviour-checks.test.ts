@@ -10,15 +10,26 @@ const step = (index: number, line: number, instruction: string, cached = false) 
 describe('rebuild', () => {
   const check = parse<'rebuild'>({
     kind: 'rebuild',
-    edit: { path: 'app.py', append: '\n# edited\n' },
+    edit: { path: 'app.py', append: '\n# edited {nonce}\n' },
     cached: [{ instruction: 'RUN', matches: 'pip install' }],
     rebuilt: [{ instruction: 'COPY', matches: '^\\.\\s' }],
   });
 
   it('applies the edit to the named file only', () => {
     const files = [{ path: 'app.py', content: 'print(1)' }, { path: 'Dockerfile', content: DOCKERFILE }];
-    expect(applyEdit(files, check.edit)).toEqual([{ path: 'app.py', content: 'print(1)\n# edited\n' }, files[1]]);
+    expect(applyEdit(files, check.edit, 'n1')).toEqual([{ path: 'app.py', content: 'print(1)\n# edited n1\n' }, files[1]]);
     expect(applyEdit([files[1]], check.edit)).toBeUndefined();
+  });
+
+  it('makes a new edit on every check run, so BuildKit cannot answer it from the last run', () => {
+    const files = [{ path: 'app.py', content: 'print(1)' }];
+    expect(applyEdit(files, check.edit)![0].content).not.toBe(applyEdit(files, check.edit)![0].content);
+  });
+
+  it('refuses an edit without {nonce} unless the build after it must fail', () => {
+    const bare = { kind: 'rebuild', edit: { path: 'app.py', append: '\n# edited\n' }, rebuilt: [{ instruction: 'COPY' }] };
+    expect(() => parse(bare)).toThrow(/\{nonce\}/);
+    expect(() => parse({ ...bare, rebuilt: [], fails: true })).not.toThrow();
   });
 
   it('passes when the install step came from the cache and the code copy ran again', () => {

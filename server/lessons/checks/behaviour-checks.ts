@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { Check } from '../schema';
 import type { ImageFacts } from './image-checks';
 import { readInstructions } from './instructions';
@@ -17,10 +18,18 @@ type ImageFilesCheck = Extract<Check, { kind: 'image-files' }>;
 type HealthcheckCheck = Extract<Check, { kind: 'healthcheck' }>;
 type Selector = { instruction: string; matches?: string };
 
-/** The learner's files with the check's edit applied. */
-export function applyEdit<F extends { path: string; content: string }>(files: F[], edit: RebuildCheck['edit']): F[] | undefined {
+/**
+ * The learner's files with the check's edit applied; `{nonce}` becomes a value
+ * new to this run, so a repeated check is not answered by the edit cached last time.
+ */
+export function applyEdit<F extends { path: string; content: string }>(
+  files: F[],
+  edit: RebuildCheck['edit'],
+  nonce: string = randomBytes(6).toString('hex'),
+): F[] | undefined {
   if (!files.some((f) => f.path === edit.path)) return undefined;
-  return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + edit.append } : f));
+  const append = edit.append.replaceAll('{nonce}', nonce);
+  return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + append } : f));
 }
 
 /** What a rebuild reports: one entry per step of the second build, in order. */
