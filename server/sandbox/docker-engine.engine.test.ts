@@ -20,7 +20,9 @@ const buildLimits = { ...base.build, timeoutMs: 20_000, logBytes: 64 * 1024, ima
 const runLimits = { ...base.run, timeoutMs: 5_000, outputBytes: 32 * 1024 };
 let n = 0;
 
-async function build(dockerfile: string, limits = buildLimits, noCache = false) {
+// Without the cache by default: a cached step prints nothing, and the engine keeps its cache from earlier
+// runs of this file, so a test reading a step's output passed only on a fresh engine.
+async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   const jobId = `enginetest-${process.pid}-${++n}`;
   const ref = `layerlab-${LEARNER}/t${n}:latest`;
   const events: JobEvent[] = [];
