@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { levenshtein } from '@/lib/levenshtein';
 
 /**
  * The one place that reads the environment. Every LAYERLAB_* variable is parsed
@@ -140,19 +141,9 @@ export function unknownVariables(source: Record<string, string | undefined>): { 
     .filter((k) => k.startsWith('LAYERLAB_') && !known.includes(k))
     .sort()
     .map((name) => {
-      const [best] = known.map((k) => ({ k, d: editDistance(name, k) })).sort((a, b) => a.d - b.d);
+      const [best] = known.map((k) => ({ k, d: levenshtein(name, k) })).sort((a, b) => a.d - b.d);
       return best && best.d <= 3 ? { name, didYouMean: best.k } : { name };
     });
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
 
 function resolve(env: Env) {

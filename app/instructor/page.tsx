@@ -5,7 +5,7 @@ import { ClassList } from '@/components/instructor/ClassList';
 import { ImageWarmup } from '@/components/instructor/ImageWarmup';
 import { SignOutButton } from '@/components/instructor/SignOutButton';
 import { instructorFromCookies } from '@/server/auth/guard';
-import { listClasses } from '@/server/db/classes';
+import { listClasses } from '@/server/db/class-store';
 
 export const metadata: Metadata = { title: 'Instructor' };
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
 /** Shapes the instructor pages receive, re-exported for the client (types only: nothing server-side is bundled). */
-export type { ClassRecord } from '@/server/db/classes';
+export type { ClassRecord } from '@/server/db/class-store';
 export type { ClassGrid, Cell, CellState, LearnerRow } from '@/server/classroom/dashboard';
 export type { ActivityItem } from '@/server/classroom/activity';
 export type { LearnerLesson, Attempt } from '@/server/classroom/learner-lesson';

@@ -5,6 +5,7 @@
  */
 import { KNOWN_FLAGS, parseInstructionLine, parseMount, splitWords, type Instruction } from '@/lib/dockerfile';
 import { detectSyntax, isBuiltinSyntax } from '@/lib/dockerfile/detect-syntax';
+import { levenshtein } from '@/lib/levenshtein';
 import type { LintContext } from './context';
 import { keywordColumns, type Finding } from './rule';
 import type { Severity } from './types';
@@ -32,26 +33,13 @@ export const syntaxRuleMeta: { id: string; title: string; severity: Severity }[]
 
 export type SyntaxFinding = Finding & { ruleId: string };
 
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = row;
-  }
-  return previous[b.length];
-}
-
 function closestKeyword(word: string): string | undefined {
   const upper = word.toUpperCase();
   if (upper.length < 3 || upper.length > 12) return undefined;
   let best: string | undefined;
   let bestDistance = 3;
   for (const known of KNOWN_INSTRUCTIONS) {
-    const d = distance(upper, known);
+    const d = levenshtein(upper, known);
     if (d < bestDistance) [best, bestDistance] = [known, d];
   }
   return bestDistance <= (upper.length <= 4 ? 1 : 2) ? best : undefined;

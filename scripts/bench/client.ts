@@ -1,3 +1,4 @@
+import type { ContextFile } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { nowEpochMs } from './stats';
 
@@ -7,7 +8,6 @@ import { nowEpochMs } from './stats';
  * moment it arrived. Loopback only.
  */
 
-export type ContextFile = { path: string; content: string };
 /** A stored event as received: `recvAt` is epoch ms (sub-ms) when the client parsed it. */
 export type Received = StoredEvent & { recvAt: number };
 export type JobResult = {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { config } from '../../server/config';
-import type { ContextFile } from './client';
+import type { ContextFile } from '@/lib/build-context';
 
 /** The seed lesson's reference solution: the build context every section starts from. */
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { JobState } from '@/lib/events';
-import { roster } from '../db/classes';
+import { roster } from '../db/class-store';
 import { buildsChangedSince, type BuildSummary } from '../db/class-progress';
 
 /** Build activity of a class as feed items: started, succeeded, failed, cancelled. */

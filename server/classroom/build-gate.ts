@@ -1,5 +1,5 @@
 import 'server-only';
-import { activeClassBuilds, getClass, membership } from '../db/classes';
+import { activeClassBuilds, getClass, membership } from '../db/class-store';
 import { AppError } from '../errors';
 import { pauseMessage } from './classes';
 

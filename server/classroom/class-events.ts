@@ -1,7 +1,7 @@
 import 'server-only';
-import { getClass } from '../db/classes';
+import { getClass } from '../db/class-store';
 import { log } from '../log';
-import { lastEventId, sseResponse } from '../sse';
+import { lastEventId, sseResponse } from '../sse-response';
 import { activitySince } from './activity';
 import { classGrid } from './dashboard';
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { addMember, codeTaken, getClass, getClassByCode, insertClass, membership, type ClassRecord } from '../db/classes';
+import { addMember, codeTaken, getClass, getClassByCode, insertClass, membership, type ClassRecord } from '../db/class-store';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { newClassCode } from './class-code';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { classCheckRuns } from '../db/check-results';
-import { roster, type ClassRecord } from '../db/classes';
+import { roster, type ClassRecord } from '../db/class-store';
 import { doneLessons, lastBuilds, touchedLessons, type BuildSummary } from '../db/class-progress';
 import { listLessons, type LessonSummary } from '../lessons';
 

@@ -1,10 +1,9 @@
 import 'server-only';
-import { z } from 'zod';
-import { fileSchema } from '@/lib/build-context';
 import { classCheckRuns } from '../db/check-results';
-import { roster, type ClassRecord } from '../db/classes';
+import { roster, type ClassRecord } from '../db/class-store';
 import { latestBuildSpecs } from '../db/class-progress';
 import { getLesson } from '../lessons';
+import { buildSpecDockerfile, readBuildSpec } from '../jobs/job-spec';
 import { classLessons } from './dashboard';
 import { ruleHits } from './dockerfile-diagnostics';
 
@@ -18,8 +17,6 @@ export type CheckHeat = { id: string; title: string; learnersFailed: number; sti
 export type RuleHeat = { ruleId: string; title: string; severity: string; learners: number };
 export type LessonHeat = { slug: string; title: string; learnersChecked: number; learnersBuilt: number; checks: CheckHeat[]; rules: RuleHeat[] };
 export type Heatmap = { learners: number; lessons: LessonHeat[] };
-
-const specSchema = z.object({ files: z.array(fileSchema) });
 
 export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons'>): Promise<Heatmap> {
   const lessons = await classLessons(cls);
@@ -47,8 +44,7 @@ export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons
       const rules = new Map<string, RuleHeat>();
       let learnersBuilt = 0;
       for (const s of specs.filter((x) => x.lesson === slug)) {
-        const spec = specSchema.safeParse(s.spec);
-        const dockerfile = spec.success ? spec.data.files.find((f) => f.path === 'Dockerfile')?.content : undefined;
+        const dockerfile = buildSpecDockerfile(readBuildSpec(s.spec));
         if (dockerfile === undefined) continue;
         learnersBuilt++;
         // Rules the lesson switches off are not shown to its learners, so they are no struggle to report.

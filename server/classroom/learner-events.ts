@@ -1,6 +1,6 @@
 import 'server-only';
 import { log } from '../log';
-import { sseResponse } from '../sse';
+import { sseResponse } from '../sse-response';
 import { learnerClassView } from './classes';
 
 /**

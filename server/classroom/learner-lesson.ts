@@ -1,14 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
 import { stripAnsi } from '@/lib/ansi';
 import { initialProgress, progressLines } from '@/lib/build-progress';
-import { fileSchema } from '@/lib/build-context';
+import type { ContextFile } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
-import { membership } from '../db/classes';
+import { membership } from '../db/class-store';
 import { buildAttempts } from '../db/class-progress';
 import { terminalCommands } from '../db/terminal-commands';
 import { getWorkspace } from '../db/workspaces';
 import { AppError } from '../errors';
+import { buildSpecDockerfile, readBuildSpec } from '../jobs/job-spec';
 import { eventsAfter } from '../jobs/store';
 import { classGrid, type Cell } from './dashboard';
 import { requireClass } from './classes';
@@ -19,7 +19,6 @@ import { requireClass } from './classes';
  * Dockerfile it was built from (the page diffs consecutive attempts).
  */
 
-const specSchema = z.object({ files: z.array(fileSchema), tag: z.string().optional() });
 const LOG_LIMIT = 64 * 1024;
 
 export type Attempt = {
@@ -38,7 +37,7 @@ export type LearnerLesson = {
   displayName: string;
   lesson: string;
   cell: Cell;
-  files: { path: string; content: string }[];
+  files: ContextFile[];
   tag?: string;
   updatedAt?: number;
   lastBuild?: { id: string; state: string; log: string };
@@ -62,7 +61,7 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
   const workspace = getWorkspace(learner, lesson);
   const raw = buildAttempts(learner, lesson);
   const attempts = raw.map((a): Attempt => {
-    const spec = specSchema.safeParse(a.spec);
+    const spec = readBuildSpec(a.spec);
     return {
       id: a.id,
       state: a.state,
@@ -71,13 +70,13 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
       durationMs: a.done?.durationMs,
       error: a.done?.error?.message,
       errorLine: a.done?.error?.line,
-      dockerfile: spec.success ? (spec.data.files.find((f) => f.path === 'Dockerfile')?.content ?? '') : '',
+      dockerfile: buildSpecDockerfile(spec) ?? '',
     };
   });
   const last = attempts.at(-1);
   // Files saved in the workspace, or failing that the files of the last build.
-  const fallback = specSchema.safeParse(raw.at(-1)?.spec);
-  const files = workspace?.files.length ? workspace.files : fallback.success ? fallback.data.files : [];
+  const fallback = readBuildSpec(raw.at(-1)?.spec);
+  const files = workspace?.files.length ? workspace.files : (fallback?.files ?? []);
   return {
     learner,
     displayName: member.displayName,

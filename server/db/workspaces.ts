@@ -1,9 +1,9 @@
 import 'server-only';
+import type { ContextFile } from '@/lib/build-context';
 import { db } from './database';
 
-export type WorkspaceFile = { path: string; content: string };
 export type Workspace = {
-  files: WorkspaceFile[];
+  files: ContextFile[];
   tag: string;
   lastBuildId?: string;
   lastRunId?: string;
@@ -26,7 +26,7 @@ export function getWorkspace(learner: string, lesson: string): Workspace | undef
   };
 }
 
-export function saveWorkspace(learner: string, lesson: string, data: { files: WorkspaceFile[]; tag: string }): Workspace {
+export function saveWorkspace(learner: string, lesson: string, data: { files: ContextFile[]; tag: string }): Workspace {
   db()
     .prepare(
       `INSERT INTO workspaces (learner, lesson, files, tag, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -37,7 +37,7 @@ export function saveWorkspace(learner: string, lesson: string, data: { files: Wo
 }
 
 /** Records a job as the lesson's last build or run, creating the workspace row if needed. */
-export function setLastJob(learner: string, lesson: string, kind: 'build' | 'run', jobId: string, files?: WorkspaceFile[], tag?: string) {
+export function setLastJob(learner: string, lesson: string, kind: 'build' | 'run', jobId: string, files?: ContextFile[], tag?: string) {
   const column = kind === 'build' ? 'last_build_id' : 'last_run_id';
   db()
     .prepare(

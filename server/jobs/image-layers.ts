@@ -3,6 +3,7 @@ import { parseDockerfile } from '@/lib/dockerfile';
 import type { StoredEvent, VertexEvent } from '@/lib/events';
 import { AppError } from '../errors';
 import { docker } from '../sandbox/docker';
+import { buildSpecDockerfile, readBuildSpec } from './job-spec';
 import { eventsAfter, getJob } from './store';
 
 /**
@@ -103,7 +104,7 @@ export async function imageLayers(jobId: string, learner: string): Promise<Image
     }
     throw err;
   }
-  const spec = job.spec as { files?: { path: string; content: string }[]; target?: string } | undefined;
-  const dockerfile = spec?.files?.find((f) => f.path === 'Dockerfile')?.content ?? '';
+  const spec = readBuildSpec(job.spec);
+  const dockerfile = buildSpecDockerfile(spec) ?? '';
   return { jobId, imageId, ...mapLayers(history, eventsAfter(jobId), finalStageSteps(dockerfile, spec?.target)) };
 }

@@ -1,16 +1,15 @@
 import 'server-only';
-import { z } from 'zod';
 import type { JobKind } from '@/lib/events';
+import { jobIdSchema } from '@/lib/job-id';
 import { AppError } from '../errors';
 import { route } from '../http';
 import { currentLearner } from '../session';
 import { jobSystem } from './job-system';
-import { jobEventsResponse } from './sse';
+import { jobEventsResponse } from './job-events-response';
 import { getJob } from './store';
 
 /** The per-job handlers shared by /api/builds/:id and /api/runs/:id. */
 
-export const jobIdSchema = z.string().regex(/^[br]_[A-Za-z0-9_-]{12}$/);
 type Ctx = { params: Promise<{ id: string }> };
 
 async function ownJob(kind: JobKind, ctx: Ctx) {

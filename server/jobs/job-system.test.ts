@@ -38,9 +38,19 @@ async function collect(jobId: string, after = 0) {
   return out;
 }
 
-const until = async (cond: () => boolean) => {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-};
+/** Resolves when the job publishes that it runs (an event, not a poll); fails if it ends first. */
+async function running(jobId: string) {
+  const stop = new AbortController();
+  try {
+    for await (const e of subscribe(jobId, 0, stop.signal)) {
+      if (e.type === 'status' && e.state === 'running') return;
+      if (e.type === 'done') throw new Error(`job ${jobId} ended (${e.state}) before it ran`);
+    }
+    throw new Error(`job ${jobId}'s events ended before it ran`);
+  } finally {
+    stop.abort();
+  }
+}
 
 function submitBuild(system: ReturnType<typeof createJobSystem>, learner: string) {
   return system.submit({ learner, kind: 'build', tag: 't', ref: 'r', spec: {} }, (jobId, signal) =>
@@ -56,7 +66,7 @@ describe('job system', () => {
     const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const id = submitBuild(system, 'alice');
     const live = collect(id);
-    await until(() => getJob(id)?.state === 'running');
+    await running(id);
     finish(id);
     const events = await live;
     expect(events.map((e) => [e.id, e.type])).toEqual([
@@ -86,7 +96,7 @@ describe('job system', () => {
     const { engine } = fakeEngine();
     const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 2, maxQueuedTotal: 100 });
     const id = submitBuild(system, 'alice');
-    await until(() => getJob(id)?.state === 'running');
+    await running(id);
     expect(system.cancel(id, 'alice', 'build')).toBe('cancelling');
     const events = await collect(id);
     expect(events.at(-1)).toMatchObject({ type: 'done', state: 'cancelled' });
@@ -120,12 +130,15 @@ describe('job system', () => {
     const { engine, finish } = fakeEngine();
     const system = createJobSystem(engine, { maxConcurrent: 1, maxQueuedPerLearner: 1, maxQueuedTotal: 100 });
     const build = submitBuild(system, 'alice');
-    await until(() => getJob(build)?.state === 'running');
+    await running(build);
     let started = 0;
     let release!: () => void;
+    let checkStarted!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    const startedEvent = new Promise<void>((r) => (checkStarted = r));
     const check = system.check('bob', async () => {
       started++;
+      checkStarted();
       await gate;
       return 'checked';
     });
@@ -133,7 +146,8 @@ describe('job system', () => {
     expect(system.stats()).toMatchObject({ running: 1, queued: 1 });
     expect(started).toBe(0);
     finish(build);
-    await until(() => started === 1);
+    await startedEvent;
+    expect(started).toBe(1);
     expect(system.stats()).toMatchObject({ running: 1, queued: 0 });
     // Bob's check counts against his jobs: a second one waits, a third is refused.
     const second = system.check('bob', async () => 'again');

@@ -1,13 +1,14 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { JobEvent, JobKind } from '@/lib/events';
+import { JOB_ID_PREFIX, JOB_ID_RANDOM_BYTES } from '@/lib/job-id';
 import { config } from '../config';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
-import { classCounts, membership } from '../db/classes';
+import { classCounts, membership } from '../db/class-store';
 import { countRefusal } from '../net/refusals';
 import { publish } from './job-log';
 import { JobQueue, type QueueFullError, type QueueLimits } from './queue';
@@ -166,7 +167,7 @@ function queueFull(err: QueueFullError, limits: QueueLimits, running: number) {
 }
 
 function newJobId(kind: JobKind | 'check') {
-  return `${kind.charAt(0)}_${randomBytes(9).toString('base64url')}`;
+  return `${JOB_ID_PREFIX[kind]}_${randomBytes(JOB_ID_RANDOM_BYTES).toString('base64url')}`;
 }
 
 /** Jobs a previous process left unfinished end as failed, with the reason. */

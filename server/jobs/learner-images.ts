@@ -1,24 +1,24 @@
 import 'server-only';
 import { learnerTagProblem, parseImageRef } from '@/lib/image-ref';
 import { docker } from '../sandbox/docker';
+import { learnerImagePrefix, withoutLearnerPrefix } from '../sandbox/learner-namespace';
 
 /**
- * Learners' images live under a namespace of their own (`layerlab-<learner>/…`),
+ * Learners' images live under a namespace of their own (see ../sandbox/learner-namespace.ts),
  * so one learner can neither see, run, build FROM nor overwrite another's.
  */
 
-const prefix = (learner: string) => `layerlab-${learner}/`;
 
 /** The internal reference of a learner-facing tag such as `my-python-app` or `app:v2`. */
 export function learnerRef(learner: string, tag: string): string {
   const parsed = parseImageRef(tag);
   if (!parsed) throw new Error(`not an image reference: ${tag}`); // callers pass validated tags
-  return `${prefix(learner)}${parsed.name}:${parsed.tag}`;
+  return `${learnerImagePrefix(learner)}${parsed.name}:${parsed.tag}`;
 }
 
 /** The learner-facing tag of an internal reference, or undefined if it is not this learner's. */
 export function learnerTag(learner: string, ref: string): string | undefined {
-  return ref.startsWith(prefix(learner)) ? ref.slice(prefix(learner).length) : undefined;
+  return withoutLearnerPrefix(learner, ref);
 }
 
 /**

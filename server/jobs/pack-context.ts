@@ -1,7 +1,6 @@
 import 'server-only';
 import { pack } from 'tar-stream';
-
-export type ContextFile = { path: string; content: string };
+import type { ContextFile } from '@/lib/build-context';
 
 /** Packs an (already validated) build context into a tar for `/build`. */
 export async function packContext(files: ContextFile[]): Promise<Buffer> {

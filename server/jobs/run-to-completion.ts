@@ -6,7 +6,7 @@ import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { jobLabels } from '../sandbox/labels';
 import { learnerRef } from './learner-images';
-import type { ContextFile } from './pack-context';
+import type { ContextFile } from '@/lib/build-context';
 import { prepareBuild } from './submit-build';
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ContextFile } from '@/lib/build-context';
 import { buildOptionsSchema } from '@/lib/build-options';
 import type { JobEvent } from '@/lib/events';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
@@ -10,11 +11,13 @@ import { requireKnownLesson } from '../lessons/known-lesson';
 import { ensureRoom } from '../ops/storage-quota';
 import { AppError } from '../errors';
 import { requireEngine } from '../sandbox/engine-health';
+import { learnerImagePrefix } from '../sandbox/learner-namespace';
 import { applyDockerignore } from './dockerignore';
 import { checkDockerfile } from './dockerfile-policy';
 import { jobSystem } from './job-system';
+import type { BuildSpec } from './job-spec';
 import { findLearnerImage, learnerRef } from './learner-images';
-import { packContext, type ContextFile } from './pack-context';
+import { packContext } from './pack-context';
 
 export type BuildRequest = {
   files: ContextFile[];
@@ -79,7 +82,7 @@ export async function prepareBuild(learner: string, files: ContextFile[], buildA
  * their laptop would print them (`docker.io/library/app:latest`).
  */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
-  const internal = `layerlab-${learner}/`;
+  const internal = learnerImagePrefix(learner);
   const own = (text: string) => (text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text);
   for await (const ev of events) {
     if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
@@ -121,7 +124,7 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
       tag: req.tag,
       ref,
       lesson: req.lesson,
-      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) },
+      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) } satisfies BuildSpec,
     },
     (jobId, signal) =>
       withNotes(

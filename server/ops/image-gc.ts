@@ -4,6 +4,7 @@ import { lastUseOfRefs, refsInUse } from '../db/job-stats';
 import { log } from '../log';
 import { pruneBuildCache } from '../sandbox/buildkit/build-cache';
 import { docker } from '../sandbox/docker';
+import { learnerOfImageRef } from '../sandbox/learner-namespace';
 
 /**
  * Garbage-collects learners' images (`layerlab-<learner>/name:tag`, no labels):
@@ -16,8 +17,6 @@ import { docker } from '../sandbox/docker';
  * has dangling intermediates of its own). Last, BuildKit's build cache is pruned
  * down to its own budget (LAYERLAB_BUILD_CACHE_GB); records in use are never pruned.
  */
-
-const LEARNER_REF = /^layerlab-([a-f0-9]{24})\/.+:.+$/;
 
 export type RemovedImage = { ref: string; learner: string; reason: 'idle' | 'budget'; freedBytes: number };
 export type GcReport = {
@@ -53,9 +52,9 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const images = await docker().listImages();
   const raw = images.flatMap((img) =>
     (img.RepoTags ?? [])
-      .map((ref) => ({ ref, match: LEARNER_REF.exec(ref) }))
-      .filter((t) => t.match)
-      .map((t) => ({ ref: t.ref, learner: t.match![1], imageId: img.Id, sizeBytes: img.Size, created: img.Created * 1000 })),
+      .map((ref) => ({ ref, learner: learnerOfImageRef(ref) }))
+      .filter((t): t is { ref: string; learner: string } => t.learner !== undefined)
+      .map((t) => ({ ref: t.ref, learner: t.learner, imageId: img.Id, sizeBytes: img.Size, created: img.Created * 1000 })),
   ).filter((e) => !opts.onlyLearners || opts.onlyLearners.includes(e.learner));
   const used = lastUseOfRefs(raw.map((e) => e.ref));
   const busy = refsInUse();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { classCounts } from '../db/classes';
+import { classCounts } from '../db/class-store';
 import { activeLearners, durationHistogram, jobCounts } from '../db/job-stats';
 import { docker } from '../sandbox/docker';
 import { refusalCounts } from '../net/refusals';

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 
+import type { ContextFile } from '@/lib/build-context';
 // Before anything reads the configuration: a small quota keeps the test quick.
 process.env.LAYERLAB_LEARNER_STORAGE_MB = '2';
 process.env.LAYERLAB_WORKSPACE_TTL_DAYS = '30';
 
 const { openDatabase, useDatabase, db } = await import('../db/database');
-const { insertClass, addMember } = await import('../db/classes');
+const { insertClass, addMember } = await import('../db/class-store');
 const { getWorkspace, saveWorkspace } = await import('../db/workspaces');
 const workspaceRoute = await import('@/app/api/workspaces/[lesson]/route');
 const { submitBuild } = await import('../jobs/submit-build');
@@ -33,7 +34,7 @@ const learner = 'c3'.repeat(12);
 const bigFiles = (seed: string) =>
   [0, 1, 2, 3].map((i) => ({ path: `data-${i}.txt`, content: `${seed}-${i}-`.padEnd(250 * 1024, 'x') }));
 
-const put = (lesson: string, files: { path: string; content: string }[], who = learner) =>
+const put = (lesson: string, files: ContextFile[], who = learner) =>
   workspaceRoute.PUT(request('PUT', `/api/workspaces/${lesson}`, { files, tag: 'x' }, { cookie: learnerCookie(who) }), ctx({ lesson }));
 
 const dbBytes = () => {

@@ -7,7 +7,7 @@ import { config } from '../config';
 import type { EngineConfig } from './daemon';
 import { EngineSupervisor } from './engine-supervisor';
 
-/** The supervisor's retry logic with a stand-in start (unit test; engine-supervisor.test.ts kills a real engine). */
+/** The supervisor's retry logic with a stand-in start (unit test; engine-supervisor.engine.test.ts kills a real engine). */
 function fakeEngine(): EngineConfig {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-sup-'));
   // A pid file naming a process that is gone: the engine died.

@@ -4,6 +4,7 @@ import { catalogRefs } from '@/lib/image-catalog';
 import type { ContainerRow, HistoryRow, ImageRow } from '@/lib/docker-cli/format';
 import { docker } from './docker';
 import { LABEL, ownContainers } from './labels';
+import { learnerImagePrefix, withoutLearnerPrefix } from './learner-namespace';
 
 /**
  * What the terminal's `docker images/history/inspect/rmi/ps` read from the
@@ -13,12 +14,9 @@ import { LABEL, ownContainers } from './labels';
  * listed and never found by name.
  */
 
-const prefix = (learner: string) => `layerlab-${learner}/`;
-
 /** The learner-facing name of an engine reference, or undefined when it is not theirs to see. */
 export function visibleName(learner: string, ref: string): string | undefined {
-  if (ref.startsWith(prefix(learner))) return ref.slice(prefix(learner).length);
-  return catalogRefs().includes(ref) ? ref : undefined;
+  return withoutLearnerPrefix(learner, ref) ?? (catalogRefs().includes(ref) ? ref : undefined);
 }
 
 function splitRef(name: string) {
@@ -27,7 +25,7 @@ function splitRef(name: string) {
 }
 
 export async function listImages(learner: string, d: Docker = docker()): Promise<ImageRow[]> {
-  const refs = [`${prefix(learner)}*`, `${prefix(learner)}*/*`, ...catalogRefs()];
+  const refs = [`${learnerImagePrefix(learner)}*`, `${learnerImagePrefix(learner)}*/*`, ...catalogRefs()];
   const images = await d.listImages({ filters: { reference: refs } });
   const rows: ImageRow[] = [];
   for (const img of images) {
@@ -63,7 +61,7 @@ export async function inspectImage(learner: string, ref: string, d: Docker = doc
 /** Untags one of the learner's images (never by id: a FROM-only image shares its base's id). Returns docker's lines. */
 export async function removeImageTag(learner: string, ref: string, force: boolean, d: Docker = docker()): Promise<string[]> {
   const result = (await d.getImage(ref).remove({ force, noprune: false })) as { Untagged?: string; Deleted?: string }[];
-  return result.map((r) => (r.Untagged ? `Untagged: ${visibleName(learner, r.Untagged) ?? r.Untagged.replace(prefix(learner), '')}` : `Deleted: ${r.Deleted}`));
+  return result.map((r) => (r.Untagged ? `Untagged: ${visibleName(learner, r.Untagged) ?? r.Untagged.replace(learnerImagePrefix(learner), '')}` : `Deleted: ${r.Deleted}`));
 }
 
 export type LearnerContainer = ContainerRow & { job?: string; kind?: string };
@@ -75,7 +73,7 @@ export async function listContainers(learner: string, d: Docker = docker()): Pro
     .map((c) => ({
       id: c.Id,
       // As typed at `docker run`: `app`, not `app:latest`.
-      image: (visibleName(learner, c.Image) ?? c.Image.replace(prefix(learner), '')).replace(/:latest$/, ''),
+      image: (visibleName(learner, c.Image) ?? c.Image.replace(learnerImagePrefix(learner), '')).replace(/:latest$/, ''),
       command: c.Command,
       createdAt: c.Created * 1000,
       status: c.Status,

@@ -1,7 +1,8 @@
 import 'server-only';
 import type Docker from 'dockerode';
 import type { CorpusCase } from '@/lib/dockerfile/engine-corpus';
-import { packContext, type ContextFile } from '../jobs/pack-context';
+import type { ContextFile } from '@/lib/build-context';
+import { packContext } from '../jobs/pack-context';
 import { probeBuild, type ProbeResult } from './probe-build';
 
 /**

@@ -1,5 +1,6 @@
 import 'server-only';
 import { docker } from './docker';
+import { learnerImagePrefix } from './learner-namespace';
 
 /**
  * Removes every tag under the learners' namespaces (`layerlab-<learner>/…`), one
@@ -8,7 +9,7 @@ import { docker } from './docker';
  * (and every other tag on it) too. Returns the refs removed.
  */
 export async function removeLearnerImages(learners: string[]): Promise<string[]> {
-  const prefixes = learners.map((l) => `layerlab-${l}/`);
+  const prefixes = learners.map(learnerImagePrefix);
   const removed: string[] = [];
   for (const img of await docker().listImages()) {
     for (const ref of img.RepoTags ?? []) {

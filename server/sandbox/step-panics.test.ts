@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sandboxRanOutOfTasks, sweepPanicReports } from './step-panics';
 
-/** Reading gVisor's panic reports (the engine test drives a real one: docker-engine.test.ts, fork bomb). */
+/** Reading gVisor's panic reports (the engine test drives a real one: docker-engine.engine.test.ts, fork bomb). */
 describe('step panic reports', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-panics-'));
   const write = (name: string, text: string, ageMs = 0) => {

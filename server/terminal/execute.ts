@@ -5,13 +5,13 @@ import { formatContainers, formatHistory, formatImages, formatInspect } from '@/
 import { recordTerminalCommand } from '../db/terminal-commands';
 import { AppError, isAppError } from '../errors';
 import { log } from '../log';
-import { membership } from '../db/classes';
+import { membership } from '../db/class-store';
 import { jobSystem } from '../jobs/job-system';
 import { findLearnerImage } from '../jobs/learner-images';
 import { eventsAfter, getJob } from '../jobs/store';
 import { submitBuild } from '../jobs/submit-build';
 import { submitRun } from '../jobs/submit-run';
-import type { ContextFile } from '../jobs/pack-context';
+import type { ContextFile } from '@/lib/build-context';
 import { requireEngine } from '../sandbox/engine-health';
 import { findContainer, imageHistory, inspectImage, listContainers, listImages, removeImageTag } from '../sandbox/learner-objects';
 import { shells } from './shell-sessions';

@@ -1,6 +1,6 @@
 import { requireInstructor } from '@/server/auth/guard';
 import { createClass } from '@/server/classroom/classes';
-import { listClasses } from '@/server/db/classes';
+import { listClasses } from '@/server/db/class-store';
 import { parseBody, route } from '@/server/http';
 import { createClassSchema } from './schema';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CodeForm } from '@/components/join/CodeForm';
 import { JoinForm } from '@/components/join/JoinForm';
 import { classCodeSchema } from '@/server/classroom/class-code';
-import { getClassByCode, membership } from '@/server/db/classes';
+import { getClassByCode, membership } from '@/server/db/class-store';
 import { currentLearner } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Join a class' };

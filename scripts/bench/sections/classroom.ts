@@ -1,4 +1,5 @@
-import { Learner, learners, type ContextFile, type JobResult } from '../client';
+import type { ContextFile } from '@/lib/build-context';
+import { Learner, learners, type JobResult } from '../client';
 import type { BenchContext } from '../context';
 import { readContext } from '../lesson';
 import { cpuMeter, RssSampler, totalRss } from '../proc';

@@ -1,4 +1,5 @@
 import 'server-only';
+import { learnerNamespace } from '../learner-namespace';
 
 /**
  * `RUN --mount=type=cache` data lives in the engine, shared by every build unless
@@ -11,5 +12,5 @@ import 'server-only';
 export const CACHE_NS_ARG = 'BUILDKIT_CACHE_MOUNT_NS';
 
 export function cacheNamespaceArg(learner: string): Record<string, string> {
-  return { [CACHE_NS_ARG]: `layerlab-${learner}` };
+  return { [CACHE_NS_ARG]: learnerNamespace(learner) };
 }

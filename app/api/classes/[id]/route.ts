@@ -2,7 +2,7 @@ import { requireInstructor } from '@/server/auth/guard';
 import { requireClass } from '@/server/classroom/classes';
 import { classGrid } from '@/server/classroom/dashboard';
 import { parseParams } from '@/server/classroom/params';
-import { deleteClass, updateClass } from '@/server/db/classes';
+import { deleteClass, updateClass } from '@/server/db/class-store';
 import { parseBody, route } from '@/server/http';
 import { log } from '@/server/log';
 import { paramsSchema, updateClassSchema } from './schema';

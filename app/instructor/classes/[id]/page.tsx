@@ -4,7 +4,7 @@ import { ClassDashboard } from '@/components/instructor/ClassDashboard';
 import { instructorFromCookies } from '@/server/auth/guard';
 import { classGrid } from '@/server/classroom/dashboard';
 import { classIdSchema } from '@/server/classroom/params';
-import { getClass } from '@/server/db/classes';
+import { getClass } from '@/server/db/class-store';
 import { listLessons } from '@/server/lessons';
 
 export const metadata: Metadata = { title: 'Class dashboard' };

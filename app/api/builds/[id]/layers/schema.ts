@@ -1,4 +1,4 @@
 import { z } from 'zod';
-import { jobIdSchema } from '@/server/jobs/job-routes';
+import { jobIdSchema } from '@/lib/job-id';
 
 export const layersParamsSchema = z.object({ id: jobIdSchema });

@@ -1,7 +1,7 @@
 import { AppError } from '@/server/errors';
 import { route } from '@/server/http';
 import { currentLearner } from '@/server/session';
-import { lastEventId, sseResponse } from '@/server/sse';
+import { lastEventId, sseResponse } from '@/server/sse-response';
 import { shells } from '@/server/terminal/shell-sessions';
 
 export const dynamic = 'force-dynamic';

@@ -130,7 +130,7 @@ describe('engine faults (a real engine of its own)', () => {
     const cancel = new AbortController();
     const cancelled = run(['/bin/busybox', 'sleep', '60'], cancel.signal);
     // Cancel once the container runs (its runsc sandbox is there).
-    while (!engineProcesses(engine).some((p) => p.kind === 'runsc')) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => engineProcesses(engine).some((p) => p.kind === 'runsc'), { timeout: 60_000, interval: 20 }).toBe(true);
     cancel.abort();
     expect((await cancelled).state).toBe('cancelled');
     const running = await client.listContainers();
@@ -149,13 +149,10 @@ describe('engine faults (a real engine of its own)', () => {
     stream.on('error', () => undefined);
     stream.resume();
     // The step runs once its runsc (through the runc shim) is there.
-    while (!engineProcesses(engine).some((p) => p.kind === 'runsc')) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => engineProcesses(engine).some((p) => p.kind === 'runsc'), { timeout: 60_000, interval: 20 }).toBe(true);
     abort.abort();
-    // BuildKit ends the step on cancel: wait for it (bounded), then nothing may be left.
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline && engineProcesses(engine).some((p) => p.kind === 'runsc'); ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc')).toEqual([]);
+    // BuildKit ends the step on cancel, a moment later (no event tells us when): then nothing may be left.
+    await expect.poll(() => engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc'), { timeout: 15_000 }).toEqual([]);
   });
 
   it("ends a shim whose container is gone, and leaves a live container's shim alone", async () => {
@@ -175,7 +172,7 @@ describe('engine faults (a real engine of its own)', () => {
     );
     const exited = once(orphan, 'exit');
     const shims = () => engineProcesses(engine).filter((p) => p.kind === 'shim');
-    while (shims().length < 2) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => shims().length, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(2);
     const live = shims().find((p) => p.pid !== orphan.pid)!;
     expect(await supervisor.sweep()).toEqual([orphan.pid]);
     await exited;

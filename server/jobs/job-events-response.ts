@@ -1,5 +1,5 @@
 import 'server-only';
-import { lastEventId, sseResponse } from '../sse';
+import { lastEventId, sseResponse } from '../sse-response';
 import { subscribe } from './job-log';
 
 /**

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContextFile } from '@/lib/build-context';
 import { config } from '../config';
 import { packContext } from '../jobs/pack-context';
 import { daemonStatus, setBuildStepLimits } from './daemon';
@@ -26,7 +27,7 @@ let n = 0;
 type BuildResult = { imageId?: string; error?: string; ref: string; output: string };
 
 /** A BuildKit build straight through the Engine API; the RUN steps' output is read back from files in the image. */
-async function buildKit(dockerfile: string, files: { path: string; content: string }[] = [], extra: { remote?: string } = {}): Promise<BuildResult> {
+async function buildKit(dockerfile: string, files: ContextFile[] = [], extra: { remote?: string } = {}): Promise<BuildResult> {
   const ref = `layerlab-${LEARNER}/t${process.pid}-${++n}:latest`;
   const context = await packContext([{ path: 'Dockerfile', content: dockerfile }, ...files]);
   const stream = (await docker().buildImage(Readable.from([context]), {

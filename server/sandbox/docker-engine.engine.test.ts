@@ -20,8 +20,8 @@ const buildLimits = { ...base.build, timeoutMs: 20_000, logBytes: 64 * 1024, ima
 const runLimits = { ...base.run, timeoutMs: 5_000, outputBytes: 32 * 1024 };
 let n = 0;
 
-// Without the cache: these tests read what steps print, and a cached step prints nothing
-// (an earlier run of the suite on the same engine has built the same Dockerfiles).
+// Without the cache by default: a cached step prints nothing, and the engine keeps its cache from earlier
+// runs of this file, so a test reading a step's output passed only on a fresh engine.
 async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   const jobId = `enginetest-${process.pid}-${++n}`;
   const ref = `layerlab-${LEARNER}/t${n}:latest`;
@@ -38,10 +38,11 @@ async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   return { done, log, ref, events };
 }
 
-async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal) {
+async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal, onEvent?: (ev: JobEvent) => unknown) {
   const events: JobEvent[] = [];
   for await (const ev of engine.run({ jobId: `enginetest-run-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits }, signal)) {
     events.push(ev);
+    await onEvent?.(ev);
   }
   const text = (s: string) => events.map((e) => (e.type === 'log' && e.stream === s ? e.text : '')).join('');
   return { done: events.at(-1) as DoneEvent, stdout: text('stdout'), stderr: text('stderr'), events };
@@ -110,7 +111,7 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
-    // The limit itself (and its control) is proven in engine-isolation.test.ts; this checks the learner's view.
+    // The limit itself (and its control) is proven in engine-isolation.engine.test.ts; this checks the learner's view.
     expect(setBuildStepLimits(config().engine, base.build)).toBe(true); // the shim as this checkout writes it
     const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
@@ -145,7 +146,12 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('kills a memory hog in a run and says why', async () => {
     const r = await run(hello, ['dd', 'if=/dev/zero', 'of=/dev/null', 'bs=900M', 'count=1']);
-    expect(r.done.exitCode).not.toBe(0);
+    // Killed by the kernel (137), and the learner is told it was memory, with the limit.
+    expect(r.done).toMatchObject({
+      state: 'failed',
+      exitCode: 137,
+      error: { code: 'out_of_memory', message: `The container used more than ${runLimits.memoryBytes / (1024 * 1024)} MiB of memory and was killed.` },
+    });
   });
 
   it('stops an endless build loop at the time limit', async () => {
@@ -184,7 +190,12 @@ describe('docker engine (real sandbox daemon)', () => {
     const b = await build(
       'FROM busybox:latest\nRUN dd if=/dev/zero of=/a bs=1M count=30 && dd if=/dev/zero of=/b bs=1M count=30\n',
     );
-    expect(b.done).toMatchObject({ state: 'failed', error: { code: 'image_too_large' } });
+    // Why, in words: its size, the limit, and that it was removed.
+    const limitMiB = buildLimits.imageMaxBytes / (1024 * 1024);
+    expect(b.done).toMatchObject({
+      state: 'failed',
+      error: { code: 'image_too_large', message: expect.stringMatching(new RegExp(`^The image is \\d+(\\.\\d+)? MiB, over the ${limitMiB} MiB limit, so it was removed\\.`)) },
+    });
     await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
 
@@ -253,16 +264,17 @@ describe('docker engine (real sandbox daemon)', () => {
   it("does not run the image's HEALTHCHECK (a 1 ms interval would flood the engine with execs)", async () => {
     const b = await build('FROM busybox:latest\nHEALTHCHECK --interval=1ms --timeout=1s CMD true\n');
     expect(b.done.state).toBe('succeeded');
-    const running = run(b.ref, ['sleep', '3']);
-    let container: Awaited<ReturnType<ReturnType<typeof docker>['listContainers']>>[number] | undefined;
-    for (let i = 0; i < 50 && !container; i++) {
-      container = (await docker().listContainers({ filters: { ancestor: [b.ref] } }))[0];
-      if (!container) await new Promise((r) => setTimeout(r, 50));
-    }
-    const info = await docker().getContainer(container!.Id).inspect();
-    expect(info.Config.Healthcheck?.Test).toEqual(['NONE']);
-    expect(info.State.Health).toBeUndefined();
-    expect((await running).done.state).toBe('succeeded');
+    // Inspect the container once it has shown it runs (its first line), then let it end.
+    let info: Awaited<ReturnType<ReturnType<ReturnType<typeof docker>['getContainer']>['inspect']>> | undefined;
+    const r = await run(b.ref, ['sh', '-c', 'echo up; sleep 3'], runLimits, undefined, async (ev) => {
+      if (info || ev.type !== 'log' || ev.stream !== 'stdout' || !ev.text.includes('up')) return;
+      // The engine may still list it as `created` while its first output arrives: take the newest of any state.
+      const [container] = (await docker().listContainers({ all: true, filters: { ancestor: [b.ref] } })).sort((x, y) => y.Created - x.Created);
+      info = await docker().getContainer(container.Id).inspect();
+    });
+    expect(r.done.state).toBe('succeeded');
+    expect(info?.Config.Healthcheck?.Test).toEqual(['NONE']);
+    expect(info?.State.Health).toBeUndefined();
   });
 
   it('honours a cancel that arrives before the container starts', async () => {
@@ -274,9 +286,12 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('cancels a running container', async () => {
+    // Cancel once the container has printed (so it certainly runs), not after a guessed delay.
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 1000);
-    const r = await run(hello, ['sleep', '30'], runLimits, controller.signal);
-    expect(r.done.state).toBe('cancelled');
+    const r = await run(hello, ['sh', '-c', 'echo started; sleep 30'], runLimits, controller.signal, (ev) => {
+      if (ev.type === 'log' && ev.stream === 'stdout' && ev.text.includes('started')) controller.abort();
+    });
+    expect(r.stdout).toContain('started');
+    expect(r.done.state).toBe('cancelled'); // not `failed` by the 5 s run timeout
   });
 });

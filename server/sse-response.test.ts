@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastEventId, sseResponse } from './sse';
+import { lastEventId, sseResponse } from './sse-response';
 
 describe('sseResponse', () => {
   it('writes the retry hint, then each event with its id, and ends when the producer returns', async () => {
