@@ -4,20 +4,11 @@ import path from 'node:path';
 const ALL_TESTS = ['app/**/*.test.ts', 'server/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts'];
 
 /**
- * Tests that need the real sandbox engine. New ones are named `*.engine.test.ts`; the files
- * listed by path predate that rule (kept by name while their folders were being worked on).
- * A file belongs here when it fails with the engine unreachable:
+ * Tests that need the real sandbox engine are named `*.engine.test.ts`. A test file belongs
+ * there when it fails with the engine unreachable:
  * `LAYERLAB_DOCKER_HOST=unix:///nonexistent.sock npx vitest run --project unit` must stay green.
  */
-const ENGINE_TESTS = [
-  '**/*.engine.test.ts',
-  'server/jobs/dockerfile-policy-engine.test.ts',
-  'server/images/provision.test.ts',
-  'server/images/{busybox,debian,go,nginx,node,python}-image.test.ts',
-  'server/lessons/check-build.test.ts',
-  'server/terminal/execute.test.ts',
-  'server/terminal/shell-sessions.test.ts',
-];
+const ENGINE_TESTS = ['**/*.engine.test.ts'];
 
 export default defineConfig({
   resolve: {

@@ -1,6 +1,6 @@
 /**
  * Dockerfiles on which our parser must agree with the engine (the
- * differential test in server/sandbox/parser-differential.test.ts builds each
+ * differential test in server/sandbox/parser-differential.engine.test.ts builds each
  * one). Hand-written tricky cases first, then generated combinations and a
  * seeded random mix. All are harmless: a local base image (busybox), `echo`s,
  * COPY of a file the context holds (`a.txt`), remote sources only on a closed

@@ -4,7 +4,7 @@ import { docker } from '../sandbox/docker';
 import { provisionImages } from './provision';
 
 /**
- * For the image tests (server/images/*-image.test.ts): build a context on the
+ * For the image tests (server/images/*-image.engine.test.ts): build a context on the
  * real road learners use (Dockerfile policy, BuildKit, gVisor, no network) and
  * run the result. Not a test file itself.
  */

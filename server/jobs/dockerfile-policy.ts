@@ -10,7 +10,7 @@ import 'server-only';
  *
  * The file is read exactly like the engine reads it (lib/dockerfile: the
  * parser and its typed instruction layer, proven against the engine by
- * server/sandbox/parser-differential.test.ts). Where the engine itself would
+ * server/sandbox/parser-differential.engine.test.ts). Where the engine itself would
  * refuse the file, we say what it would say. The only rewrites happen in
  * place, so line numbers stay identical: a learner's own image name in
  * FROM/--from becomes its internal name, and a `# syntax=docker/dockerfile:1`
