@@ -102,7 +102,6 @@ function print(r: LessonReport) {
       return [c.id, c.kind, mark(known ? r.solution.results[i]?.passed : undefined), mark(known ? r.starter.results[i]?.passed : undefined)];
     }),
   ];
-  // eslint-disable-next-line no-control-regex
   const width = (s: string) => s.replace(/\x1b\[\d+m/g, '').length;
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => width(row[col]))));
   for (const row of rows) console.log('    ' + row.map((cell, col) => cell + ' '.repeat(widths[col] - width(cell))).join('   '));

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import path from 'node:path';
 
 export type Issue = { file: string; field?: string; line?: number; message: string };
@@ -45,9 +46,9 @@ export function LessonProblems({ slug, issues }: { slug: string; issues: Issue[]
         <a href={`/lessons/${slug}`} className="btn btn-primary">
           Reload
         </a>
-        <a href="/" className="btn">
+        <Link href="/" className="btn">
           Back to the course
-        </a>
+        </Link>
       </div>
     </div>
   );

@@ -1,4 +1,3 @@
-import type { ContextFile } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { nowEpochMs } from './stats';
 

@@ -4,7 +4,7 @@ import { config } from '../config';
 import { openDatabase, useDatabase } from '../db/database';
 import { getWorkspace } from '../db/workspaces';
 import { AppError } from '../errors';
-import { createDockerClient, docker } from '../sandbox/docker';
+import { createDockerClient } from '../sandbox/docker';
 import { replaceSingleton } from '../singleton';
 import { subscribe } from './job-log';
 import { getJob } from './store';

@@ -49,15 +49,6 @@ async function buildKit(dockerfile: string, files: ContextFile[] = [], extra: { 
   return { imageId, error, ref, output };
 }
 
-/** The raw bytes of BuildKit's progress messages (protobuf), as text: the RUN steps' output is in there verbatim. */
-function traceText(output: string): string {
-  return output
-    .split('\n')
-    .filter((l) => l.includes('moby.buildkit.trace'))
-    .map((l) => Buffer.from((JSON.parse(l) as { aux: string }).aux, 'base64').toString('latin1'))
-    .join('');
-}
-
 /** A file's text from an image, copied out of a created (never started) container. */
 async function readFromImage(ref: string, file: string): Promise<string> {
   const container = await docker().createContainer({ Image: ref, Cmd: ['true'], Labels: { [LABEL.managed]: 'true' } });
