@@ -17,7 +17,7 @@ step "Lint (ESLint: Next.js and React hooks rules)"
 npx eslint .
 
 # Both Vitest projects: `unit` (no engine, files in parallel) first, then `engine`
-# (`*.engine.test.ts` and the list in vitest.config.ts, one file at a time).
+# (`*.engine.test.ts`, one file at a time).
 step "Unit and integration tests (Vitest projects unit, then engine)"
 npx vitest run
 
