@@ -19,6 +19,10 @@ test('the seed lesson: open the example, build, run, and find it all again after
 
   const lesson = new LessonPage(page);
   await lesson.editorReady();
+  // The debounced autosave of these files: the reload below waits for it, not for a time.
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && r.url().includes('/api/workspaces/') && (r.request().postData() ?? '').includes(SOLUTION_DOCKERFILE_START),
+  );
   await lesson.useSolutionDockerfile();
   expect(await lesson.file('Dockerfile')).toContain(SOLUTION_DOCKERFILE_START);
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('Start from an official image');
@@ -37,8 +41,8 @@ test('the seed lesson: open the example, build, run, and find it all again after
   expect(await lesson.runFinished()).toBe('succeeded');
   await expect(lesson.runOutput.locator('.log')).toContainText('Hello World');
 
-  // Give the debounced save a moment, then reload: files, tag and both logs come back.
-  await page.waitForTimeout(1500);
+  // Once the save has answered, reload: files, tag and both logs come back.
+  expect((await saved).ok()).toBe(true);
   await page.reload();
   await lesson.editorReady();
   expect(await lesson.file('Dockerfile')).toContain(SOLUTION_DOCKERFILE_START);

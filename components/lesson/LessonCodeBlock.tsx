@@ -79,7 +79,8 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
           )}
         </span>
       </div>
-      <pre>{children}</pre>
+      {/* Focusable, so a keyboard can scroll a long line into view. */}
+      <pre tabIndex={0}>{children}</pre>
       {wb && runnable && skipped.length > 0 && (
         <div className="codeblock-note">
           <p>Not run from here:</p>

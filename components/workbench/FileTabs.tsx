@@ -40,15 +40,14 @@ export function FileTabs() {
 
   return (
     <div className="filetabs">
-      <div className="filetabs-list" role="tablist" aria-label="Files in the build context">
+      <div className="filetabs-list" role="group" aria-label="Files in the build context">
         {dockerfileFirst(wb.files).map((f) => {
           const selected = f.path === wb.active;
           return (
             <div key={f.path} className="filetab" data-selected={selected || undefined}>
               <button
                 type="button"
-                role="tab"
-                aria-selected={selected}
+                aria-current={selected ? 'true' : undefined}
                 className="filetab-name"
                 onClick={() => wb.setActive(f.path)}
                 onDoubleClick={() => begin({ mode: 'rename', path: f.path })}

@@ -17,7 +17,8 @@ export function SkipLinks({ hasCheck }: { hasCheck: boolean }) {
     <nav className="skip-links" aria-label="Skip links">
       <a href="#editor-host" className="skip-link" onClick={(e) => {
         e.preventDefault();
-        document.querySelector<HTMLElement>('#editor-host textarea, #editor-host [tabindex]')?.focus();
+        // Monaco takes keys through an EditContext div in Chromium, a textarea elsewhere.
+        document.querySelector<HTMLElement>('#editor-host .native-edit-context, #editor-host textarea')?.focus();
       }}>
         Skip to the editor
       </a>

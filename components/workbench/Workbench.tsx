@@ -52,7 +52,7 @@ export function Workbench({ check }: { check?: ReactNode }) {
     <div className="workbench">
       <Toolbar />
       <Group orientation="vertical" className="workbench-split" id="workbench-split">
-        <Panel id="editor" defaultSize="55%" minSize="20%" className="workbench-editor">
+        <Panel id="editor" defaultSize="50%" minSize="20%" className="workbench-editor">
           <FileTabs />
           <UndoBar />
           <div className="editor-host" id="editor-host">
@@ -61,7 +61,7 @@ export function Workbench({ check }: { check?: ReactNode }) {
           <CoachBar />
         </Panel>
         <Separator className="separator separator-h" />
-        <Panel id="console" defaultSize="45%" minSize="15%" className="workbench-console">
+        <Panel id="console" defaultSize="50%" minSize="15%" className="workbench-console">
           <Console check={check} />
         </Panel>
       </Group>

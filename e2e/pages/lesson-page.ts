@@ -49,7 +49,7 @@ export class LessonPage {
   }
 
   fileTab(path: string) {
-    return this.page.getByRole('tab', { name: path, exact: true });
+    return this.page.getByRole('group', { name: 'Files in the build context' }).getByRole('button', { name: path, exact: true });
   }
 
   /** Adds a file the way a learner does: "+", its name, Enter. */
@@ -57,7 +57,7 @@ export class LessonPage {
     await this.page.getByRole('button', { name: 'Add a file' }).click();
     await this.page.getByRole('textbox', { name: /file name/i }).fill(path);
     await this.page.keyboard.press('Enter');
-    await expect(this.fileTab(path)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.fileTab(path)).toHaveAttribute('aria-current', 'true');
   }
 
   /** The editor's text area, as the browser focuses it (Monaco takes keys through it). */
@@ -91,8 +91,11 @@ export class LessonPage {
 
   async openExampleDockerfile() {
     await this.codeBlock('dockerfile').getByRole('button', { name: 'Open in editor' }).click();
+    // Either it asks first (the Dockerfile was edited) or it replaces at once and offers Undo.
     const dialog = this.page.getByRole('dialog', { name: 'Replace your Dockerfile?' });
+    await expect(dialog.or(this.page.getByTestId('undo-bar'))).toBeVisible();
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Replace' }).click();
+    await expect(this.page.getByTestId('undo-bar')).toBeVisible();
   }
 
   /** Puts the reference solution's Dockerfile in the editor (lesson 1's text teaches without giving it away). */

@@ -74,6 +74,16 @@ export default async function LessonPage({ params }: Props) {
                 <p className="lesson-kicker">Lesson {lesson.order}</p>
                 <h1 id="lesson-title">{lesson.title}</h1>
                 <p className="lesson-description">{lesson.description}</p>
+                {lesson.checks.length > 0 && (
+                  <section className="lesson-goals" aria-labelledby="lesson-goals-title">
+                    <h2 id="lesson-goals-title">Your goals</h2>
+                    <ul>
+                      {lesson.checks.map((c) => (
+                        <li key={c.id}>{c.title}</li>
+                      ))}
+                    </ul>
+                  </section>
+                )}
               </header>
               <LessonMarkdown body={lesson.body} />
               <LessonNav prev={lesson.prev} next={lesson.next} />

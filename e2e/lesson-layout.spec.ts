@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { LessonPage } from './pages/lesson-page';
+
+/** The lesson page at 1280×720 and on a phone. */
+
+test('at 1280×720 the goals sit with the lesson text and the console has room', async ({ page }) => {
+  const lesson = new LessonPage(page);
+  await lesson.goto();
+  const goals = page.getByRole('region', { name: 'Your goals' });
+  await expect(goals).toBeVisible();
+  await expect(goals.getByRole('listitem').first()).toContainText('FROM');
+  const console = await page.getByRole('region', { name: 'Console' }).boundingBox();
+  expect(console!.height).toBeGreaterThanOrEqual(280);
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('no keyboard shortcut hints are shown', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto();
+    await expect(page.locator('.console-shortcuts')).toBeHidden();
+    await expect(page.getByText('then Tab leaves the editor')).toBeHidden();
+    await expect(page.locator('.console-empty').first()).toContainText('Press Build');
+    await expect(page.locator('.console-empty .kbd-hint')).toBeHidden();
+  });
+});
