@@ -205,7 +205,7 @@ export const rebuildCheck = strict({
   kind: z.literal('rebuild'),
   edit: strict({
     path: z.string().min(1).max(200).describe('A file of the build context'),
-    append: z.string().min(1).max(1000).describe('Text appended to it'),
+    append: z.string().min(1).max(1000).describe('Text appended to it; `{nonce}` becomes a token unique to each check, so a step that must run again is not answered by an earlier check\'s cache'),
   }).describe('The change a developer makes before building again'),
   cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
   rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),

@@ -21,6 +21,13 @@ describe('rebuild', () => {
     expect(applyEdit([files[1]], check.edit)).toBeUndefined();
   });
 
+  it('replaces {nonce} in the appended text, so each check edits the file differently', () => {
+    const withNonce = parse<'rebuild'>({ kind: 'rebuild', edit: { path: 'requirements.txt', append: '\n# changed {nonce}\n' }, rebuilt: [{ instruction: 'RUN' }] });
+    const files = [{ path: 'requirements.txt', content: '' }];
+    expect(applyEdit(files, withNonce.edit, 'a1b2c3d4')).toEqual([{ path: 'requirements.txt', content: '\n# changed a1b2c3d4\n' }]);
+    expect(applyEdit(files, withNonce.edit, 'e5f6')?.[0].content).not.toBe(applyEdit(files, withNonce.edit, 'a1b2c3d4')?.[0].content);
+  });
+
   it('passes when the install step came from the cache and the code copy ran again', () => {
     // A step event repeats with cached: true once the builder says so.
     const steps = [step(1, 1, 'FROM python:3.13-slim'), step(2, 2, 'WORKDIR /app', true), step(3, 3, 'COPY requirements.txt .', true), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt'), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt', true), step(5, 5, 'COPY . .')];

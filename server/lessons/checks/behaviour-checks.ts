@@ -17,10 +17,15 @@ type ImageFilesCheck = Extract<Check, { kind: 'image-files' }>;
 type HealthcheckCheck = Extract<Check, { kind: 'healthcheck' }>;
 type Selector = { instruction: string; matches?: string };
 
-/** The learner's files with the check's edit applied. */
-export function applyEdit<F extends { path: string; content: string }>(files: F[], edit: RebuildCheck['edit']): F[] | undefined {
+/**
+ * The learner's files with the check's edit applied; `{nonce}` in the appended text becomes
+ * `nonce`, so the edited file differs from every earlier check's: the engine's build cache
+ * outlives the images, and a second check would otherwise find the "edited" steps cached.
+ */
+export function applyEdit<F extends { path: string; content: string }>(files: F[], edit: RebuildCheck['edit'], nonce = ''): F[] | undefined {
   if (!files.some((f) => f.path === edit.path)) return undefined;
-  return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + edit.append } : f));
+  const append = edit.append.replaceAll('{nonce}', nonce);
+  return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + append } : f));
 }
 
 /** What a rebuild reports: one entry per step of the second build, in order. */

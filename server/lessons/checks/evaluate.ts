@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
@@ -91,7 +92,7 @@ export async function evaluateChecks(opts: {
     }
     try {
       if (check.kind === 'rebuild') {
-        const edited = applyEdit(opts.files, check.edit);
+        const edited = applyEdit(opts.files, check.edit, randomUUID().slice(0, 8));
         if (!edited) {
           results.push(result(check, false, `Your build context has no file ${check.edit.path}; the check edits it to see what the cache does.`));
         } else {
