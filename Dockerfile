@@ -10,6 +10,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY scripts/copy-monaco.mjs scripts/copy-monaco.mjs
+COPY server/monaco-assets.mjs server/monaco-assets.mjs
 RUN npm ci --no-audit --no-fund
 
 # ---- build ----

@@ -1,3 +1,4 @@
+import { monacoCacheRule, monacoVsPath } from './server/monaco-assets.mjs';
 import { securityHeaders } from './server/security-headers.mjs';
 
 /** @type {import('next').NextConfig} */
@@ -11,9 +12,11 @@ const nextConfig = {
   reactStrictMode: true,
   // CSP, frame-ancestors, nosniff, referrer and permissions policy on every response
   // (server/security-headers.mjs; deploy/nginx.conf sends the same).
+  // Monaco's files sit under a versioned URL (lib/monaco-path.ts): cached for a year, immutable.
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') }];
+    return [{ source: '/:path*', headers: securityHeaders(process.env.NODE_ENV === 'development') }, monacoCacheRule()];
   },
+  env: { LAYERLAB_MONACO_VS: monacoVsPath() },
 };
 
 export default nextConfig;

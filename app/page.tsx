@@ -1,4 +1,5 @@
 import { BrokenLessonsNotice } from '@/components/course/BrokenLessonsNotice';
+import { FollowVisibleLessons } from '@/components/course/FollowVisibleLessons';
 import { LessonList, type LessonStatus } from '@/components/course/LessonList';
 import { learnerClassView } from '@/server/classroom/classes';
 import { lessonStates } from '@/server/db/workspaces';
@@ -20,6 +21,7 @@ export default async function CoursePage() {
   const done = items.filter((l) => l.status === 'done').length;
   return (
     <div className="course">
+      <FollowVisibleLessons rendered={membership.class?.visibleLessons} />
       <section className="course-hero">
         <h1>Learn Dockerfiles by building real images</h1>
         <p>

@@ -80,3 +80,20 @@ test('after a build, the layer inspector lists each layer with its size and the 
   // The timeline has a bar per step BuildKit ran (FROM, WORKDIR, COPY, RUN, COPY); USER and CMD only set metadata.
   await expect(lesson.layersPanel.getByTestId('timeline').locator('li')).toHaveCount(5);
 });
+
+test("a lesson that switches a coach rule off (lesson 1: runs as root) does not show it; the next lesson does", async ({ page }) => {
+  const lesson = new LessonPage(page);
+  const typeRootDockerfile = async () => {
+    await lesson.clearDockerfileByKeyboard();
+    await lesson.typeSlowly('FROM python:3.11-slim\nWORKDIR app');
+  };
+
+  await lesson.goto(); // lesson 1: coach.off [avoid-root-user]
+  await typeRootDockerfile();
+  // The relative WORKDIR shows the coach has looked at the text; the missing USER is not mentioned.
+  await expect.poll(() => lesson.coachRules(), { timeout: 15_000 }).toEqual(['workdir-absolute']);
+
+  await lesson.goto('layers-and-the-build-cache');
+  await typeRootDockerfile();
+  await expect.poll(() => lesson.coachRules(), { timeout: 15_000 }).toEqual(['avoid-root-user', 'workdir-absolute']);
+});

@@ -166,6 +166,13 @@ test.describe('security walls', () => {
     const accepted: { client: Client; id: string }[] = [];
     const refused: { status: number; retryAfter?: string; message: string }[] = [];
     let sessionsRefused = 0;
+    // The instructor creates a class first: the share kept for class members applies only while a class exists.
+    const { cookie, csrf } = await signIn(baseURL!, '127.0.0.22');
+    const cls = await send(baseURL!, '127.0.0.22', 'POST', '/api/classes', {
+      headers: { cookie, 'x-layerlab-csrf': csrf, origin: baseURL! },
+      body: { name: `flood ${Date.now().toString(36)}` },
+    });
+    expect(cls.status, cls.text).toBe(201);
     const started = Date.now();
     try {
       for (let s = 0; s < 70; s++) {
@@ -191,13 +198,7 @@ test.describe('security walls', () => {
         expect(r.message).toMatch(/Try again in \d+ s/);
       }
 
-      // A class member (instructor creates the class, the learner joins with its code) starts at once.
-      const { cookie, csrf } = await signIn(baseURL!, '127.0.0.22');
-      const cls = await send(baseURL!, '127.0.0.22', 'POST', '/api/classes', {
-        headers: { cookie, 'x-layerlab-csrf': csrf, origin: baseURL! },
-        body: { name: `flood ${Date.now().toString(36)}` },
-      });
-      expect(cls.status, cls.text).toBe(201);
+      // A class member (the instructor created the class before the flood, the learner joins with its code) starts at once.
       const member = new Client(baseURL!, '127.0.0.23');
       await member.request('GET', '/api/health');
       const joined = await member.request('POST', '/api/join', { body: { code: cls.json().code, displayName: 'Ada' } });

@@ -41,7 +41,7 @@ if ! node -e "new (require('better-sqlite3'))(':memory:')" 2>/dev/null; then
   step "Building better-sqlite3"
   npm rebuild better-sqlite3
 fi
-[[ -f public/monaco/vs/loader.js ]] || npm run -s postinstall
+[[ -f "public$(node -e "import('./server/monaco-assets.mjs').then((m) => console.log(m.monacoVsPath()))")/loader.js" ]] || npm run -s postinstall
 
 step "Checking the configuration (LAYERLAB_* variables)"
 npm run -s config

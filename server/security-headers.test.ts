@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NextConfig } from 'next';
+import { IMMUTABLE, monacoVersion, monacoVsPath } from './monaco-assets.mjs';
 import { contentSecurityPolicy, securityHeaders } from './security-headers.mjs';
 
 /**
@@ -33,6 +34,18 @@ describe('security headers', () => {
     expect(production.map((h) => h.key)).toEqual(
       expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy']),
     );
+  });
+
+  it("Monaco's files: a URL that names Monaco's version, cached for a year as immutable, security headers still on", async () => {
+    expect(monacoVsPath()).toBe(`/monaco/${monacoVersion()}/vs`);
+    expect(nextConfig.env?.LAYERLAB_MONACO_VS).toBe(monacoVsPath());
+    const rules = await nextConfig.headers!();
+    const monaco = rules.find((r) => r.source === '/monaco/:version/vs/:path*');
+    expect(monaco?.headers).toContainEqual({ key: 'Cache-Control', value: IMMUTABLE });
+    expect(IMMUTABLE).toMatch(/max-age=31536000.*immutable/);
+    // Only the versioned folder is cached for good; everything else keeps Next's own caching.
+    expect(rules.filter((r) => r.headers.some((h) => h.key === 'Cache-Control')).map((r) => r.source)).toEqual(['/monaco/:version/vs/:path*']);
+    expect(fs.existsSync(new URL(`../public${monacoVsPath()}/loader.js`, import.meta.url))).toBe(true);
   });
 
   it('deploy/nginx.conf sends the same values and hides the app copies (each header once)', () => {

@@ -16,9 +16,12 @@ export const COACH_DELAY_MS = 150;
 
 let lintModule: Promise<typeof import('@/lib/lint')> | undefined;
 const loadLint = () => (lintModule ??= import('@/lib/lint'));
+const NONE: readonly string[] = [];
 
-export function useCoach(dockerfile: string | undefined, delay = COACH_DELAY_MS): CoachReport | undefined {
+/** `off`: rule ids the lesson switches off (frontmatter `coach.off`). */
+export function useCoach(dockerfile: string | undefined, off: readonly string[] = NONE, delay = COACH_DELAY_MS): CoachReport | undefined {
   const [report, setReport] = useState<CoachReport>();
+  const offKey = off.join(',');
   useEffect(() => {
     if (dockerfile === undefined) {
       setReport(undefined);
@@ -29,7 +32,7 @@ export function useCoach(dockerfile: string | undefined, delay = COACH_DELAY_MS)
       try {
         const { lintDockerfile, findRule } = await loadLint();
         if (!live) return;
-        const diagnostics = lintDockerfile(dockerfile).map((d) => ({ ...d, title: findRule(d.ruleId)?.title }));
+        const diagnostics = lintDockerfile(dockerfile, { off: offKey ? offKey.split(',') : [] }).map((d) => ({ ...d, title: findRule(d.ruleId)?.title }));
         setReport({ source: dockerfile, diagnostics });
       } catch {
         // The chunk failed to load (offline): the coach stays quiet; building still works.
@@ -40,6 +43,6 @@ export function useCoach(dockerfile: string | undefined, delay = COACH_DELAY_MS)
       live = false;
       clearTimeout(timer);
     };
-  }, [dockerfile, delay]);
+  }, [dockerfile, offKey, delay]);
   return report;
 }

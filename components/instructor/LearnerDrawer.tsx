@@ -7,7 +7,7 @@ import { AttemptHistory } from './AttemptHistory';
 import styles from './instructor.module.css';
 import { CELL_LABEL, type LearnerLesson } from './types';
 
-type Tab = 'files' | 'log' | 'attempts';
+type Tab = 'files' | 'log' | 'attempts' | 'terminal';
 
 /** One learner's lesson, read-only: their files, their last build's log, their attempts; and a reset. */
 export function LearnerDrawer({
@@ -87,6 +87,7 @@ export function LearnerDrawer({
                     ['files', 'Files'],
                     ['log', 'Last build'],
                     ['attempts', `Attempts (${data.attempts.length})`],
+                    ['terminal', `Terminal (${data.terminal.length})`],
                   ] as const
                 ).map(([id, label]) => (
                   <button key={id} role="tab" className={styles.tab} aria-selected={tab === id} onClick={() => setTab(id)}>
@@ -122,6 +123,23 @@ export function LearnerDrawer({
                   <p className={styles.empty}>No builds for this lesson yet.</p>
                 ))}
               {tab === 'attempts' && <AttemptHistory attempts={data.attempts} />}
+              {tab === 'terminal' &&
+                (data.terminal.length === 0 ? (
+                  <p className={styles.empty}>No terminal commands in this lesson yet.</p>
+                ) : (
+                  <div>
+                    <p className={styles.hint}>docker commands typed in the terminal, oldest first (what was typed inside a shell is not recorded)</p>
+                    <ol className={styles.pre} aria-label="Terminal commands" style={{ listStyle: 'none', maxHeight: 520 }}>
+                      {data.terminal.map((c, i) => (
+                        <li key={i} data-exit={c.exitCode ?? ''} title={timeAgo(c.createdAt)}>
+                          <span aria-hidden="true">$ </span>
+                          {c.line}
+                          {c.exitCode ? <span className={styles.error}> (exit {c.exitCode})</span> : null}
+                        </li>
+                      ))}
+                    </ol>
+                  </div>
+                ))}
             </>
           )}
         </div>

@@ -1,8 +1,9 @@
 'use client';
 
 import { useMemo, useState, type ReactNode } from 'react';
-import { mentionsDockerCommand, parseDockerCommands, runsInWorkbench } from '@/lib/docker-cli';
+import { logicalLines, mentionsDockerCommand, parseDockerCommands, runsInWorkbench } from '@/lib/docker-cli';
 import { lineDiff } from '@/lib/line-diff';
+import { pasteIntoTerminal } from '../terminal/paste';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { useOptionalWorkbenchActions, useWorkbenchBusy } from '../workbench/workbench-context';
 import { placeSnippet, type Placement } from './place-snippet';
@@ -14,6 +15,7 @@ const SHELL = new Set(['', 'bash', 'sh', 'shell', 'console', 'zsh', 'shell-sessi
  * in the editor; a shell block with `docker build`/`docker run` lines can be run by
  * the workbench, every such line in order. Commands are parsed (lib/docker-cli, the
  * terminal's grammar), never executed as text; lines that need the terminal say so.
+ * A ```terminal block has one command, which "Paste into terminal" types at its prompt.
  */
 export function LessonCodeBlock({ lang, source, children }: { lang: string; source: string; children: ReactNode }) {
   const wb = useOptionalWorkbenchActions();
@@ -22,6 +24,7 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
   const [preview, setPreview] = useState<{ current: string; placement: Extract<Placement, { kind: 'insert' }> }>();
   const [copied, setCopied] = useState(false);
   const isDockerfile = lang === 'dockerfile' || lang === 'docker';
+  const terminalLine = lang === 'terminal' ? logicalLines(source)[0] : undefined;
   const commands = useMemo(
     () => (SHELL.has(lang) && mentionsDockerCommand(source) ? parseDockerCommands(source) : undefined),
     [lang, source],
@@ -64,6 +67,11 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
           {wb && isDockerfile && (
             <button type="button" className="btn btn-xs btn-accent" onClick={openInEditor}>
               Open in editor
+            </button>
+          )}
+          {wb && terminalLine && (
+            <button type="button" className="btn btn-xs btn-accent" title="Type this command at the terminal's prompt; press Enter there to run it" onClick={() => pasteIntoTerminal(terminalLine)}>
+              Paste into terminal
             </button>
           )}
           {wb && runnable && (

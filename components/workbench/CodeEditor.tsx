@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * Monaco, loaded from our own server (public/monaco/vs, copied on postinstall)
+ * Monaco, loaded from our own server (public/monaco/<version>/vs, copied on postinstall)
  * — never from a CDN. This module is only ever imported through next/dynamic
  * with ssr:false (see EditorSlot), so Monaco stays out of the first-load JS.
  */
@@ -10,12 +10,13 @@ import { useEffect, useRef, useState } from 'react';
 import type { IDisposable } from 'monaco-editor';
 import { COACH_OWNER, coachMarkers, describes, registerDockerfileInsight } from '@/components/editor/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
+import { MONACO_VS } from '@/lib/monaco-path';
 import { trapEscape, useTabMovesFocus } from './editor-keyboard';
 import { EditorFallback } from './EditorSlot';
 import { languageFor } from './workspace';
 import { useWorkbenchActions, useWorkbenchCoach, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
-loader.config({ paths: { vs: '/monaco/vs' } });
+loader.config({ paths: { vs: MONACO_VS } });
 // Begin loading Monaco the moment this module arrives, before React mounts the editor.
 void loader.init().catch(() => undefined);
 

@@ -22,5 +22,5 @@ const importEditor = () => import('./CodeEditor');
 // loading as soon as that module runs; see CodeEditor.tsx and the preload links of the lesson page).
 if (typeof window !== 'undefined') void importEditor();
 
-/** Monaco is large: never on the server, and fetched from our own origin (public/monaco/vs). */
+/** Monaco is large: never on the server, and fetched from our own origin (public/monaco/<version>/vs). */
 export const EditorSlot = dynamic(importEditor, { ssr: false, loading: EditorFallback });

@@ -16,6 +16,9 @@ const CoachBar = dynamic(() => import('@/components/coach/CoachBar'), {
   loading: () => <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />,
 });
 
+/** The docker terminal (xterm.js), beside the console; loaded after the page. */
+const TerminalPanel = dynamic(() => import('@/components/terminal/TerminalPanel'), { ssr: false });
+
 /** A rule's explanation, with react-markdown: only fetched when a learner asks. */
 const RuleDocPanel = dynamic(() => import('@/components/rules/RuleDocPanel'), { ssr: false });
 
@@ -62,7 +65,15 @@ export function Workbench({ check }: { check?: ReactNode }) {
         </Panel>
         <Separator className="separator separator-h" />
         <Panel id="console" defaultSize="50%" minSize="15%" className="workbench-console">
-          <Console check={check} />
+          <Group orientation="horizontal" id="console-terminal-split">
+            <Panel id="console-output" defaultSize="45%" minSize="20%">
+              <Console check={check} />
+            </Panel>
+            <Separator className="separator separator-v" />
+            <Panel id="terminal-pane" defaultSize="55%" minSize="20%">
+              <TerminalPanel />
+            </Panel>
+          </Group>
         </Panel>
       </Group>
       <RuleDocSlot />

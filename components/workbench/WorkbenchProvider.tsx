@@ -40,11 +40,13 @@ type Started = { id?: string; done?: DoneEvent; refusal?: ApiError };
 type Props = {
   lesson: string;
   starter: { files: WorkspaceFile[]; tag: string; open: string };
+  /** Coach rules the lesson switches off (frontmatter `coach.off`). */
+  coachOff?: string[];
   saved?: InitialWorkspace;
   children: ReactNode;
 };
 
-export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
+export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }: Props) {
   const initialFiles = saved && saved.files.length > 0 ? saved.files : starter.files;
   const [files, setFiles] = useState<WorkspaceFile[]>(initialFiles);
   const [tag, setTag] = useState<string>(saved?.tag || starter.tag);
@@ -58,7 +60,7 @@ export function WorkbenchProvider({ lesson, starter, saved, children }: Props) {
   const [ruleDoc, setRuleDoc] = useState<string>();
   const [reveal, setReveal] = useState<RevealRequest>();
   const [undo, setUndo] = useState<FilesState['undo']>();
-  const coach = useCoach(files.find((f) => f.path === DOCKERFILE_PATH)?.content);
+  const coach = useCoach(files.find((f) => f.path === DOCKERFILE_PATH)?.content, coachOff);
 
   // The actions read the latest state through this ref, so they never change identity.
   const latest = useRef({ files, tag, build, run, lesson, starter, undo });

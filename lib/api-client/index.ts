@@ -4,3 +4,4 @@ export { settle, type Result } from './request';
 export * as learnerApi from './learner';
 export * as instructorApi from './instructor';
 export type * from './schemas';
+export * as terminalApi from './terminal';

@@ -96,6 +96,7 @@ export const learnerLessonSchema = z.object({
   tag: z.string().optional(),
   updatedAt: z.number().optional(),
   lastBuild: z.object({ id: z.string(), state: z.string(), log: z.string() }).optional(),
+  terminal: z.array(z.object({ line: z.string(), exitCode: z.number().optional(), createdAt: z.number() })).default([]),
   attempts: z.array(
     z.object({
       id: z.string(),

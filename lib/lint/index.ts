@@ -55,8 +55,9 @@ export function lintDockerfile(text: string, options: LintOptions & { rethrow?: 
     });
   }
   const skipped = checkSkips(context.lines);
+  const off = new Set(options.off ?? []);
   return diagnostics
-    .filter((d) => !skipped(d.ruleId))
+    .filter((d) => !skipped(d.ruleId) && !off.has(d.ruleId))
     .sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 

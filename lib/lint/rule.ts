@@ -8,7 +8,7 @@ export type RuleDef = {
   id: string;
   title: string;
   severity: Severity;
-  check(ctx: LintContext, options: Required<LintOptions>): Finding[];
+  check(ctx: LintContext, options: Required<Pick<LintOptions, 'allowedBases'>>): Finding[];
 };
 
 export const docsPath = (id: string) => `docs/rules/${id}.md`;

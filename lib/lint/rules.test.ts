@@ -270,6 +270,12 @@ CMD ["python", "./app.py"]
     expect(lintDockerfile('FROM alpine:3.19\n', { allowedBases: [] }).map((d) => d.ruleId)).not.toContain('base-image-not-allowed');
   });
 
+  it('leaves out the rules a lesson switches off (coach.off), and only those', () => {
+    const seed = 'FROM python:3.11-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "./app.py"]\n';
+    expect(lintDockerfile(seed).map((d) => d.ruleId)).toEqual(['avoid-root-user', 'copy-all-before-install']);
+    expect(lintDockerfile(seed, { off: ['avoid-root-user'] }).map((d) => d.ruleId)).toEqual(['copy-all-before-install']);
+  });
+
   it('keeps CRLF line endings and the byte-order mark when a fix is applied', () => {
     const text = '\uFEFFFROM python:3.13-slim\r\nWORKDIR app\r\n';
     const [d] = fired(text, 'workdir-absolute');

@@ -33,4 +33,6 @@ export type RuleMeta = {
 export type LintOptions = {
   /** Base images FROM may name; defaults to the image catalog. An empty list turns the check off. */
   allowedBases?: readonly string[];
+  /** Rule ids to leave out, e.g. a lesson's `coach.off` (a rule the lesson's own example breaks on purpose). */
+  off?: readonly string[];
 };

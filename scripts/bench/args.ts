@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench`. */
 
-export const SECTIONS = ['overhead', 'latency', 'classroom', 'flood', 'page-weight', 'lint'] as const;
+export const SECTIONS = ['overhead', 'latency', 'classroom', 'flood', 'page-weight', 'lint', 'terminal'] as const;
 export type SectionName = (typeof SECTIONS)[number];
 
 export function parseArgs(argv: string[]) {

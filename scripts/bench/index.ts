@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: how the platform performs against the real sandbox engine.
- * Six sections (overhead, latency, classroom, flood, page-weight, lint); see
+ * Seven sections (overhead, latency, classroom, flood, page-weight, lint, terminal); see
  * bench/README.md. Starts `next start` on BENCH_PORT (3400) unless BENCH_URL
  * names a running server (not for `lint` alone, which needs none); traffic goes to loopback only; every loop is bounded.
  * Writes bench/results/latest.json and prints a table. Not part of `npm test`.
@@ -17,6 +17,7 @@ import { latency } from './sections/latency';
 import { lintSpeed } from './sections/lint';
 import { overhead } from './sections/overhead';
 import { pageWeight } from './sections/page-weight';
+import { terminal } from './sections/terminal';
 import { ensureServer } from './server';
 
 const run: Record<Exclude<SectionName, 'lint'>, (ctx: BenchContext) => Promise<SectionResult>> = {
@@ -25,6 +26,7 @@ const run: Record<Exclude<SectionName, 'lint'>, (ctx: BenchContext) => Promise<S
   classroom,
   flood,
   'page-weight': pageWeight,
+  terminal,
 };
 
 async function main() {

@@ -158,9 +158,22 @@ describe('dashboard', () => {
     expect(body.attempts[1].dockerfile).toContain('RUN pip install');
     expect(body.files[0].content).toContain('RUN pip install'); // no saved workspace: the last build's files
     expect(body.lastBuild).toMatchObject({ id: second, state: 'succeeded' });
+    expect(body.terminal).toEqual([]);
 
     const outsider = await learnerRoute.GET(request('GET', url(eve), undefined, asInstructor()), ctx({ id: cls.id, learner: eve }));
     expect(outsider.status).toBe(404);
+  });
+
+  it("shows a member's terminal command lines of that lesson, oldest first", async () => {
+    const { recordTerminalCommand } = await import('../db/terminal-commands');
+    recordTerminalCommand(ada, { line: 'docker history my-app', command: 'history', lesson: LESSON, exitCode: 0 });
+    recordTerminalCommand(ada, { line: 'docker run -it my-app sh', command: 'run', lesson: LESSON });
+    recordTerminalCommand(ada, { line: 'docker images', command: 'images', lesson: 'another-lesson', exitCode: 0 });
+    recordTerminalCommand(eve, { line: 'docker ps', command: 'ps', lesson: LESSON, exitCode: 0 });
+    const res = await learnerRoute.GET(request('GET', `/api/classes/${cls.id}/learners/${ada}?lesson=${LESSON}`, undefined, asInstructor()), ctx({ id: cls.id, learner: ada }));
+    const body = await res.json();
+    expect(body.terminal.map((c: { line: string }) => c.line)).toEqual(['docker history my-app', 'docker run -it my-app sh']);
+    expect(body.terminal[0]).toMatchObject({ exitCode: 0, createdAt: expect.any(Number) });
   });
 
   it('heatmap: failing checks and Dockerfile diagnostics per lesson', async () => {
@@ -173,6 +186,10 @@ describe('dashboard', () => {
     expect(lesson.learnersBuilt).toBe(1);
     expect(Array.isArray(lesson.rules)).toBe(true);
     for (const r of lesson.rules) expect(r).toMatchObject({ ruleId: expect.any(String), learners: 1 });
+    const ruleIds = lesson.rules.map((r: { ruleId: string }) => r.ruleId);
+    expect(ruleIds).toContain('pip-no-cache-dir');
+    // The Dockerfile has no USER, but lesson 1 switches the root tip off (coach.off), so it is no struggle to report.
+    expect(ruleIds).not.toContain('avoid-root-user');
   });
 
   it('reset starts the lesson over for that learner only', async () => {

@@ -5,9 +5,10 @@ import { findRule, lintDockerfile } from '@/lib/lint';
 
 export type RuleHit = { ruleId: string; title: string; severity: string };
 
-export function ruleHits(dockerfile: string): RuleHit[] {
+/** `off`: rule ids the lesson switches off (frontmatter `coach.off`). */
+export function ruleHits(dockerfile: string, off: readonly string[] = []): RuleHit[] {
   const seen = new Map<string, RuleHit>();
-  for (const d of lintDockerfile(dockerfile)) {
+  for (const d of lintDockerfile(dockerfile, { off })) {
     if (!seen.has(d.ruleId)) seen.set(d.ruleId, { ruleId: d.ruleId, title: findRule(d.ruleId)?.title ?? d.ruleId, severity: d.severity });
   }
   return [...seen.values()];

@@ -4,6 +4,7 @@ import { fileSchema } from '@/lib/build-context';
 import { classCheckRuns } from '../db/check-results';
 import { roster, type ClassRecord } from '../db/classes';
 import { latestBuildSpecs } from '../db/class-progress';
+import { getLesson } from '../lessons';
 import { classLessons } from './dashboard';
 import { ruleHits } from './dockerfile-diagnostics';
 
@@ -24,6 +25,7 @@ export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons
   const lessons = await classLessons(cls);
   const runs = classCheckRuns(cls.id);
   const specs = latestBuildSpecs(cls.id);
+  const coachOff = new Map(await Promise.all(lessons.map(async (l) => [l.slug, (await getLesson(l.slug))?.coachOff ?? []] as const)));
   return {
     learners: roster(cls.id).length,
     lessons: lessons.map(({ slug, title }) => {
@@ -49,7 +51,8 @@ export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons
         const dockerfile = spec.success ? spec.data.files.find((f) => f.path === 'Dockerfile')?.content : undefined;
         if (dockerfile === undefined) continue;
         learnersBuilt++;
-        for (const hit of ruleHits(dockerfile)) {
+        // Rules the lesson switches off are not shown to its learners, so they are no struggle to report.
+        for (const hit of ruleHits(dockerfile, coachOff.get(slug))) {
           const heat = rules.get(hit.ruleId) ?? { ...hit, learners: 0 };
           heat.learners++;
           rules.set(hit.ruleId, heat);

@@ -6,6 +6,7 @@ import { fileSchema } from '@/lib/build-context';
 import type { StoredEvent } from '@/lib/events';
 import { membership } from '../db/classes';
 import { buildAttempts } from '../db/class-progress';
+import { terminalCommands } from '../db/terminal-commands';
 import { getWorkspace } from '../db/workspaces';
 import { AppError } from '../errors';
 import { eventsAfter } from '../jobs/store';
@@ -42,6 +43,8 @@ export type LearnerLesson = {
   updatedAt?: number;
   lastBuild?: { id: string; state: string; log: string };
   attempts: Attempt[];
+  /** The docker command lines they typed in the terminal during this lesson (not what they typed inside a shell). */
+  terminal: { line: string; exitCode?: number; createdAt: number }[];
 };
 
 /** The learner must be in this class: an instructor never reads outside the class they opened (404 otherwise). */
@@ -85,6 +88,7 @@ export async function learnerLesson(classId: string, learner: string, lesson: st
     updatedAt: workspace?.updatedAt,
     ...(last && { lastBuild: { id: last.id, state: last.state, log: logText(eventsAfter(last.id)) } }),
     attempts,
+    terminal: terminalCommands(learner, { lesson, limit: 200 }).map(({ line, exitCode, createdAt }) => ({ line, exitCode, createdAt })),
   };
 }
 

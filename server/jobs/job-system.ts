@@ -7,7 +7,7 @@ import { log } from '../log';
 import { dockerEngine } from '../sandbox/docker-engine';
 import type { Engine } from '../sandbox/engine';
 import { singleton } from '../singleton';
-import { membership } from '../db/classes';
+import { classCounts, membership } from '../db/classes';
 import { countRefusal } from '../net/refusals';
 import { publish } from './job-log';
 import { JobQueue, type QueueFullError, type QueueLimits } from './queue';
@@ -21,7 +21,8 @@ import { getJob, insertJob, markRunning, unfinishedJobs, type JobRecord } from '
 export type JobSystem = ReturnType<typeof createJobSystem>;
 
 export function createJobSystem(engine: Engine, limits: QueueLimits = config().queue) {
-  const queue = new JobQueue(limits);
+  // The class share is kept only while a class exists: a server without classes lends every slot to anonymous learners.
+  const queue = new JobQueue(limits, () => classCounts().classes > 0);
   const controllers = new Map<string, AbortController>();
 
   recoverInterrupted();

@@ -132,6 +132,22 @@ describe('JobQueue', () => {
       expect(positions.m4).toEqual([1]);
     });
 
+    it('lends the class share to anonymous learners while no class exists, and keeps it once one does', () => {
+      const started: string[] = [];
+      let classes = false;
+      const q = new JobQueue({ ...limits, maxConcurrent: 2, maxQueuedTotal: 8 }, () => classes);
+      for (const id of ['a1', 'a2', 'a3']) q.enqueue(job(id, id, started, {}, { address: `198.51.100.${id}` }).spec);
+      expect(started).toEqual(['a1', 'a2']); // both slots, not 1 of 2
+      expect(q.anonymousPlaces).toBe(8);
+      // An instructor creates a class: new anonymous jobs meet the reserved share again.
+      classes = true;
+      expect(q.anonymousSlots).toBe(1);
+      expect(q.anonymousPlaces).toBe(2);
+      q.enqueue(job('a4', 'a4', started, {}, { address: '198.51.100.4' }).spec);
+      expect(q.refusal('a5', { address: '198.51.100.5' })).toMatchObject({ scope: 'platform' });
+      expect(q.refusal('m', { address: '198.51.100.5', member: true })).toBeUndefined();
+    });
+
     it('serves addresses round-robin: one address with many sessions does not go first twice in a row', async () => {
       const started: string[] = [];
       const q = new JobQueue({ ...limits, maxConcurrent: 1, classShare: 0 });

@@ -7,9 +7,11 @@ import 'server-only';
  * - Sessions are free, so per-learner caps alone bound nothing: anonymous
  *   learners (not in a class) from one client address may hold at most
  *   `maxQueuedPerAddress` jobs together.
- * - Learners who joined a class get a reserved share (`classShare`) of the
- *   running slots and of the `maxQueuedTotal` queue places: a flood of
- *   anonymous sessions can neither take their places nor their slots.
+ * - While a class exists, learners who joined one get a reserved share
+ *   (`classShare`) of the running slots and of the `maxQueuedTotal` queue
+ *   places: a flood of anonymous sessions can neither take their places nor
+ *   their slots. Without classes nobody could use that share, so anonymous
+ *   learners get every slot and place.
  * - Waiting jobs are served round-robin: class members first, then the client
  *   address served least recently, then the learner served least recently,
  *   then first come. One address with many sessions gets its turn like any other.
@@ -52,7 +54,15 @@ export class JobQueue {
   private served = new Map<string, number>(); // 'a:<address>' / 'l:<learner>' → turn it was last served
   private turn = 0;
 
-  constructor(private readonly limits: QueueLimits) {}
+  /** `classesExist` says whether the class share is kept right now (job-system.ts asks the database). */
+  constructor(
+    private readonly limits: QueueLimits,
+    private readonly classesExist: () => boolean = () => true,
+  ) {}
+
+  private get classShare() {
+    return this.classesExist() ? (this.limits.classShare ?? 0) : 0;
+  }
 
   stats() {
     return { running: this.running.size, queued: this.waiting.length, maxConcurrent: this.limits.maxConcurrent };
@@ -60,13 +70,13 @@ export class JobQueue {
 
   /** Running slots that anonymous learners may fill: the rest are kept for class members. */
   get anonymousSlots() {
-    const reserved = Math.floor(this.limits.maxConcurrent * (this.limits.classShare ?? 0));
+    const reserved = Math.floor(this.limits.maxConcurrent * this.classShare);
     return Math.max(1, this.limits.maxConcurrent - reserved);
   }
 
   /** Queue places that anonymous learners may fill. */
   get anonymousPlaces() {
-    const reserved = Math.floor(this.limits.maxQueuedTotal * (this.limits.classShare ?? 0));
+    const reserved = Math.floor(this.limits.maxQueuedTotal * this.classShare);
     return Math.max(1, this.limits.maxQueuedTotal - reserved);
   }
 
@@ -126,10 +136,11 @@ export class JobQueue {
   }
 
   private dispatch() {
+    const anonymousSlots = this.anonymousSlots;
     while (this.running.size < this.limits.maxConcurrent) {
       const busy = new Set([...this.running.values()].map((r) => r.learner));
       const anonymousRunning = [...this.running.values()].filter((r) => !r.member).length;
-      const job = this.order().find((j) => !busy.has(j.learner) && (j.member || anonymousRunning < this.anonymousSlots));
+      const job = this.order().find((j) => !busy.has(j.learner) && (j.member || anonymousRunning < anonymousSlots));
       if (!job) break;
       this.waiting.splice(this.waiting.indexOf(job), 1);
       this.lastPositions.delete(job.id);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { fileSchema } from '@/lib/build-context';
+import { terminalCommands } from '@/server/db/terminal-commands';
 import { markLessonDone } from '@/server/db/workspaces';
 import { AppError } from '@/server/errors';
 import { jobSystem } from '@/server/jobs/job-system';
@@ -38,6 +39,7 @@ export async function checkBuild(opts: { learner: string; slug: string; buildId:
         // The image ID, not the tag: a later build may have moved the tag.
         image: job.state === 'succeeded' ? (job.done?.imageId ?? job.ref) : undefined,
         engine: sandboxCheckEngine(opts.learner, signal),
+        terminal: terminalCommands(opts.learner, { lesson: lesson.slug }),
       }),
     { signal: opts.signal, address: opts.address },
   );

@@ -57,4 +57,11 @@ describe('code blocks of a lesson', () => {
       fence('Dockerfile', 'COPY . .');
     expect(buildableBlocks(md).map((b) => b.line)).toEqual([1]);
   });
+
+  it('accepts a terminal block of one command the terminal takes, and flags others', () => {
+    expect(checkCodeBlocks(fence('terminal', 'docker history my-app'))).toEqual([]);
+    expect(checkCodeBlocks(fence('terminal', 'docker run -it my-app sh'))).toEqual([]);
+    expect(checkCodeBlocks(fence('terminal', 'docker images\ndocker ps'))[0].message).toMatch(/holds 2 commands/);
+    expect(checkCodeBlocks(fence('terminal', 'ls -la'))[0].message).toMatch(/refused by the terminal/);
+  });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { parseDockerCommands } from '@/lib/docker-cli';
+import { logicalLines, parseDockerCommands } from '@/lib/docker-cli';
 import { parseDockerfile } from '@/lib/dockerfile';
 import { catalogRefs, isCatalogImage } from '@/lib/image-catalog';
 import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
@@ -17,6 +17,7 @@ import { checkDockerfile } from '@/server/jobs/dockerfile-policy';
  * - ```bash (or sh, shell, console): every `docker …` line must be one the
  *   workbench or its terminal can run (lib/docker-cli); mark commands meant for the
  *   learner's own machine ```bash own-machine.
+ * - ```terminal: exactly one `docker …` command the terminal accepts ("Paste into terminal").
  * - Any block marked `wrong` is a deliberately broken example and is skipped.
  */
 
@@ -78,6 +79,7 @@ export function checkCodeBlocks(markdown: string): BlockProblem[] {
     if (block.meta.includes('wrong')) continue;
     if (block.lang === 'dockerfile') problems.push(...checkDockerfileBlock(block));
     else if (SHELL.has(block.lang) && !block.meta.includes('own-machine')) problems.push(...checkShellBlock(block));
+    else if (block.lang === 'terminal') problems.push(...checkTerminalBlock(block));
   }
   return problems;
 }
@@ -99,6 +101,13 @@ function checkDockerfileBlock(block: CodeBlock): BlockProblem[] {
     problems.push({ line: block.line, message: 'Dockerfile block does not start with FROM: mark it ```Dockerfile fragment' });
   }
   return problems;
+}
+
+function checkTerminalBlock(block: CodeBlock): BlockProblem[] {
+  const lines = logicalLines(block.text);
+  if (lines.length !== 1) return [{ line: block.line, message: `terminal block: holds ${lines.length} commands; "Paste into terminal" types one, so give each its own block` }];
+  const [c] = parseDockerCommands(lines[0]);
+  return c.kind === 'unsupported' ? [{ line: block.line, message: `terminal block: \`${c.source}\` is refused by the terminal: ${c.reason.split('\n')[0]}` }] : [];
 }
 
 function checkShellBlock(block: CodeBlock): BlockProblem[] {

@@ -18,6 +18,8 @@ export type Lesson = LessonSummary & {
   images: string[];
   hints: string[];
   checks: Check[];
+  /** Dockerfile coach rules switched off in this lesson (frontmatter `coach.off`): the editor and the class heatmap skip them. */
+  coachOff: string[];
   /** Starter build context (files/). */
   files: LessonFile[];
   /** Reference build context: solution/ layered over files/. */
@@ -125,6 +127,7 @@ async function loadLessonDir(dir: string, slug: string, order: number): Promise<
     images: fm.images,
     hints: fm.hints,
     checks: fm.checks,
+    coachOff: fm.coach.off,
     files: starter,
     solution,
     wrong,

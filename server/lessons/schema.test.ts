@@ -12,6 +12,18 @@ function issues(yaml: string) {
 }
 
 describe('frontmatter schema', () => {
+  it('switches coach rules off by id, and refuses ids that are not coach rules', () => {
+    const ok = frontmatterSchema.safeParse({ title: 'T', description: 'D', coach: { off: ['avoid-root-user'] } });
+    expect(ok.success && ok.data.coach.off).toEqual(['avoid-root-user']);
+    const none = frontmatterSchema.safeParse({ title: 'T', description: 'D' });
+    expect(none.success && none.data.coach.off).toEqual([]);
+    const typo = issues('title: T\ndescription: D\ncoach:\n  off: [avoid-root]');
+    expect(typo[0]).toMatchObject({ field: 'coach.off[0]' });
+    expect(typo[0].message).toMatch(/not a rule of the Dockerfile coach/);
+    const unknownKey = issues('title: T\ndescription: D\ncoach:\n  of: [avoid-root-user]');
+    expect(unknownKey[0]).toMatchObject({ field: expect.stringContaining('coach'), message: expect.stringMatching(/unknown field/) });
+  });
+
   it('accepts the seed fields and fills defaults', () => {
     const r = parseLessonMd(md('title: T\ndescription: D\nlayout: lesson\ntype: page'), FILE);
     expect(r.ok).toBe(true);
@@ -31,7 +43,7 @@ describe('frontmatter schema', () => {
       { id: 'g', title: 't', kind: 'image-size', maxMb: 20 },
       { id: 'h', title: 't', kind: 'image-layers', max: 5, maxAdded: 2 },
       { id: 'i', title: 't', kind: 'run', command: ['id', '-u'], env: { NAME: 'x' }, stdoutMatches: '^[1-9]', exitCode: 0 },
-      { id: 'j', title: 't', kind: 'rebuild', edit: { path: 'app.py', append: '# edit' }, cached: [{ instruction: 'run', matches: 'pip' }], rebuilt: [{ instruction: 'COPY' }] },
+      { id: 'j', title: 't', kind: 'rebuild', edit: { path: 'app.py', append: '# edit {nonce}' }, cached: [{ instruction: 'run', matches: 'pip' }], rebuilt: [{ instruction: 'COPY' }] },
       { id: 'k', title: 't', kind: 'image-files', absent: ['.env', '/root/**/*.key'] },
       { id: 'l', title: 't', kind: 'healthcheck' },
     ].map((c) => ({ ...c, hint: 'what to change' }));

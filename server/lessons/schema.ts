@@ -134,15 +134,15 @@ export const contextFileCheck = strict({
   matches: pattern.optional().describe('Multiline pattern the file content must match'),
 }).describe('A file of the build context exists (or not) and matches a pattern');
 
+const coachRuleId = z.string().refine((id) => lintRules.some((rule) => rule.id === id), {
+  message: `not a rule of the Dockerfile coach (see docs/rules): use one of ${lintRules.map((rule) => rule.id).join(', ')}`,
+});
+
 export const lintCleanCheck = strict({
   ...base,
   kind: z.literal('lint-clean'),
   rules: z
-    .array(
-      z.string().refine((id) => lintRules.some((rule) => rule.id === id), {
-        message: `not a rule of the Dockerfile coach (see docs/rules): use one of ${lintRules.map((rule) => rule.id).join(', ')}`,
-      }),
-    )
+    .array(coachRuleId)
     .min(1)
     .max(30)
     .describe('Ids of Dockerfile coach rules (docs/rules), e.g. pip-no-cache-dir'),
@@ -205,13 +205,23 @@ export const rebuildCheck = strict({
   kind: z.literal('rebuild'),
   edit: strict({
     path: z.string().min(1).max(200).describe('A file of the build context'),
-    append: z.string().min(1).max(1000).describe('Text appended to it; `{nonce}` becomes a token unique to each check, so a step that must run again is not answered by an earlier check\'s cache'),
+    append: z
+      .string()
+      .min(1)
+      .max(1000)
+      .describe('Text appended to it; `{nonce}` in it becomes a value new to each check run'),
   }).describe('The change a developer makes before building again'),
   cached: z.array(step).max(10).default([]).describe('Steps that must come from the build cache after the edit'),
   rebuilt: z.array(step).max(10).default([]).describe('Steps that must run again after the edit'),
   fails: z.boolean().default(false).describe('The edit breaks the app, and the build after it must fail (e.g. because a test step runs)'),
 })
   .refine((c) => c.fails || c.cached.length + c.rebuilt.length > 0, { message: 'give cached, rebuilt, fails: true, or a combination' })
+  // BuildKit keeps what it built: an edit identical to one checked before would be answered from
+  // the cache on the second "Check my work", and steps that must run again would look cached.
+  .refine((c) => c.fails || c.edit.append.includes('{nonce}'), {
+    message: 'edit.append must contain {nonce} (e.g. "\n# changed {nonce}\n"), so each check run makes a new edit the cache has not seen',
+    path: ['edit', 'append'],
+  })
   .describe('Build the learner\'s files, edit one, build again, and look at which steps the cache answered');
 
 const pathGlob = z
@@ -233,7 +243,18 @@ export const healthcheckCheck = strict({
   kind: z.literal('healthcheck'),
 }).describe('Start a container with the image\'s own command, run the image\'s declared HEALTHCHECK command beside it (as the image\'s user) and require it to report healthy');
 
+/** Evaluated by checks/terminal-checks.ts from the learner's recorded terminal lines. */
+export const terminalRanCheck = strict({
+  ...base,
+  kind: z.literal('terminal-ran'),
+  command: z
+    .enum(['build', 'run', 'images', 'history', 'inspect', 'rmi', 'ps', 'stop', 'logs'])
+    .describe('The docker command the learner must have run in the terminal during this lesson (e.g. history)'),
+  lineMatches: pattern.optional().describe('Only lines matching this pattern count (e.g. `-it .* sh$`)'),
+}).describe('The learner ran a docker command in the terminal during this lesson, successfully (only where running it teaches something)');
+
 export const checkSchema = z.discriminatedUnion('kind', [
+  terminalRanCheck,
   rebuildCheck,
   imageFilesCheck,
   healthcheckCheck,
@@ -272,6 +293,15 @@ export const frontmatterSchema = strict({
     ),
   hints: z.array(z.string().min(1).max(1000)).max(20).default([]).describe('Hints, revealed one at a time'),
   checks: z.array(checkSchema).max(30).default([]).describe('Goals checked by "Check my work"'),
+  coach: strict({
+    off: z
+      .array(coachRuleId)
+      .max(30)
+      .default([])
+      .describe("Ids of Dockerfile coach rules (docs/rules) switched off in this lesson, e.g. avoid-root-user while the lesson's own example runs as root"),
+  })
+    .default({ off: [] })
+    .describe('Settings of the Dockerfile coach for this lesson'),
 }).superRefine((fm, ctx) => {
   const seen = new Set<string>();
   fm.checks.forEach((c, i) => {

@@ -28,7 +28,9 @@ async function side(lesson: Lesson, which: string, files: LessonFile[]): Promise
   const { done, ref } = await buildToCompletion({ learner: CHECK_LEARNER, files, tag });
   const image = done.state === 'succeeded' ? (done.imageId ?? ref) : undefined;
   try {
-    const { results } = await evaluateChecks({ checks: lesson.checks, files, image, engine: sandboxCheckEngine(CHECK_LEARNER) });
+    // `terminal-ran` checks are about what a learner typed, not about files: nothing to verify here.
+    const checks = lesson.checks.filter((c) => c.kind !== 'terminal-ran');
+    const { results } = await evaluateChecks({ checks, files, image, engine: sandboxCheckEngine(CHECK_LEARNER) });
     return {
       build: done.state,
       buildError: done.error ? `${done.error.message}${done.error.line ? ` (Dockerfile line ${done.error.line})` : ''}` : undefined,
@@ -82,7 +84,7 @@ export async function verifyLessonStatically(lesson: Lesson): Promise<LessonRepo
   const notBuilt = () => Promise.reject(new Error('not built'));
   const none = { inspect: notBuilt, run: notBuilt, rebuild: notBuilt, layerFiles: notBuilt };
   const sideOf = async (files: LessonFile[]): Promise<SideReport> => {
-    const { results } = await evaluateChecks({ checks: lesson.checks, files, engine: none });
+    const { results } = await evaluateChecks({ checks: lesson.checks.filter((c) => c.kind !== 'terminal-ran'), files, engine: none });
     return { build: 'cancelled', seconds: 0, results };
   };
   return { lesson, solution: await sideOf(lesson.solution), starter: await sideOf(lesson.files), wrong: [], problems: staticProblems(lesson) };

@@ -9,7 +9,7 @@ import { ensureEngine, type EngineBinaries, MIN_ENGINE_MAJOR, which } from './en
 import { engineIsolation, isolatedCommand } from './engine-namespace';
 import { fetchRunsc, MIN_RELEASE, modernRunsc, runscArgs, runscRelease } from './gvisor';
 import { pingSocket } from './ping';
-import { writeRuncShim } from './runc-shim';
+import { shimDirIn, writeRuncShim } from './runc-shim';
 
 /**
  * Lifecycle of the platform's private dockerd (Docker Engine 26+, see
@@ -183,7 +183,7 @@ async function engineVersion(socket: string): Promise<string | undefined> {
   });
 }
 
-const shimDirOf = (engine: EngineConfig) => path.join(engine.runDir, 'bin');
+const shimDirOf = (engine: EngineConfig) => shimDirIn(engine.runDir);
 const nsPidFile = (engine: EngineConfig) => path.join(engine.runDir, 'dockerd-in-namespace.pid');
 
 function writeShim(engine: EngineConfig, runtime: ReturnType<typeof runtimeFor>, limits: Config['limits']['build']) {

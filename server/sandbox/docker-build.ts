@@ -2,10 +2,13 @@ import 'server-only';
 import type Docker from 'dockerode';
 import { Readable } from 'node:stream';
 import type { DoneEvent, JobEvent } from '@/lib/events';
+import { config } from '../config';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { couldNotFork, engineFailure, explainBuildError, fmtMiB, triedNetwork, truncationNotice } from './engine-messages';
+import { couldNotFork, engineFailure, explainBuildError, fmtMiB, missingPackageLists, triedNetwork, truncationNotice } from './engine-messages';
 import { ownContainers } from './labels';
+import { panicDirOf, shimDirIn } from './runc-shim';
+import { sandboxRanOutOfTasks, sweepPanicReports } from './step-panics';
 import { BuildKitStreamDecoder } from './buildkit/decode-build-stream';
 import { cacheNamespaceArg } from './buildkit/cache-namespace';
 import { stagePlan } from './buildkit/stage-plan';
@@ -29,10 +32,17 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   // Per vertex (parallel stages interleave): did its output show it tried the network, or could not fork?
   const triedNet = new Set<number>();
   const forkFailed = new Set<number>();
+  const noLists = new Set<number>();
+  // A step stopped by the pids limit usually takes gVisor down with it (exit code 2, no output): its panic report says so.
+  const panics = panicDirOf(shimDirIn(config().engine.runDir));
+  let outOfTasks: boolean | undefined;
+  const sandboxGaveOut = (message: string) => / exit code: 2$/.test(message) && (outOfTasks ??= sandboxRanOutOfTasks(panics, started));
   const explain = (message: string, n?: number) =>
     explainBuildError(message, {
       triedNetwork: n !== undefined && triedNet.has(n),
-      forkFailed: n !== undefined && forkFailed.has(n),
+      noPackageLists: n !== undefined && noLists.has(n),
+      forkFailed: (n !== undefined && forkFailed.has(n)) || sandboxGaveOut(message),
+      pidsLimit: limits.pids,
       memoryBytes: limits.memoryBytes,
       fileMaxBytes: limits.imageMaxBytes,
     });
@@ -83,6 +93,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
           // Learners seldom read pip's retries: a failed step that tried the network says so in its error.
           if (ev.vertex !== undefined && triedNetwork(ev.text)) triedNet.add(ev.vertex);
           if (ev.vertex !== undefined && couldNotFork(ev.text)) forkFailed.add(ev.vertex);
+          if (ev.vertex !== undefined && missingPackageLists(ev.text)) noLists.add(ev.vertex);
           if (truncated) continue;
           logBytes += Buffer.byteLength(ev.text);
           if (logBytes > limits.logBytes) {
@@ -95,6 +106,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
       }
     }
     for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explain(ev.message), line: ev.line };
+    sweepPanicReports(panics);
   } catch (err) {
     if (timeout.aborted) {
       failure = {

@@ -3,6 +3,7 @@ import type { DoneEvent, JobEvent } from '@/lib/events';
 import { config } from '../config';
 import { packContext } from '../jobs/pack-context';
 import { docker } from './docker';
+import { setBuildStepLimits } from './daemon';
 import { dockerEngine } from './docker-engine';
 import { LABEL } from './labels';
 import { removeLearnerImages } from './remove-learner-images';
@@ -19,7 +20,9 @@ const buildLimits = { ...base.build, timeoutMs: 20_000, logBytes: 64 * 1024, ima
 const runLimits = { ...base.run, timeoutMs: 5_000, outputBytes: 32 * 1024 };
 let n = 0;
 
-async function build(dockerfile: string, limits = buildLimits, noCache = false) {
+// Without the cache: these tests read what steps print, and a cached step prints nothing
+// (an earlier run of the suite on the same engine has built the same Dockerfiles).
+async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   const jobId = `enginetest-${process.pid}-${++n}`;
   const ref = `layerlab-${LEARNER}/t${n}:latest`;
   const events: JobEvent[] = [];
@@ -91,6 +94,15 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(b.done.error?.message).not.toMatch(/network/);
   });
 
+  it('explains that builds have no network when apt-get cannot find a package or its lists', async () => {
+    // The base image ships without package lists; `apt-get update` would fetch them (alone it only warns, exit 0).
+    for (const step of ['apt-get install -y curl', 'apt-get update && apt-get install -y curl']) {
+      const b = await build(`FROM debian:bookworm-slim\nRUN ${step}\n`, buildLimits, true);
+      expect(b.done.state, step).toBe('failed');
+      expect(b.done.error?.message, `${step}\n${b.log}`).toMatch(/failed with exit code 100\.\n[\s\S]*(no package lists|download)[\s\S]*no network access/);
+    }
+  });
+
   it('says so when a failed step tried to reach the network', async () => {
     const b = await build('FROM busybox:latest\nRUN echo ok\nRUN wget -q -O /page http://example.com/\n');
     expect(b.done.state).toBe('failed');
@@ -99,13 +111,21 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
     // The limit itself (and its control) is proven in engine-isolation.test.ts; this checks the learner's view.
+    expect(setBuildStepLimits(config().engine, base.build)).toBe(true); // the shim as this checkout writes it
     const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
     expect(b.done.state).toBe('failed');
     expect(b.log).not.toContain('spawned-400');
-    // The shell dies without a word under gVisor's limit; the learner still reads a sentence, not BuildKit's text.
-    expect(b.done.error?.message).toMatch(/failed with exit code \d+/);
+    // gVisor itself panics at the limit, so the step dies without a word; its panic report tells the learner why.
+    expect(b.done.error?.message).toMatch(/failed with exit code 2\.\nThis step ran out of processes: the limit here is \d+ sandbox tasks, about \d+ processes/);
     expect(b.done.error?.message).not.toMatch(/did not complete successfully/);
     await expectHealthy();
+  });
+
+  it('lets a run start 30 processes at once under the default pids limit', async () => {
+    // The limit counts gVisor's host tasks (~8 per guest process): the old default of 128 fit only 14.
+    const r = await run(hello, ['sh', '-c', 'i=0; while [ $i -lt 30 ]; do sleep 2 & i=$((i+1)); done; wait; echo started-$i']);
+    expect(r.stdout).toContain('started-30');
+    expect(r.done.exitCode).toBe(0);
   });
 
   it('contains a fork bomb in a run (PidsLimit)', async () => {
@@ -193,7 +213,7 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('gives builds and runs no network: only a loopback interface', async () => {
     // (/sys/class/net does not exist under newer gVisor; /proc/net/dev lists every interface.)
-    const b = await build('FROM busybox:latest\nRUN cat /proc/net/dev\n');
+    const b = await build('FROM busybox:latest\nRUN cat /proc/net/dev\n', buildLimits);
     expect(b.done.state).toBe('succeeded');
     const runNet = await run(hello, ['sh', '-c', 'cat /proc/net/dev']);
     for (const out of [b.log, runNet.stdout]) {

@@ -142,6 +142,14 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
     expect(await readFromImage(after.ref, '/ok')).toBe('still-builds\n');
   });
 
+  it('lets an ordinary build step start 60 processes at once under the default pids limit', async () => {
+    // Measured: the old default (256 host tasks) fit only ~30 guest processes; this step needed ~700 host tasks.
+    expect(setBuildStepLimits(config().engine, limits)).toBe(true);
+    const b = await buildKit('FROM busybox:latest\nRUN i=0; while [ $i -lt 60 ]; do sleep 2 & i=$((i+1)); done; wait; echo $i > /spawned\n');
+    expect(b.error, b.output).toBeUndefined();
+    expect(await readFromImage(b.ref, '/spawned')).toBe('60\n');
+  });
+
   it('stops a disk filler in a BuildKit RUN step at the file size limit, and the engine still builds', async () => {
     const mib = Math.ceil(limits.imageMaxBytes / 1024 / 1024) + 64;
     const b = await buildKit(`FROM busybox:latest\nRUN dd if=/dev/zero of=/fill bs=1M count=${mib}\n`);

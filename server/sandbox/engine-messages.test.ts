@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couldNotFork, explainBuildError, triedNetwork } from './engine-messages';
+import { couldNotFork, explainBuildError, missingPackageLists, triedNetwork } from './engine-messages';
 
 describe('a step that tried the network', () => {
   it('is recognised from what pip, apt, npm, curl and wget print without a network', () => {
@@ -13,6 +13,14 @@ describe('a step that tried the network', () => {
       expect(triedNetwork(text), text).toBe(true);
     }
     for (const text of ['Collecting flask', '#5 [2/3] RUN make', 'E: Unable to locate package vim', 'Connection refused']) expect(triedNetwork(text), text).toBe(false);
+  });
+
+  it('explains apt finding no package (no lists without a network)', () => {
+    expect(missingPackageLists('E: Unable to locate package curl')).toBe(true);
+    expect(missingPackageLists("E: Package 'vim' has no installation candidate")).toBe(true);
+    expect(missingPackageLists('Setting up curl (7.88.1-10)')).toBe(false);
+    const failed = 'process "/bin/sh -c apt-get install -y curl" did not complete successfully: exit code: 100';
+    expect(explainBuildError(failed, { noPackageLists: true })).toMatch(/`apt-get install -y curl` failed with exit code 100\.\napt-get knows no packages here: .*no network access/);
   });
 
   it('adds the no-network hint to a failed command only', () => {
@@ -42,7 +50,9 @@ describe('BuildKit errors, explained (wording recorded from Docker 26.1)', () =>
       /write a file larger than 1024 MiB/,
     );
     expect(couldNotFork("sh: can't fork: Resource temporarily unavailable")).toBe(true);
-    expect(explainBuildError('process "/bin/sh -c ./spawn" did not complete successfully: exit code: 2', { forkFailed: true })).toMatch(/more processes at once than the sandbox allows/);
+    expect(explainBuildError('process "/bin/sh -c ./spawn" did not complete successfully: exit code: 2', { forkFailed: true, pidsLimit: 1024 })).toMatch(
+      /`\.\/spawn` failed with exit code 2\.\nThis step ran out of processes: the limit here is 1024 sandbox tasks, about 128 processes at once\./,
+    );
   });
 
   it('explains an unknown --target and a base image that would need the network', () => {

@@ -24,6 +24,14 @@ export function triedNetwork(text: string): boolean {
   return NETWORK_TROUBLE.test(text);
 }
 
+/** What apt prints when the image has no package lists (they come from `apt-get update`, over the network). */
+const NO_PACKAGE_LISTS = /Unable to locate package|has no installation candidate/;
+
+/** True when a step's output shows apt had no package lists to install from. */
+export function missingPackageLists(text: string): boolean {
+  return NO_PACKAGE_LISTS.test(text);
+}
+
 const FORK_TROUBLE = /can't fork|cannot fork|Resource temporarily unavailable|fork: retry/i;
 
 /** True when a step's output shows it could not start more processes (the pids limit). */
@@ -34,6 +42,9 @@ export function couldNotFork(text: string): boolean {
 const NO_NETWORK_HINT =
   'This step tried to download something, but builds here have no network access. Use what the base image already has, or add the files to your project and COPY them in.';
 
+const NO_PACKAGE_LISTS_HINT =
+  "apt-get knows no packages here: the image has no package lists, and `apt-get update` would download them, but builds here have no network access. Use a base image that already has what you need, or add the files to your project and COPY them in.";
+
 const STEP_FAILED = /did not complete successfully: exit code: (\d+)/;
 const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*?"\/?([^"]+)": not found/;
 
@@ -43,7 +54,7 @@ const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*
  */
 export function explainBuildError(
   message: string,
-  opts: { triedNetwork?: boolean; forkFailed?: boolean; memoryBytes?: number; fileMaxBytes?: number } = {},
+  opts: { triedNetwork?: boolean; noPackageLists?: boolean; forkFailed?: boolean; pidsLimit?: number; memoryBytes?: number; fileMaxBytes?: number } = {},
 ): string {
   const failed = STEP_FAILED.exec(message);
   const exitCode = failed ? Number(failed[1]) : undefined;
@@ -59,8 +70,9 @@ export function explainBuildError(
     return `This step tried to write a file larger${limit}, the most a build may write, and was stopped. Write less data in your RUN steps.`;
   }
   if (opts.triedNetwork && exitCode !== undefined) return `${stepFailed}\n${NO_NETWORK_HINT}`;
+  if (opts.noPackageLists && exitCode !== undefined) return `${stepFailed}\n${NO_PACKAGE_LISTS_HINT}`;
   if (opts.forkFailed && exitCode !== undefined) {
-    return `${stepFailed}\nIt started more processes at once than the sandbox allows. Start fewer processes at a time.`;
+    return `${stepFailed}\nThis step ran out of processes: ${processLimit(opts.pidsLimit)}. Start fewer processes at a time.`;
   }
   if (exitCode !== undefined) return stepFailed;
   if (/no space left on device/i.test(message)) {
@@ -75,9 +87,13 @@ export function explainBuildError(
   if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
     return `This build needs an image or file from the internet, but the sandbox has no network: it can only use the provided base images and your own images.`;
   }
-  if (FORK_TROUBLE.test(message)) return `${message}\n(The build hit the sandbox's process limit.)`;
+  if (FORK_TROUBLE.test(message)) return `${message}\n(The build ran out of processes: ${processLimit(opts.pidsLimit)}.)`;
   return message;
 }
+
+/** The pids limit counts the gVisor sandbox's own host tasks too, about 8 per guest process (measured on ptrace). */
+const processLimit = (pids?: number) =>
+  pids ? `the limit here is ${pids} sandbox tasks, about ${Math.floor(pids / 8)} processes at once` : 'the sandbox allows only so many processes at once';
 
 export function engineFailure(err: unknown, line?: number): DoneEvent['error'] {
   const e = err as { statusCode?: number; json?: { message?: string }; message?: string; code?: string };

@@ -12,8 +12,8 @@ describe('reapLeftovers', () => {
     const alive = await make(`alive-${Date.now()}`);
     const aliveJob = (await alive.inspect()).Config.Labels['layerlab.job'];
     try {
-      // Everything but our dead job counts as active, so other containers on the engine are left alone.
-      await reapLeftovers((id) => id === aliveJob || !id.startsWith('dead-'));
+      // Only this test's learner: other test files' containers (shells have no job) share the engine.
+      await reapLeftovers((id) => id === aliveJob || !id.startsWith('dead-'), { learner: 'reaper-test' });
       await expect(dead.inspect()).rejects.toMatchObject({ statusCode: 404 });
       await expect(alive.inspect()).resolves.toBeTruthy();
     } finally {
@@ -30,7 +30,7 @@ describe('reapLeftovers', () => {
       Labels: { ...jobLabels('reaper-test', job, 'run'), [LABEL.owner]: 'another-server' },
     });
     try {
-      await reapLeftovers((id) => !id.startsWith('dead-'));
+      await reapLeftovers((id) => !id.startsWith('dead-'), { learner: 'reaper-test' });
       await expect(theirs.inspect()).resolves.toBeTruthy();
     } finally {
       await theirs.remove({ force: true }).catch(() => undefined);

@@ -14,10 +14,15 @@ import type { Limits } from '../config';
  * Two differences between runc and runsc it smooths over: BuildKit passes
  * `run --keep`, which runsc does not know (it is dropped: runsc keeps nothing
  * after the step anyway), and it then calls `delete` for the container runsc
- * has already removed (answered with success).
+ * has already removed (answered with success). gVisor's panic report of each
+ * step goes to `panics/<pid>.log` beside the shim (step-panics.ts reads it).
  */
 
-export type ShimFiles = { dir: string; runc: string; limits: string };
+export type ShimFiles = { dir: string; runc: string; limits: string; panics: string };
+
+/** Where the shim lives under the engine's run dir, and where gVisor's panic reports of build steps go (step-panics.ts). */
+export const shimDirIn = (runDir: string) => path.join(runDir, 'bin');
+export const panicDirOf = (shimDir: string) => path.join(shimDir, 'panics');
 
 /** The `linux.resources` and file-size rlimit of every RUN step (the OCI runtime spec's names). */
 export function stepLimits(limits: Limits['build']) {
@@ -38,9 +43,11 @@ export function writeRuncShim(dir: string, opts: { runsc: string; runscArgs: str
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const limits = path.join(dir, 'set-limits.cjs');
   const runc = path.join(dir, 'runc');
+  const panics = panicDirOf(dir);
+  fs.mkdirSync(panics, { recursive: true, mode: 0o700 });
   write(limits, setLimitsScript(stepLimits(opts.limits)), 0o600);
-  write(runc, shimScript({ ...opts, limitsScript: limits }), 0o700);
-  return { dir, runc, limits };
+  write(runc, shimScript({ ...opts, limitsScript: limits, panicDir: panics }), 0o700);
+  return { dir, runc, limits, panics };
 }
 
 function write(file: string, text: string, mode: number) {
@@ -51,7 +58,7 @@ function write(file: string, text: string, mode: number) {
 const q = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** POSIX sh, so the exec keeps the pid BuildKit waits on and signals. */
-export function shimScript(o: { runsc: string; runscArgs: string[]; node: string; limitsScript: string }): string {
+export function shimScript(o: { runsc: string; runscArgs: string[]; node: string; limitsScript: string; panicDir?: string }): string {
   const runsc = [o.runsc, '--platform=ptrace', '--network=none', ...o.runscArgs].map(q).join(' ');
   return `#!/bin/sh
 # Written by Layerlab (server/sandbox/runc-shim.ts): BuildKit's RUN steps under gVisor.
@@ -81,7 +88,9 @@ for a do
 done
 case $cmd in
   run|create)
-    ${q(o.node)} ${q(o.limitsScript)} "$bundle/config.json" || exit 1 ;;
+    ${q(o.node)} ${q(o.limitsScript)} "$bundle/config.json" || exit 1${o.panicDir ? `
+    # A pids limit that stops gVisor itself makes it panic without a word to the step: keep the report.
+    set -- --panic-log=${q(o.panicDir)}/$$.log "$@"` : ''} ;;
   delete)
     err=$(${runsc} "$@" 2>&1 >/dev/null) && exit 0
     case $err in

@@ -107,6 +107,54 @@ describe('terminal shells (real engine)', () => {
     expect(end?.message).toMatch(/reached the limit of 2 seconds/);
   });
 
+  it('contains a shell that forks without end: it never gets past the pids limit', async () => {
+    const who = `${learner}-fork`;
+    const want = config().limits.run.pids + 50;
+    await open(sessions, who);
+    const done = output(sessions, who, (t) => /STARTED-\d+/.test(t) || /can't fork/i.test(t));
+    sessions.get(who)!.input(`i=0; while [ $i -lt ${want} ]; do sleep 30 & i=$((i+1)); done; echo STARTED-$i\r`);
+    const { text, end } = await done;
+    // Either the shell reports the failed fork, or it dies of it: never all the processes it asked for.
+    expect(text).not.toContain(`STARTED-${want}`);
+    expect(/can't fork/i.test(text) || end !== undefined).toBe(true);
+    await sessions.close(who, 'test');
+    // The engine is fine afterwards: a new shell of the same learner starts and answers.
+    await open(sessions, who);
+    const again = output(sessions, who, (t) => t.includes('ALIVE-3'));
+    sessions.get(who)!.input('echo ALIVE-$((1+2))\r');
+    expect((await again).text).toContain('ALIVE-3');
+    await sessions.close(who, 'test');
+  });
+
+  it('slows down an output flood instead of passing it on at full speed, and Ctrl+C still reaches the shell', async () => {
+    const who = `${learner}-flood`;
+    await open(sessions, who);
+    let bytes = 0;
+    let first = 0;
+    let last = 0;
+    const enough = new Promise<void>((resolve) => {
+      const stop = sessions.get(who)!.subscribe(0, (e) => {
+        if (e.type !== 'output' || !e.data.includes('y')) return;
+        first ||= Date.now();
+        last = Date.now();
+        bytes += e.data.length;
+        if (bytes > 2 * 1024 * 1024) {
+          queueMicrotask(() => stop());
+          resolve();
+        }
+      });
+    });
+    sessions.get(who)!.input('yes\r');
+    await enough;
+    // At most 512 KiB a second reach the learner: 2 MiB take well over two seconds.
+    expect(last - first).toBeGreaterThan(2000);
+    const back = output(sessions, who, (t) => t.includes('AFTER-42'));
+    sessions.get(who)!.input('\x03');
+    sessions.get(who)!.input("echo AFTER-$((6*7))\r");
+    expect((await back).text).toContain('AFTER-42');
+    await sessions.close(who, 'test');
+  });
+
   it('runs the shell under gVisor with the run limits and no network', async () => {
     const who = `${learner}-limits`;
     await open(sessions, who);

@@ -2,17 +2,18 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { preload } from 'react-dom';
+import { MONACO_VS } from '@/lib/monaco-path';
 
 /**
  * Monaco's files, announced in the lesson page's <head> (`<link rel=preload>`),
  * so the browser fetches them alongside the page instead of after the editor's
  * chunk has run. The list is read once from the AMD entry point copied to
- * public/monaco/vs (its hashed chunk names change with the Monaco version).
+ * public/monaco/<version>/vs (its hashed chunk names change with the Monaco version).
  */
-const VS = '/monaco/vs';
+const VS = MONACO_VS;
 let scripts: string[] | undefined;
 
-/** Chunk names an AMD module of public/monaco/vs declares in its define([...]) (first 600 characters). */
+/** Chunk names an AMD module of public/monaco/<version>/vs declares in its define([...]) (first 600 characters). */
 function dependencies(file: string): string[] {
   try {
     const head = fs.readFileSync(path.join(process.cwd(), 'public', file)).subarray(0, 600).toString('utf8');

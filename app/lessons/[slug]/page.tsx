@@ -9,6 +9,7 @@ import { LessonSplit } from '@/components/lesson/LessonSplit';
 import { SkipLinks } from '@/components/workbench/SkipLinks';
 import { Workbench } from '@/components/workbench/Workbench';
 import { WorkbenchProvider } from '@/components/workbench/WorkbenchProvider';
+import { FollowVisibleLessons } from '@/components/course/FollowVisibleLessons';
 import { lessonSlugSchema } from '@/lib/lesson-slug';
 import { learnerClassView } from '@/server/classroom/classes';
 import { getWorkspace } from '@/server/db/workspaces';
@@ -47,6 +48,7 @@ export default async function LessonPage({ params }: Props) {
   if (visible && !visible.includes(slug)) {
     return (
       <div className="course">
+        <FollowVisibleLessons rendered={visible} />
         <h1>Not open yet</h1>
         <p className="muted">Your instructor has not opened this lesson for your class yet.</p>
         <p>
@@ -63,8 +65,10 @@ export default async function LessonPage({ params }: Props) {
     <WorkbenchProvider
       lesson={slug}
       starter={{ files: lesson.files, tag: lesson.tag, open: lesson.open }}
+      coachOff={lesson.coachOff}
       saved={saved && { files: saved.files, tag: saved.tag, lastBuildId: saved.lastBuildId, lastRunId: saved.lastRunId }}
     >
+      <FollowVisibleLessons rendered={visible} />
       <SkipLinks hasCheck />
       <div className="lesson-page">
         <LessonSplit

@@ -8,7 +8,7 @@ import { median, round } from '../stats';
 /**
  * 5. Page weight: first-load JS of the course and lesson pages (the /_next/static
  * scripts the HTML names, gzipped with zlib, Monaco excluded: it loads later from
- * /monaco/vs), the Monaco payload the browser then fetches, and the time until
+ * /monaco/<version>/vs), the Monaco payload the browser then fetches, and the time until
  * the editor takes input, in headless Chromium.
  */
 
@@ -89,7 +89,7 @@ async function visit(browser: Browser, base: string, warm = false) {
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   const loaded = await Promise.all(responses);
   await context.close();
-  const monaco = loaded.filter((r) => r.url.startsWith('/monaco/vs/'));
+  const monaco = loaded.filter((r) => r.url.startsWith('/monaco/'));
   const next = loaded.filter((r) => r.url.startsWith('/_next/static/') && r.url.endsWith('.js'));
   const sum = (xs: typeof loaded, k: 'raw' | 'gzip') => xs.reduce((a, r) => a + r[k], 0);
   return {
@@ -121,7 +121,7 @@ export async function pageWeight(ctx: BenchContext): Promise<SectionResult> {
     info(S, `first-load JS of / (${home.scripts} scripts, gzip)`, fmtKB(home.gzipBytes)),
     target(S, `first-load JS of lesson page (${lesson.scripts} scripts, gzip, no Monaco)`, lesson.gzipBytes, 250_000, fmtKB),
     info(S, 'all /_next JS the lesson page loads (gzip)', `${fmtKB(last.nextJsLoaded.gzipBytes)} (${last.nextJsLoaded.files} files)`),
-    info(S, 'Monaco payload from /monaco/vs (gzip / raw)', `${fmtKB(last.monaco.gzipBytes)} / ${fmtKB(last.monaco.rawBytes)} (${last.monaco.files} files)`),
+    info(S, 'Monaco payload from /monaco/<version>/vs (gzip / raw)', `${fmtKB(last.monaco.gzipBytes)} / ${fmtKB(last.monaco.rawBytes)} (${last.monaco.files} files)`),
     info(S, `navigation → editor takes input (median of ${input.length}, cold cache)`, fmtMs(median(input))),
     target(S, `navigation → editor takes input (median of ${warmInput.length}, warm cache)`, median(warmInput), 1000, fmtMs),
   ];

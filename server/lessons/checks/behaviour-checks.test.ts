@@ -4,33 +4,37 @@ import { applyEdit, evaluateHealthcheck, evaluateImageFiles, evaluateRebuild, gl
 
 const parse = <K extends Check['kind']>(c: Record<string, unknown>) => checkSchema.parse({ id: 'c', title: 'T', hint: 'what to do', ...c }) as Extract<Check, { kind: K }>;
 
-const DOCKERFILE = 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+const DOCKERFILE = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
 const step = (index: number, line: number, instruction: string, cached = false) => ({ type: 'step', index, total: 5, line, instruction, ...(cached && { cached }) });
 
 describe('rebuild', () => {
   const check = parse<'rebuild'>({
     kind: 'rebuild',
-    edit: { path: 'app.py', append: '\n# edited\n' },
+    edit: { path: 'app.py', append: '\n# edited {nonce}\n' },
     cached: [{ instruction: 'RUN', matches: 'pip install' }],
     rebuilt: [{ instruction: 'COPY', matches: '^\\.\\s' }],
   });
 
   it('applies the edit to the named file only', () => {
     const files = [{ path: 'app.py', content: 'print(1)' }, { path: 'Dockerfile', content: DOCKERFILE }];
-    expect(applyEdit(files, check.edit)).toEqual([{ path: 'app.py', content: 'print(1)\n# edited\n' }, files[1]]);
+    expect(applyEdit(files, check.edit, 'n1')).toEqual([{ path: 'app.py', content: 'print(1)\n# edited n1\n' }, files[1]]);
     expect(applyEdit([files[1]], check.edit)).toBeUndefined();
   });
 
-  it('replaces {nonce} in the appended text, so each check edits the file differently', () => {
-    const withNonce = parse<'rebuild'>({ kind: 'rebuild', edit: { path: 'requirements.txt', append: '\n# changed {nonce}\n' }, rebuilt: [{ instruction: 'RUN' }] });
-    const files = [{ path: 'requirements.txt', content: '' }];
-    expect(applyEdit(files, withNonce.edit, 'a1b2c3d4')).toEqual([{ path: 'requirements.txt', content: '\n# changed a1b2c3d4\n' }]);
-    expect(applyEdit(files, withNonce.edit, 'e5f6')?.[0].content).not.toBe(applyEdit(files, withNonce.edit, 'a1b2c3d4')?.[0].content);
+  it('makes a new edit on every check run, so BuildKit cannot answer it from the last run', () => {
+    const files = [{ path: 'app.py', content: 'print(1)' }];
+    expect(applyEdit(files, check.edit)![0].content).not.toBe(applyEdit(files, check.edit)![0].content);
+  });
+
+  it('refuses an edit without {nonce} unless the build after it must fail', () => {
+    const bare = { kind: 'rebuild', edit: { path: 'app.py', append: '\n# edited\n' }, rebuilt: [{ instruction: 'COPY' }] };
+    expect(() => parse(bare)).toThrow(/\{nonce\}/);
+    expect(() => parse({ ...bare, rebuilt: [], fails: true })).not.toThrow();
   });
 
   it('passes when the install step came from the cache and the code copy ran again', () => {
     // A step event repeats with cached: true once the builder says so.
-    const steps = [step(1, 1, 'FROM python:3.13-slim'), step(2, 2, 'WORKDIR /app', true), step(3, 3, 'COPY requirements.txt .', true), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt'), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt', true), step(5, 5, 'COPY . .')];
+    const steps = [step(1, 1, 'FROM python:3.11-slim'), step(2, 2, 'WORKDIR /app', true), step(3, 3, 'COPY requirements.txt .', true), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt'), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt', true), step(5, 5, 'COPY . .')];
     expect(evaluateRebuild(check, { ok: true, steps: rebuildSteps(steps) }, DOCKERFILE)).toMatchObject({ passed: true });
   });
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { Check } from '../schema';
 import type { ImageFacts } from './image-checks';
 import { readInstructions } from './instructions';
@@ -18,11 +19,14 @@ type HealthcheckCheck = Extract<Check, { kind: 'healthcheck' }>;
 type Selector = { instruction: string; matches?: string };
 
 /**
- * The learner's files with the check's edit applied; `{nonce}` in the appended text becomes
- * `nonce`, so the edited file differs from every earlier check's: the engine's build cache
- * outlives the images, and a second check would otherwise find the "edited" steps cached.
+ * The learner's files with the check's edit applied; `{nonce}` becomes a value
+ * new to this run, so a repeated check is not answered by the edit cached last time.
  */
-export function applyEdit<F extends { path: string; content: string }>(files: F[], edit: RebuildCheck['edit'], nonce = ''): F[] | undefined {
+export function applyEdit<F extends { path: string; content: string }>(
+  files: F[],
+  edit: RebuildCheck['edit'],
+  nonce: string = randomBytes(6).toString('hex'),
+): F[] | undefined {
   if (!files.some((f) => f.path === edit.path)) return undefined;
   const append = edit.append.replaceAll('{nonce}', nonce);
   return files.map((f) => (f.path === edit.path ? { ...f, content: f.content + append } : f));

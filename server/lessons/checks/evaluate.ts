@@ -1,5 +1,4 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
 import { docker } from '@/server/sandbox/docker';
 import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
@@ -18,6 +17,7 @@ import { evaluateStaticCheck, isStaticCheck } from './dockerfile-checks';
 import { evaluateImageCheck, type ImageFacts } from './image-checks';
 import { imageFacts } from './image-facts';
 import { evaluateRunCheck, type RunOutcome } from './run-checks';
+import { evaluateTerminalRan, type TerminalLine } from './terminal-checks';
 import { result, type CheckResult } from './types';
 
 export type { CheckResult } from './types';
@@ -74,6 +74,8 @@ export async function evaluateChecks(opts: {
   files: { path: string; content: string }[];
   image?: string;
   engine: CheckEngine;
+  /** The learner's terminal lines during this lesson, for `terminal-ran` checks. */
+  terminal?: TerminalLine[];
 }): Promise<{ results: CheckResult[]; allPassed: boolean }> {
   const dockerfile = opts.files.find((f) => f.path === 'Dockerfile')?.content;
   let facts: Promise<ImageFacts> | undefined;
@@ -82,6 +84,10 @@ export async function evaluateChecks(opts: {
   const results: CheckResult[] = [];
   // One at a time: runs are containers, and a classroom shares the engine.
   for (const check of opts.checks) {
+    if (check.kind === 'terminal-ran') {
+      results.push(evaluateTerminalRan(check, opts.terminal ?? []));
+      continue;
+    }
     if (isStaticCheck(check)) {
       results.push(evaluateStaticCheck(check, opts.files));
       continue;
@@ -92,7 +98,7 @@ export async function evaluateChecks(opts: {
     }
     try {
       if (check.kind === 'rebuild') {
-        const edited = applyEdit(opts.files, check.edit, randomUUID().slice(0, 8));
+        const edited = applyEdit(opts.files, check.edit);
         if (!edited) {
           results.push(result(check, false, `Your build context has no file ${check.edit.path}; the check edits it to see what the cache does.`));
         } else {
