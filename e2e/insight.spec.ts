@@ -3,7 +3,7 @@ import { LessonPage } from './pages/lesson-page';
 
 /** Three of the coach's rules broken, one each: relative WORKDIR, pip's cache kept, shell-form CMD. */
 const THREE_PROBLEMS = [
-  'FROM python:3.11-slim',
+  'FROM python:3.13-slim',
   'WORKDIR app',
   'COPY requirements.txt .',
   'RUN pip install -r requirements.txt',

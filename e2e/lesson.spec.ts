@@ -61,7 +61,7 @@ test('the seed lesson: open the example, build, run, and find it all again after
 test('a broken Dockerfile fails and the editor marks the failing line', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.goto();
-  await lesson.setFile('Dockerfile', 'FROM python:3.11-slim\nRUNN echo hi\nCMD ["python", "./app.py"]\n');
+  await lesson.setFile('Dockerfile', 'FROM python:3.13-slim\nRUNN echo hi\nCMD ["python", "./app.py"]\n');
   await lesson.build();
   expect(['failed', 'refused']).toContain(await lesson.buildFinished());
 

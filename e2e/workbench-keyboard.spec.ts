@@ -3,19 +3,19 @@ import { LessonPage } from './pages/lesson-page';
 
 /** The editor as a keyboard user meets it: typing at a person's pace, Enter, Tab, Escape — no file set by script. */
 
-test('Enter after FROM python:3.11-slim starts a new line, even with the suggestion list open', async ({ page }) => {
+test('Enter after FROM python:3.13-slim starts a new line, even with the suggestion list open', async ({ page }) => {
   const lesson = new LessonPage(page);
   await lesson.goto();
   await lesson.clearDockerfileByKeyboard();
 
-  await lesson.typeSlowly('FROM python:3.11-slim');
+  await lesson.typeSlowly('FROM python:3.13-slim');
   // The base-image list is open and its first entry is exactly what was typed.
   await expect(lesson.suggestions()).toBeVisible();
-  await expect(lesson.suggestions().locator('.monaco-list-row.focused')).toContainText('python:3.11-slim');
+  await expect(lesson.suggestions().locator('.monaco-list-row.focused')).toContainText('python:3.13-slim');
   await page.keyboard.press('Enter');
   await lesson.typeSlowly('WORKDIR /usr/src/app');
 
-  await expect.poll(() => lesson.file('Dockerfile')).toBe('FROM python:3.11-slim\nWORKDIR /usr/src/app');
+  await expect.poll(() => lesson.file('Dockerfile')).toBe('FROM python:3.13-slim\nWORKDIR /usr/src/app');
 });
 
 test('Tab indents in the editor, Escape then Tab leaves it, and the page says so', async ({ page }) => {

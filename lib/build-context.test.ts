@@ -11,7 +11,7 @@ import {
   validatePath,
 } from './build-context';
 
-const dockerfile = { path: 'Dockerfile', content: 'FROM python:3.11-slim\n' };
+const dockerfile = { path: 'Dockerfile', content: 'FROM python:3.13-slim\n' };
 
 function errorsOf(files: unknown): string[] {
   const result = buildContextSchema.safeParse(files);

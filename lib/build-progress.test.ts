@@ -8,13 +8,13 @@ describe('renderPlainProgress', () => {
   it('renders vertices, timed output, CACHED and DONE with a blank line between blocks', () => {
     expect(
       renderPlainProgress([
-        v(1, '[1/3] FROM docker.io/library/python:3.11-slim', 'cached'),
+        v(1, '[1/3] FROM docker.io/library/python:3.13-slim', 'cached'),
         v(2, '[2/3] RUN pip install flask', 'started'),
         { type: 'log', vertex: 2, at: 0.412, text: 'Collecting flask\nDone\n' },
         v(2, '[2/3] RUN pip install flask', 'done', { durationMs: 3_140 }),
       ]),
     ).toBe(
-      '#1 [1/3] FROM docker.io/library/python:3.11-slim\n#1 CACHED\n\n#2 [2/3] RUN pip install flask\n#2 0.412 Collecting flask\n#2 0.412 Done\n#2 DONE 3.1s\n',
+      '#1 [1/3] FROM docker.io/library/python:3.13-slim\n#1 CACHED\n\n#2 [2/3] RUN pip install flask\n#2 0.412 Collecting flask\n#2 0.412 Done\n#2 DONE 3.1s\n',
     );
   });
 

@@ -375,11 +375,8 @@ const legacy = (ref: string, aliasOf: string): CatalogAlias => ({
   description: `Legacy name, kept while a lesson needs it: here it is ${aliasOf}. Use ${aliasOf}.`,
 });
 
-/** Old tags lessons still use. Removing one is deleting its line. */
-export const legacyAliases: readonly CatalogAlias[] = [
-  legacy('python:3.11-slim', 'python:3.13-slim'),
-  legacy('node:18-slim', 'node:22-slim'),
-];
+/** Old tags lessons still use, as `legacy('old:tag', 'current:tag')` lines; none since the course moved off python:3.11-slim and node:18-slim. */
+export const legacyAliases: readonly CatalogAlias[] = [];
 
 export const catalog: readonly CatalogEntry[] = [...images, ...legacyAliases];
 

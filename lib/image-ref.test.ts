@@ -45,7 +45,7 @@ describe('learnerTagSchema', () => {
 describe('parseImageRef', () => {
   it('defaults the tag to latest', () => {
     expect(parseImageRef('busybox')).toEqual({ name: 'busybox', tag: 'latest' });
-    expect(parseImageRef('python:3.11-slim')).toEqual({ name: 'python', tag: '3.11-slim' });
+    expect(parseImageRef('python:3.13-slim')).toEqual({ name: 'python', tag: '3.13-slim' });
   });
 
   it('accepts a registry host with a port', () => {

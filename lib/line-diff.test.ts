@@ -6,8 +6,8 @@ const compact = (a: string, b: string) =>
 
 describe('lineDiff', () => {
   it('keeps common lines and marks the rest', () => {
-    expect(compact('FROM python:3.11-slim\nCOPY . .\nCMD python app.py\n', 'FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n')).toEqual([
-      '  FROM python:3.11-slim',
+    expect(compact('FROM python:3.13-slim\nCOPY . .\nCMD python app.py\n', 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n')).toEqual([
+      '  FROM python:3.13-slim',
       '+ WORKDIR /app',
       '  COPY . .',
       '- CMD python app.py',

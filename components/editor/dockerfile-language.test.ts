@@ -22,7 +22,7 @@ const hover = (text: string) => {
 
 describe('completionContext', () => {
   it('offers instructions at the start of a line, replacing the word typed so far', () => {
-    expect(complete('FROM python:3.11-slim\nWOR|')).toEqual({ kind: 'instruction', span: { start: 1, end: 4 } });
+    expect(complete('FROM python:3.13-slim\nWOR|')).toEqual({ kind: 'instruction', span: { start: 1, end: 4 } });
     expect(complete('|')).toMatchObject({ kind: 'instruction' });
     expect(complete('ONBUILD RU|')).toEqual({ kind: 'instruction', span: { start: 9, end: 11 } });
   });
@@ -42,7 +42,7 @@ describe('completionContext', () => {
   it('offers images as the first argument of FROM only', () => {
     expect(complete('FROM |')).toEqual({ kind: 'image', span: { start: 6, end: 6 } });
     expect(complete('FROM pyt|')).toEqual({ kind: 'image', span: { start: 6, end: 9 } });
-    expect(complete('FROM python:3.11-slim AS |')).toEqual({ kind: 'none' });
+    expect(complete('FROM python:3.13-slim AS |')).toEqual({ kind: 'none' });
   });
 
   it('offers stage names after COPY --from=', () => {
@@ -78,7 +78,7 @@ describe('helpers', () => {
   });
 
   it('lists stage names defined above a line', () => {
-    const lines = ['FROM python:3.11-slim AS build', 'RUN x', 'FROM debian:bookworm-slim as final', 'COPY --from='];
+    const lines = ['FROM python:3.13-slim AS build', 'RUN x', 'FROM debian:bookworm-slim as final', 'COPY --from='];
     expect(stageNames((n) => lines[n - 1], lines.length, 4)).toEqual(['build', 'final']);
     expect(stageNames((n) => lines[n - 1], lines.length, 2)).toEqual(['build']);
   });

@@ -35,7 +35,7 @@ export const instructionDocs: readonly InstructionDoc[] = [
     name: 'FROM',
     syntax: 'FROM <image>[:<tag>] [AS <name>]',
     summary: 'Starts a build stage from a base image. Every Dockerfile begins with FROM; `AS name` names the stage for `COPY --from`.',
-    snippet: '${1:python:3.11-slim}',
+    snippet: '${1:python:3.13-slim}',
   },
   {
     name: 'RUN',

@@ -26,7 +26,7 @@ const marker = (ruleId: string, line: number): editor.IMarkerData => ({
   endColumn: 2,
 });
 
-const TEXT = 'FROM python:3.11-slim\nWORKDIR app\nRUN pip install flask\nCMD python app.py\n';
+const TEXT = 'FROM python:3.13-slim\nWORKDIR app\nRUN pip install flask\nCMD python app.py\n';
 
 describe('the coach’s code actions', () => {
   const linted: Linted = { source: TEXT, diagnostics: lintDockerfile(TEXT) };

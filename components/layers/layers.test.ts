@@ -15,19 +15,19 @@ const step = (index: number, instruction: string, durationMs?: number, extra: Pa
 
 describe('baseImageOf', () => {
   it('names the final stage’s base image, without AS or flags', () => {
-    expect(baseImageOf([step(1, 'FROM python:3.11-slim AS build'), step(2, 'RUN x'), step(3, 'FROM debian:bookworm-slim')])).toBe('debian:bookworm-slim');
-    expect(baseImageOf([step(1, 'from python:3.11-slim as app')])).toBe('python:3.11-slim');
+    expect(baseImageOf([step(1, 'FROM python:3.13-slim AS build'), step(2, 'RUN x'), step(3, 'FROM debian:bookworm-slim')])).toBe('debian:bookworm-slim');
+    expect(baseImageOf([step(1, 'from python:3.13-slim as app')])).toBe('python:3.13-slim');
     expect(baseImageOf([step(1, 'RUN x')])).toBeUndefined();
     // BuildKit may start the final stage's FROM before another stage's.
-    expect(baseImageOf([step(1, 'FROM busybox', 0, { final: true }), step(2, 'FROM python:3.11-slim AS build', 0, { final: false })])).toBe('busybox');
+    expect(baseImageOf([step(1, 'FROM busybox', 0, { final: true }), step(2, 'FROM python:3.13-slim AS build', 0, { final: false })])).toBe('busybox');
   });
 });
 
 describe('layerRows', () => {
   it('folds the base image’s layers into one row and keeps the learner’s own in order', () => {
     const own = [layer(0, false, { step: { index: 2, instruction: 'WORKDIR /app', line: 2 } }), layer(5_000, false, { step: { index: 3, instruction: 'COPY . .', line: 3 } })];
-    const rows = layerRows([layer(100, true), layer(40, true), ...own], 5_140, 'python:3.11-slim');
-    expect(rows.base).toMatchObject({ image: 'python:3.11-slim', count: 2, sizeBytes: 140 });
+    const rows = layerRows([layer(100, true), layer(40, true), ...own], 5_140, 'python:3.13-slim');
+    expect(rows.base).toMatchObject({ image: 'python:3.13-slim', count: 2, sizeBytes: 140 });
     expect(rows.own).toEqual(own);
     expect(rows.totalBytes).toBe(5_140);
   });

@@ -12,7 +12,7 @@ export type LayerRows = {
   totalBytes: number;
 };
 
-/** The final stage's base image, from its FROM step (`FROM python:3.11-slim AS app` → python:3.11-slim). */
+/** The final stage's base image, from its FROM step (`FROM python:3.13-slim AS app` → python:3.13-slim). */
 export function baseImageOf(steps: { instruction: string; final?: boolean }[]): string | undefined {
   const isFrom = (s: { instruction: string }) => /^from\s/i.test(s.instruction);
   const from = steps.find((s) => s.final && isFrom(s)) ?? steps.findLast(isFrom);

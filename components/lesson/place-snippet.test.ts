@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isWholeDockerfile, placeSnippet } from './place-snippet';
 
 const LESSON_2_STARTER = [
-  'FROM python:3.11-slim',
+  'FROM python:3.13-slim',
   '',
   'WORKDIR /usr/src/app',
   '',
@@ -24,7 +24,7 @@ describe('placeSnippet', () => {
       kind: 'insert',
       line: 6,
       result: [
-        'FROM python:3.11-slim',
+        'FROM python:3.13-slim',
         '',
         'WORKDIR /usr/src/app',
         '',
@@ -50,9 +50,9 @@ describe('placeSnippet', () => {
   });
 
   it('replaces the file with a whole Dockerfile', () => {
-    expect(placeSnippet(LESSON_2_STARTER, '# syntax=docker/dockerfile:1\nARG V=3.11\nFROM python:${V}-slim\n')).toEqual({
+    expect(placeSnippet(LESSON_2_STARTER, '# syntax=docker/dockerfile:1\nARG V=3.13\nFROM python:${V}-slim\n')).toEqual({
       kind: 'replace',
-      result: '# syntax=docker/dockerfile:1\nARG V=3.11\nFROM python:${V}-slim\n',
+      result: '# syntax=docker/dockerfile:1\nARG V=3.13\nFROM python:${V}-slim\n',
     });
     expect(isWholeDockerfile('COPY . .')).toBe(false);
   });

@@ -218,7 +218,7 @@ export default function CodeEditor() {
         fixedOverflowWidgets: true,
         ariaLabel: `Editor: ${file.path}. ${tabMovesFocus.on ? 'Tab moves focus out of the editor.' : 'Tab indents; press Escape then Tab to leave the editor.'}`,
         // Enter accepts a suggestion only when it would change the text: after typing a whole
-        // `python:3.11-slim` with the list still open, Enter starts a new line.
+        // `python:3.13-slim` with the list still open, Enter starts a new line.
         acceptSuggestionOnEnter: 'smart',
       }}
     />

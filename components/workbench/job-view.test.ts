@@ -11,7 +11,7 @@ describe('job view', () => {
       { type: 'status', state: 'queued', position: 2 },
       { type: 'status', state: 'running' },
       { type: 'vertex', n: 1, name: '[internal] load remote build context', state: 'started', internal: true },
-      { type: 'vertex', n: 2, name: '[1/2] FROM docker.io/library/python:3.11-slim', state: 'cached', step: 1, steps: 2, instruction: 'FROM python:3.11-slim', line: 1 },
+      { type: 'vertex', n: 2, name: '[1/2] FROM docker.io/library/python:3.13-slim', state: 'cached', step: 1, steps: 2, instruction: 'FROM python:3.13-slim', line: 1 },
       { type: 'vertex', n: 3, name: '[2/2] RUN pip install flask', state: 'started', step: 2, steps: 2, instruction: 'RUN pip install flask', line: 3, startedAt: 300 },
       { type: 'log', vertex: 3, at: 0.1, text: 'Collecting flask\n' },
       { type: 'done', state: 'failed', durationMs: 900, error: { code: 'build_failed', message: 'no network', line: 3 } },
@@ -25,7 +25,7 @@ describe('job view', () => {
     expect(v.entries.map((e) => (e.kind === 'progress' ? e.text : e.kind))).toEqual([
       '#1 [internal] load remote build context',
       '',
-      '#2 [1/2] FROM docker.io/library/python:3.11-slim',
+      '#2 [1/2] FROM docker.io/library/python:3.13-slim',
       '#2 CACHED',
       '',
       '#3 [2/2] RUN pip install flask',

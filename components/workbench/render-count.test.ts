@@ -38,7 +38,7 @@ describe('workbench re-renders', () => {
           children: [
             h(Typist, { key: 't' }),
             h(EditorProbe, { key: 'e' }),
-            h(LessonCodeBlock, { key: 'a', lang: 'dockerfile', source: 'FROM python:3.11-slim', children: 'x' }),
+            h(LessonCodeBlock, { key: 'a', lang: 'dockerfile', source: 'FROM python:3.13-slim', children: 'x' }),
             h(LessonCodeBlock, { key: 'b', lang: 'sh', source: 'docker run hello', children: 'y' }),
           ],
         }),

@@ -6,8 +6,8 @@ const summary = (text: string) =>
 
 describe('parseDockerfile', () => {
   it('reads instructions with 1-based lines, upper-casing keywords', () => {
-    expect(summary('from python:3.11-slim\n\nWorkDir /app\nCOPY . .\n')).toEqual([
-      { keyword: 'FROM', args: 'python:3.11-slim', line: 1, endLine: 1 },
+    expect(summary('from python:3.13-slim\n\nWorkDir /app\nCOPY . .\n')).toEqual([
+      { keyword: 'FROM', args: 'python:3.13-slim', line: 1, endLine: 1 },
       { keyword: 'WORKDIR', args: '/app', line: 3, endLine: 3 },
       { keyword: 'COPY', args: '. .', line: 4, endLine: 4 },
     ]);

@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { expandVariables } from './substitute';
 
 const vars = new Map<string, string | undefined>([
-  ['IMG', 'python:3.11-slim'],
-  ['TAG', '3.11-slim'],
+  ['IMG', 'python:3.13-slim'],
+  ['TAG', '3.13-slim'],
   ['EMPTY', ''],
   ['UNSET', undefined],
 ]);
 
 describe('expandVariables', () => {
   it.each([
-    ['$IMG', 'python:3.11-slim'],
-    ['${IMG}', 'python:3.11-slim'],
-    ['python:${TAG}', 'python:3.11-slim'],
-    ['python:$TAG', 'python:3.11-slim'],
+    ['$IMG', 'python:3.13-slim'],
+    ['${IMG}', 'python:3.13-slim'],
+    ['python:${TAG}', 'python:3.13-slim'],
+    ['python:$TAG', 'python:3.13-slim'],
     ['${UNSET:-busybox}', 'busybox'],
     ['${EMPTY:-busybox}', 'busybox'],
-    ['${IMG:-busybox}', 'python:3.11-slim'],
-    ['${NOPE:-python:3.11-slim}', 'python:3.11-slim'],
+    ['${IMG:-busybox}', 'python:3.13-slim'],
+    ['${NOPE:-python:3.13-slim}', 'python:3.13-slim'],
     ['${IMG:+busybox}', 'busybox'],
     ['${UNSET:+busybox}', ''],
     ['$NOPE', ''],

@@ -24,7 +24,7 @@ export function generated(): { name: string; text: string }[] {
   let seed = 1;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   return [
-    { name: 'huge (2000 steps, ~60 KB)', text: `FROM python:3.11-slim\n${steps.join('\n')}\n` },
+    { name: 'huge (2000 steps, ~60 KB)', text: `FROM python:3.13-slim\n${steps.join('\n')}\n` },
     { name: 'one 1 MB RUN line', text: `FROM busybox:latest\nRUN echo ${'x'.repeat(1 << 20)}\n` },
     { name: '20k continuation lines', text: `FROM busybox:latest\nRUN apk add \\\n${Array.from({ length: 20_000 }, (_, i) => `  p${20_000 - i} \\`).join('\n')}\n  z\n` },
     { name: 'unterminated quotes and brackets', text: `FROM busybox:latest\nRUN echo "${"'".repeat(5000)}\nCMD [${'"a",'.repeat(3000)}\nENV A="${'\\'.repeat(3001)}\n` },

@@ -10,7 +10,7 @@ import { applyFix, lintDockerfile, rules } from '.';
  */
 
 type Example = { fires: string[]; quiet: string[]; fixed?: Record<number, string> };
-const P = 'FROM python:3.11-slim\n';
+const P = 'FROM python:3.13-slim\n';
 
 const examples: Record<string, Example> = {
   'syntax/parse-problem': { fires: ['# escape=x\nFROM busybox:latest\n', '# escape=`\n# escape=\\\nFROM busybox:latest\n'], quiet: ['# escape=`\nFROM busybox:latest\n'] },
@@ -74,7 +74,7 @@ const examples: Record<string, Example> = {
   },
   'base-image-not-allowed': {
     fires: ['FROM ubuntu:22.04\n', 'FROM python:3.12\n', 'FROM python@sha256:abcd\n'],
-    quiet: [P, 'FROM docker.io/library/python:3.11-slim\n', 'FROM scratch\n', 'FROM busybox:latest AS build\nFROM build\n', 'ARG B=x\nFROM $B\n'],
+    quiet: [P, 'FROM docker.io/library/python:3.13-slim\n', 'FROM scratch\n', 'FROM busybox:latest AS build\nFROM build\n', 'ARG B=x\nFROM $B\n'],
     fixed: { 1: 'FROM python:3.13-slim\n' },
   },
   'base-image-unpinned': {
@@ -120,7 +120,7 @@ const examples: Record<string, Example> = {
     },
   },
   'copy-all-before-install': {
-    fires: [`${P}COPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n`, 'FROM node:18-slim\nWORKDIR /app\nCOPY ./ /app/\nRUN npm ci\n'],
+    fires: [`${P}COPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n`, 'FROM node:22-slim\nWORKDIR /app\nCOPY ./ /app/\nRUN npm ci\n'],
     quiet: [
       `${P}COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n`,
       `${P}COPY . .\nRUN pip install --no-cache-dir .\n`,
@@ -191,7 +191,7 @@ const examples: Record<string, Example> = {
     ],
   },
   'user-before-created': {
-    fires: [`${P}USER app\nRUN useradd app\n`, `FROM busybox:latest AS a\nRUN adduser -D app\nFROM python:3.11-slim\nUSER app\n`],
+    fires: [`${P}USER app\nRUN useradd app\n`, `FROM busybox:latest AS a\nRUN adduser -D app\nFROM python:3.13-slim\nUSER app\n`],
     quiet: [
       `${P}RUN useradd --create-home app\nUSER app\n`,
       `${P}RUN groupadd -r app && useradd -r -g app app\nUSER app:app\n`,
@@ -243,7 +243,7 @@ describe('every rule', () => {
 
 describe('lintDockerfile', () => {
   it('reports nothing but the root-user note for a clean, well-written file', () => {
-    const text = `FROM python:3.11-slim
+    const text = `FROM python:3.13-slim
 WORKDIR /usr/src/app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
@@ -256,7 +256,7 @@ CMD ["python", "./app.py"]
   });
 
   it('sorts diagnostics by line and reports the seed lesson example', () => {
-    const seed = 'FROM python:3.11-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n';
+    const seed = 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n';
     expect(lintDockerfile(seed).map((d) => [d.line, d.ruleId])).toEqual([
       [1, 'avoid-root-user'],
       [3, 'copy-all-before-install'],
@@ -277,15 +277,15 @@ CMD ["python", "./app.py"]
   });
 
   it('keeps CRLF line endings and the byte-order mark when a fix is applied', () => {
-    const text = '\uFEFFFROM python:3.11-slim\r\nWORKDIR app\r\n';
+    const text = '\uFEFFFROM python:3.13-slim\r\nWORKDIR app\r\n';
     const [d] = fired(text, 'workdir-absolute');
-    expect(applyFix(text, d.fix!)).toBe('\uFEFFFROM python:3.11-slim\r\nWORKDIR /app\r\n');
+    expect(applyFix(text, d.fix!)).toBe('\uFEFFFROM python:3.13-slim\r\nWORKDIR /app\r\n');
     const [from] = fired('\uFEFFFROM python\r\n', 'base-image-unpinned');
     expect(applyFix('\uFEFFFROM python\r\n', from.fix!)).toBe('\uFEFFFROM python:3.13-slim\r\n');
   });
 
   it('understands # escape=` continuations', () => {
-    const text = '# escape=`\nFROM python:3.11-slim\nRUN apt-get update `\n && apt-get install -y curl\nRUN echo done\n';
+    const text = '# escape=`\nFROM python:3.13-slim\nRUN apt-get update `\n && apt-get install -y curl\nRUN echo done\n';
     const found = lintDockerfile(text, { rethrow: true });
     expect(found.filter((d) => d.ruleId.startsWith('syntax/'))).toEqual([]);
     const merge = found.find((d) => d.ruleId === 'combine-consecutive-runs')!;
@@ -295,11 +295,11 @@ CMD ["python", "./app.py"]
 
   it("honours Docker's # check=skip= directive for Docker's checks", () => {
     const ids = (text: string) => lintDockerfile(text).map((d) => d.ruleId);
-    const body = 'FROM python:3.11-slim as Build\nENV NAME World\nUSER nobody\n';
+    const body = 'FROM python:3.13-slim as Build\nENV NAME World\nUSER nobody\n';
     expect(ids(body)).toEqual(expect.arrayContaining(['FromAsCasing', 'StageNameCasing', 'LegacyKeyValueFormat']));
     expect(ids(`# check=skip=LegacyKeyValueFormat,FromAsCasing\n${body}`)).toEqual(['StageNameCasing']);
     expect(ids(`# check=skip=all\n${body}`)).toEqual([]);
-    expect(ids(`FROM python:3.11-slim\n# check=skip=all\nENV NAME World\nUSER nobody\n`)).toEqual(['LegacyKeyValueFormat']);
+    expect(ids(`FROM python:3.13-slim\n# check=skip=all\nENV NAME World\nUSER nobody\n`)).toEqual(['LegacyKeyValueFormat']);
   });
 
   it('never throws on values that are not strings', () => {

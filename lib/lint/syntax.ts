@@ -207,7 +207,7 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
     if (bad) at('syntax/bad-arguments', instruction, bad, columns);
   }
   if (!seenFrom) {
-    out.push({ ruleId: 'syntax/missing-from', message: 'A Dockerfile must start from an image: add a FROM line, e.g. "FROM python:3.11-slim".', line: 1 });
+    out.push({ ruleId: 'syntax/missing-from', message: 'A Dockerfile must start from an image: add a FROM line, e.g. "FROM python:3.13-slim".', line: 1 });
   }
   return out;
 }

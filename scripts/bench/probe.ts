@@ -12,7 +12,7 @@ import { nowEpochMs } from './stats';
  */
 
 export const probeDockerfile = (lines: number) =>
-  `FROM python:3.11-slim\n` +
+  `FROM python:3.13-slim\n` +
   // One write(2) per line: print() would write the words, spaces and newline separately.
   `RUN python3 -c "import os, time; [(os.write(1, b'tick %d\\n' % time.time_ns()), time.sleep(0.1)) for _ in range(${lines})]"\n`;
 

@@ -34,7 +34,7 @@ let instructor: { cookie: string; csrf: string };
 let cls: { id: string; code: string; name: string };
 
 const asInstructor = () => instructor;
-const dockerfile = (extra = '') => `FROM python:3.11-slim\nWORKDIR /app\nCOPY . .\n${extra}CMD ["python", "app.py"]\n`;
+const dockerfile = (extra = '') => `FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\n${extra}CMD ["python", "app.py"]\n`;
 
 function finishedBuild(learner: string, content: string, state: 'succeeded' | 'failed', error?: string) {
   const id = `b_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`;

@@ -21,6 +21,6 @@ describe('importChanges', () => {
 describe('splitRef', () => {
   it('splits at the tag colon, not a registry port', () => {
     expect(splitRef('localhost:5000/app:v1')).toEqual(['localhost:5000/app', 'v1']);
-    expect(splitRef('python:3.11-slim')).toEqual(['python', '3.11-slim']);
+    expect(splitRef('python:3.13-slim')).toEqual(['python', '3.13-slim']);
   });
 });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import tar from 'tar-stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalogRefs, findCatalogImage, legacyAliases } from '@/lib/image-catalog';
+import { catalogRefs, findCatalogImage } from '@/lib/image-catalog';
 import { config } from '../config';
 import { docker } from '../sandbox/docker';
 import { ProvisionError } from './errors';
@@ -51,15 +51,6 @@ describe('provisionImages (real engine)', () => {
     expect(r.out).toMatch(/^2$/m);
     expect(r.out).toMatch(/^pip \d+.* \(python 3\.13\)$/m);
     expect(r.out).toContain('PIP-OK');
-  });
-
-  it('legacy aliases are the image they stand for, under the old name', async () => {
-    for (const a of legacyAliases) {
-      const [alias, target] = await Promise.all([imageStatus(a.ref), imageStatus(a.aliasOf)]);
-      expect(alias.present, a.ref).toBe(true);
-      expect(alias.id).toBe(target.id);
-      expect(alias.note).toMatch(new RegExp(`legacy name for ${a.aliasOf.replace(/[.]/g, '\\.')}, kept while a lesson needs it`));
-    }
   });
 
   it('python stand-in: builds and runs the seed lesson example', async () => {

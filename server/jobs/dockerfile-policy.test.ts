@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDockerfile, MAX_INSTRUCTIONS, MAX_LINE_BYTES, type PolicyOptions } from './dockerfile-policy';
 
 // A fake catalog: the real one (lib/image-catalog.ts) is injected by the caller.
-const allowed = new Set(['python:3.11-slim', 'busybox', 'busybox:latest']);
+const allowed = new Set(['python:3.13-slim', 'busybox', 'busybox:latest']);
 const learner = new Map([
   ['my-app', 'layerlab/u1/my-app:latest'],
   ['my-app:latest', 'layerlab/u1/my-app:latest'],
@@ -11,7 +11,7 @@ const learner = new Map([
 const options: PolicyOptions = {
   isAllowedBase: (ref) => allowed.has(ref),
   learnerImage: (ref) => learner.get(ref),
-  allowedBases: ['python:3.11-slim', 'busybox'],
+  allowedBases: ['python:3.13-slim', 'busybox'],
 };
 
 const check = (text: string) => checkDockerfile(text, options);
@@ -28,7 +28,7 @@ function accepted(text: string): string {
   return result.dockerfile;
 }
 
-const seed = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+const seed = 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
 
 describe('checkDockerfile: accepted files', () => {
   it('accepts the seed lesson unchanged, with one step per instruction', () => {
@@ -37,7 +37,7 @@ describe('checkDockerfile: accepted files', () => {
       ok: true,
       dockerfile: seed,
       steps: [
-        { index: 1, line: 1, instruction: 'FROM python:3.11-slim' },
+        { index: 1, line: 1, instruction: 'FROM python:3.13-slim' },
         { index: 2, line: 2, instruction: 'WORKDIR /app' },
         { index: 3, line: 3, instruction: 'COPY requirements.txt .' },
         { index: 4, line: 4, instruction: 'RUN pip install -r requirements.txt' },
@@ -65,7 +65,7 @@ describe('checkDockerfile: accepted files', () => {
 
   it('accepts scratch, local files in ADD, multi-stage builds and ONBUILD of safe instructions', () => {
     accepted('FROM scratch\nADD app.tar.gz /\n');
-    accepted('FROM python:3.11-slim AS build\nRUN echo hi > /x\nFROM busybox\nCOPY --from=build /x /x\nCOPY --from=0 /x /y\n');
+    accepted('FROM python:3.13-slim AS build\nRUN echo hi > /x\nFROM busybox\nCOPY --from=build /x /x\nCOPY --from=0 /x /y\n');
     accepted('FROM busybox\nONBUILD COPY . /app\nONBUILD RUN echo hi\n');
     accepted('FROM busybox\nADD ["a.tar", "/x/"]\nADD --chown=1:1 a b /dest/$HOME\n');
   });
@@ -75,9 +75,9 @@ describe('checkDockerfile: accepted files', () => {
   });
 
   it('resolves ARG defaults declared before the first FROM', () => {
-    accepted('ARG IMG=python:3.11-slim\nFROM $IMG\n');
-    accepted('ARG TAG=3.11-slim\nFROM python:${TAG}\n');
-    accepted('ARG IMG\nFROM ${IMG:-python:3.11-slim}\n');
+    accepted('ARG IMG=python:3.13-slim\nFROM $IMG\n');
+    accepted('ARG TAG=3.13-slim\nFROM python:${TAG}\n');
+    accepted('ARG IMG\nFROM ${IMG:-python:3.13-slim}\n');
     accepted('ARG IMG="busybox"\nFROM ${IMG}\n');
   });
 
@@ -114,16 +114,16 @@ describe('checkDockerfile: FROM', () => {
     const [error] = refused('FROM alpine\n');
     expect(error.line).toBe(1);
     expect(error.message).toContain('"alpine" is not available here');
-    expect(error.message).toContain('python:3.11-slim, busybox');
+    expect(error.message).toContain('python:3.13-slim, busybox');
   });
 
   it.each([
     'FROM evil.com/x',
     'FROM 127.0.0.1:5000/x',
     'FROM docker.io/library/alpine',
-    'FROM PYTHON:3.11-slim',
-    'FROM "python:3.11-slim"',
-    'FROM python:3.11-slim@sha256:' + 'a'.repeat(64),
+    'FROM PYTHON:3.13-slim',
+    'FROM "python:3.13-slim"',
+    'FROM python:3.13-slim@sha256:' + 'a'.repeat(64),
     'FROM busybox@sha256:' + 'a'.repeat(64),
     'FROM --platform=linux/arm64 busybox',
     'FROM busybox AS',
@@ -135,18 +135,18 @@ describe('checkDockerfile: FROM', () => {
   });
 
   it('explains digests and --platform', () => {
-    expect(refused('FROM python:3.11-slim@sha256:' + 'a'.repeat(64))[0].message).toMatch(/digest/);
+    expect(refused('FROM python:3.13-slim@sha256:' + 'a'.repeat(64))[0].message).toMatch(/digest/);
     expect(refused('FROM --platform=linux/arm64 busybox')[0].message).toMatch(/engine's own platform/);
   });
 
   it('substitutes ARGs before FROM and checks the result', () => {
     expect(refused('ARG IMG=evil.com/x\nFROM $IMG\n')).toEqual([{ line: 2, message: expect.stringContaining('"evil.com/x" is not available') }]);
-    expect(refused('ARG IMG=evil.com/x\nFROM ${IMG:-python:3.11-slim}\n')[0].line).toBe(2);
+    expect(refused('ARG IMG=evil.com/x\nFROM ${IMG:-python:3.13-slim}\n')[0].line).toBe(2);
     expect(refused('ARG IMG=evil.com\nFROM ${IMG}/x\n')[0].line).toBe(2);
   });
 
   it('ignores ARGs declared after FROM (the engine does not use them in FROM)', () => {
-    expect(refused('FROM busybox\nARG IMG=python:3.11-slim\nFROM $IMG\n')[0]).toMatchObject({ line: 3 });
+    expect(refused('FROM busybox\nARG IMG=python:3.13-slim\nFROM $IMG\n')[0]).toMatchObject({ line: 3 });
   });
 
   it.each([
@@ -166,7 +166,7 @@ describe('checkDockerfile: FROM', () => {
   });
 
   it('refuses invalid and duplicate stage names, as the engine would', () => {
-    expect(refused('FROM busybox AS python:3.11-slim\n')[0].message).toMatch(/can't be a stage name/);
+    expect(refused('FROM busybox AS python:3.13-slim\n')[0].message).toMatch(/can't be a stage name/);
     expect(refused('FROM busybox AS 1abc\n')).toHaveLength(1);
     expect(refused('FROM busybox AS a\nFROM busybox AS A\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/already a stage/) });
   });
@@ -258,7 +258,7 @@ describe('checkDockerfile: COPY --from', () => {
   });
 
   it('accepts catalog images and earlier stages by name (any case) or index', () => {
-    accepted('FROM busybox AS a\nFROM busybox AS b\nFROM busybox\nCOPY --from=python:3.11-slim /x /y\nCOPY --from=A /x /y\nCOPY --from=1 /x /y\n');
+    accepted('FROM busybox AS a\nFROM busybox AS b\nFROM busybox\nCOPY --from=python:3.13-slim /x /y\nCOPY --from=A /x /y\nCOPY --from=1 /x /y\n');
   });
 
   it('accepts COPY --chmod and --link, refuses labs-only flags with what to do instead', () => {
@@ -310,7 +310,7 @@ describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () =>
     const check = (text: string) => checkDockerfile(text, withCache);
     expect(check('FROM busybox\nRUN --mount=type=tmpfs,target=/t true\nRUN --mount=type=bind,source=a,target=/a cat /a\n').ok).toBe(true);
     expect(check('FROM busybox AS b\nRUN echo > /x\nFROM busybox\nRUN --mount=from=b,source=/x,target=/x cat /x\nRUN --mount=type=bind,from=0,target=/m true\n').ok).toBe(true);
-    expect(check('FROM busybox\nRUN --mount=type=bind,from=python:3.11-slim,target=/p true\n').ok).toBe(true);
+    expect(check('FROM busybox\nRUN --mount=type=bind,from=python:3.13-slim,target=/p true\n').ok).toBe(true);
   });
 
   it('keeps cache mounts as written (the engine call namespaces them per learner)', () => {
@@ -417,7 +417,7 @@ describe('checkDockerfile: doubled escapes at the end of a line (issue 10, criti
 describe('checkDockerfile: build args', () => {
   it('checks FROM $ARG with the value a --build-arg gives it, not just the default', () => {
     const text = 'ARG BASE=busybox\nFROM $BASE\n';
-    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'python:3.11-slim' } }).ok).toBe(true);
+    expect(checkDockerfile(text, { ...options, buildArgs: { BASE: 'python:3.13-slim' } }).ok).toBe(true);
     const foreign = checkDockerfile(text, { ...options, buildArgs: { BASE: '127.0.0.1:5000/evil:latest' } });
     expect(foreign.ok).toBe(false);
     expect(!foreign.ok && foreign.errors[0].message).toMatch(/not available here|not a valid image name/);

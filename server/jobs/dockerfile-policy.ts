@@ -125,7 +125,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
 
   for (const error of df.errors) {
     const message = error.message === 'file with no instructions' || error.message === 'the Dockerfile cannot be empty'
-      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}". (Docker says: ${error.message}.)`
+      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.13-slim'}". (Docker says: ${error.message}.)`
       : explainEngineError(error.message, parsed.escape);
     refuse(error.line, message);
   }
@@ -142,7 +142,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   const checkImage = (instruction: Instruction, ref: string, what: string): string | undefined => {
     const line = instruction.line;
     if (ref.includes('@')) {
-      refuse(line, `${what} "${ref}" pins a digest (@sha256:…). Images here can't be fetched by digest: use the name and tag only, e.g. "python:3.11-slim". ${describeAllowed(options)}`);
+      refuse(line, `${what} "${ref}" pins a digest (@sha256:…). Images here can't be fetched by digest: use the name and tag only, e.g. "python:3.13-slim". ${describeAllowed(options)}`);
       return undefined;
     }
     if (!parseImageRef(ref)) {
@@ -320,7 +320,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         ? ({ ok: false, reason: 'an ARG before FROM whose value is not a plain image name' } as const)
         : expandVariables(ref, metaArgs);
       if (!expanded.ok || expanded.value.includes('$') || expanded.value === '') {
-        refuse(instruction.line, `Can't tell which image "FROM ${ref}" uses (${expanded.ok ? 'the variable is empty' : expanded.reason}). Write the image name directly, or give the ARG before FROM a plain default like ARG BASE=python:3.11-slim.`);
+        refuse(instruction.line, `Can't tell which image "FROM ${ref}" uses (${expanded.ok ? 'the variable is empty' : expanded.reason}). Write the image name directly, or give the ARG before FROM a plain default like ARG BASE=python:3.13-slim.`);
         stages.push({ name: stageName });
         return;
       }
@@ -393,7 +393,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     }
   }
   if (!seenFrom && errors.length === 0) {
-    refuse(1, `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.11-slim'}".`);
+    refuse(1, `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.13-slim'}".`);
   }
   if (errors.length) return { ok: false, errors: dedupe(errors).sort((a, b) => a.line - b.line) };
 

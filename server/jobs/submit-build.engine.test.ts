@@ -22,7 +22,7 @@ const bob = `bob${Date.now().toString(16)}`.slice(0, 24);
 
 const seed = {
   Dockerfile: `# Use an official Python runtime as a parent image
-FROM python:3.11-slim
+FROM python:3.13-slim
 
 # Set the working directory in the container
 WORKDIR /usr/src/app
@@ -135,7 +135,7 @@ describe('builds and runs through the job system (real engine)', () => {
   it('refuses FROM an image outside the catalog, listing what is available', async () => {
     const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM alpine:3.19\nRUN true\n' }), tag: 'x' }));
     expect(err.code).toBe('dockerfile_refused');
-    expect(err.message).toContain('python:3.11-slim');
+    expect(err.message).toContain('python:3.13-slim');
   });
 
   it("lets a learner build FROM their own image but not another learner's", async () => {

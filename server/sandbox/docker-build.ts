@@ -130,7 +130,7 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   }
   const image = await d.getImage(imageId).inspect();
   if (image.Size > limits.imageMaxBytes) {
-    // By the learner's tag, never by id: a build that changes nothing (`FROM python:3.11-slim`
+    // By the learner's tag, never by id: a build that changes nothing (`FROM python:3.13-slim`
     // alone) shares its id with the base image, and removing the id would delete the base.
     await d.getImage(spec.ref).remove().catch(() => undefined);
     yield finish('failed', {

@@ -1,4 +1,4 @@
-ARG BASE=python:3.11-slim
+ARG BASE=python:3.13-slim
 FROM ${BASE} AS build
 WORKDIR /src
 COPY requirements.txt .
@@ -7,7 +7,7 @@ RUN pip install --no-cache-dir --prefix=/install -r requirements.txt
 FROM busybox:latest AS tools
 RUN echo tools > /tools.txt
 
-FROM python:3.11-slim
+FROM python:3.13-slim
 COPY --from=build /install /usr/local
 COPY --from=tools /tools.txt /
 COPY --from=1 /tools.txt /again.txt

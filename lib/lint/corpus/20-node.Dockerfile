@@ -1,4 +1,4 @@
-FROM node:18-slim
+FROM node:22-slim
 WORKDIR /app
 COPY . .
 RUN npm ci --omit=dev

@@ -1,4 +1,4 @@
-from python:3.11-slim
+from python:3.13-slim
 workdir /app
 copy requirements.txt .
 run pip install --no-cache-dir -r requirements.txt

@@ -1,4 +1,4 @@
-FROM python:3.11-slim
+FROM python:3.13-slim
 LABEL description="Grüße aus Zürich — 日本語 🐳"
 ENV GREETING="héllo wörld"
 RUN echo "ünïcödé ✓" > /tmp/ü.txt

@@ -1,3 +1,3 @@
-﻿FROM python:3.11-slim
+﻿FROM python:3.13-slim
 WORKDIR /app
 USER nobody

@@ -1,3 +1,3 @@
-   FROM    python:3.11-slim   AS   base
+   FROM    python:3.13-slim   AS   base
 	RUN	pip  install   --no-cache-dir   flask
   USER   nobody

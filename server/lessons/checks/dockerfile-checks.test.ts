@@ -12,7 +12,7 @@ const check = (c: Record<string, unknown>) => {
 const df = (content: string, extra: { path: string; content: string }[] = []) => [{ path: 'Dockerfile', content }, ...extra];
 
 const SEED = `# comment
-FROM python:3.11-slim
+FROM python:3.13-slim
 WORKDIR /usr/src/app
 COPY requirements.txt .
 RUN pip install --no-cache-dir \\
@@ -21,7 +21,7 @@ COPY . .
 CMD ["python", "./app.py"]
 `;
 
-const MULTI = `FROM python:3.11-slim AS build
+const MULTI = `FROM python:3.13-slim AS build
 RUN echo one
 RUN echo two
 FROM busybox:latest
@@ -105,13 +105,13 @@ describe('instruction-order checks', () => {
   });
 
   it('fails naming both lines when reversed', () => {
-    const r = evaluateStaticCheck(order, df('FROM python:3.11-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'));
+    const r = evaluateStaticCheck(order, df('FROM python:3.13-slim\nCOPY . .\nRUN pip install -r requirements.txt\n'));
     expect(r.passed).toBe(false);
     expect(r.message).toMatch(/line 3: RUN .* should come before line 2: COPY/);
   });
 
   it('fails when one side is missing', () => {
-    const r = evaluateStaticCheck(order, df('FROM python:3.11-slim\nCOPY . .\n'));
+    const r = evaluateStaticCheck(order, df('FROM python:3.13-slim\nCOPY . .\n'));
     expect(r).toMatchObject({ passed: false, message: 'No RUN matching /pip install/.' });
   });
 });
@@ -163,7 +163,7 @@ describe('lint-clean checks', () => {
   });
 
   it('fails with the first finding and its line', () => {
-    const r = evaluateStaticCheck(c, df('FROM python:3.11-slim\nRUN pip install flask\nCMD python app.py\n'));
+    const r = evaluateStaticCheck(c, df('FROM python:3.13-slim\nRUN pip install flask\nCMD python app.py\n'));
     expect(r).toMatchObject({ passed: false, hint: 'try again', message: expect.stringMatching(/^line 2: .*--no-cache-dir.*\(and 1 more\)$/) });
   });
 

@@ -105,7 +105,7 @@ describe('evaluateChecks', () => {
     parse({ id: 'exit', kind: 'run', exitCode: 0 }),
     parse({ id: 'other', kind: 'run', env: { NAME: 'X' }, stdoutContains: 'Hello X' }),
   ];
-  const files = [{ path: 'Dockerfile', content: 'FROM python:3.11-slim\n' }];
+  const files = [{ path: 'Dockerfile', content: 'FROM python:3.13-slim\n' }];
 
   it('evaluates in order, sharing identical runs', async () => {
     const runs: unknown[] = [];

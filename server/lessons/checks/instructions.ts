@@ -29,7 +29,7 @@ export function readInstructions(dockerfile: string): CheckedInstruction[] {
   });
 }
 
-/** The image reference of a FROM (`FROM --platform=x python:3.11-slim AS build` → `python:3.11-slim`). */
+/** The image reference of a FROM (`FROM --platform=x python:3.13-slim AS build` → `python:3.13-slim`). */
 export function fromImage(text: string): string {
   return text.split(' ').filter((w) => !w.startsWith('--'))[0] ?? '';
 }
