@@ -85,7 +85,7 @@ test("a lesson that switches a coach rule off (lesson 1: runs as root) does not 
   const lesson = new LessonPage(page);
   const typeRootDockerfile = async () => {
     await lesson.clearDockerfileByKeyboard();
-    await lesson.typeSlowly('FROM python:3.11-slim\nWORKDIR app');
+    await lesson.typeSlowly('FROM python:3.13-slim\nWORKDIR app');
   };
 
   await lesson.goto(); // lesson 1: coach.off [avoid-root-user]

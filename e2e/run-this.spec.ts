@@ -6,7 +6,7 @@ import { LessonPage } from './pages/lesson-page';
  * used to run only the first of two `docker run` lines, silently).
  */
 
-const SOLUTION = `FROM python:3.11-slim
+const SOLUTION = `FROM python:3.13-slim
 WORKDIR /usr/src/app
 COPY greet.py .
 ENTRYPOINT ["python", "greet.py"]

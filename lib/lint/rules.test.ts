@@ -271,7 +271,7 @@ CMD ["python", "./app.py"]
   });
 
   it('leaves out the rules a lesson switches off (coach.off), and only those', () => {
-    const seed = 'FROM python:3.11-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "./app.py"]\n';
+    const seed = 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "./app.py"]\n';
     expect(lintDockerfile(seed).map((d) => d.ruleId)).toEqual(['avoid-root-user', 'copy-all-before-install']);
     expect(lintDockerfile(seed, { off: ['avoid-root-user'] }).map((d) => d.ruleId)).toEqual(['copy-all-before-install']);
   });

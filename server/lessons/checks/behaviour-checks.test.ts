@@ -4,7 +4,7 @@ import { applyEdit, evaluateHealthcheck, evaluateImageFiles, evaluateRebuild, gl
 
 const parse = <K extends Check['kind']>(c: Record<string, unknown>) => checkSchema.parse({ id: 'c', title: 'T', hint: 'what to do', ...c }) as Extract<Check, { kind: K }>;
 
-const DOCKERFILE = 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+const DOCKERFILE = 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
 const step = (index: number, line: number, instruction: string, cached = false) => ({ type: 'step', index, total: 5, line, instruction, ...(cached && { cached }) });
 
 describe('rebuild', () => {
@@ -34,7 +34,7 @@ describe('rebuild', () => {
 
   it('passes when the install step came from the cache and the code copy ran again', () => {
     // A step event repeats with cached: true once the builder says so.
-    const steps = [step(1, 1, 'FROM python:3.11-slim'), step(2, 2, 'WORKDIR /app', true), step(3, 3, 'COPY requirements.txt .', true), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt'), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt', true), step(5, 5, 'COPY . .')];
+    const steps = [step(1, 1, 'FROM python:3.13-slim'), step(2, 2, 'WORKDIR /app', true), step(3, 3, 'COPY requirements.txt .', true), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt'), step(4, 4, 'RUN pip install --no-cache-dir -r requirements.txt', true), step(5, 5, 'COPY . .')];
     expect(evaluateRebuild(check, { ok: true, steps: rebuildSteps(steps) }, DOCKERFILE)).toMatchObject({ passed: true });
   });
 
