@@ -14,5 +14,15 @@ export default defineConfig([
       'react-hooks/refs': 'warn',
     },
   },
-  globalIgnores(['.next/**', '.next-test/**', 'public/monaco/**', 'node_modules/**', '.sandbox/**', 'test-results/**', 'playwright-report/**', 'bench/results/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-test/**',
+    'public/monaco/**',
+    'node_modules/**',
+    '.sandbox/**',
+    'test-results/**',
+    'playwright-report/**',
+    'bench/results/**',
+    'next-env.d.ts',
+  ]),
 ]);

@@ -3,13 +3,7 @@ import { isHttps, sameOrigin } from './server/auth/request-info';
 import { newSessionAllowed } from './server/net/session-budget';
 import { readCookie } from './server/net/cookies';
 import { clientAddress } from './server/net/client-address';
-import {
-  decodeSession,
-  encodeSession,
-  newLearnerId,
-  SESSION_COOKIE,
-  SESSION_COOKIE_OPTIONS,
-} from './server/session-cookie';
+import { decodeSession, encodeSession, newLearnerId, SESSION_COOKIE, SESSION_COOKIE_OPTIONS } from './server/session-cookie';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Answered without a session: a monitor polling them must not use up its address's session budget. */
@@ -25,10 +19,7 @@ const SESSIONLESS = new Set(['/api/health', '/api/metrics']);
 export function proxy(request: NextRequest) {
   const api = request.nextUrl.pathname.startsWith('/api/');
   if (api && !SAFE.has(request.method.toUpperCase()) && !sameOrigin(request)) {
-    return NextResponse.json(
-      { error: 'forbidden', message: 'This request came from another site and was refused.' },
-      { status: 403 },
-    );
+    return NextResponse.json({ error: 'forbidden', message: 'This request came from another site and was refused.' }, { status: 403 });
   }
   if (decodeSession(readCookie(request.headers.get('cookie'), SESSION_COOKIE))) return NextResponse.next();
   const budget = newSessionAllowed(clientAddress(request));

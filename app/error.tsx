@@ -7,7 +7,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <div className="message-page">
       <h1>Something went wrong</h1>
-      <p>This page could not be shown. Try again; if it keeps happening, tell your teacher{error.digest ? ` (reference ${error.digest})` : ''}.</p>
+      <p>
+        This page could not be shown. Try again; if it keeps happening, tell your teacher
+        {error.digest ? ` (reference ${error.digest})` : ''}.
+      </p>
       <div className="message-actions">
         <button type="button" className="btn btn-primary" onClick={reset}>
           Try again

@@ -25,8 +25,8 @@ export default async function CoursePage() {
       <section className="course-hero">
         <h1>Learn Dockerfiles by building real images</h1>
         <p>
-          Each lesson pairs a short read with a workbench: edit a Dockerfile, press Build, and watch a real Docker engine
-          build and run your image in a private sandbox.
+          Each lesson pairs a short read with a workbench: edit a Dockerfile, press Build, and watch a real Docker engine build and run your
+          image in a private sandbox.
         </p>
       </section>
       {membership.class && (

@@ -11,7 +11,13 @@ async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).exclude('.monaco-editor').analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -86,8 +86,24 @@ test.describe('HTTP API', () => {
 
   test('rejects bad input with a 400 that names the field', async () => {
     const cases: [unknown, RegExp][] = [
-      [{ files: [{ path: '../etc/passwd', content: 'x' }, { path: 'Dockerfile', content: 'FROM busybox' }] }, /files\[0\]\.path/],
-      [{ files: [{ path: '/abs', content: 'x' }, { path: 'Dockerfile', content: 'FROM busybox' }] }, /files\[0\]\.path/],
+      [
+        {
+          files: [
+            { path: '../etc/passwd', content: 'x' },
+            { path: 'Dockerfile', content: 'FROM busybox' },
+          ],
+        },
+        /files\[0\]\.path/,
+      ],
+      [
+        {
+          files: [
+            { path: '/abs', content: 'x' },
+            { path: 'Dockerfile', content: 'FROM busybox' },
+          ],
+        },
+        /files\[0\]\.path/,
+      ],
       [{ files: [{ path: 'app.py', content: 'x' }] }, /Dockerfile/],
       [{ files: files('FROM busybox'), tag: 'UPPER/Case' }, /tag/],
       [{ files: files('FROM busybox'), extra: 1 }, /extra|unrecognized/i],
@@ -130,7 +146,10 @@ test.describe('HTTP API', () => {
   });
 
   test('runs an image and streams stdout and stderr apart with the exit code', async () => {
-    await events(alice, `/api/builds/${await build(alice, 'FROM busybox:latest\nCMD ["sh","-c","echo out; echo err >&2; exit 4"]\n', 'runner')}/events`);
+    await events(
+      alice,
+      `/api/builds/${await build(alice, 'FROM busybox:latest\nCMD ["sh","-c","echo out; echo err >&2; exit 4"]\n', 'runner')}/events`,
+    );
     const res = await alice.post('/api/runs', { data: { image: 'runner' } });
     expect(res.status()).toBe(202);
     const { id } = await res.json();

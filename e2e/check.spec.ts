@@ -2,7 +2,17 @@ import { expect, test } from '@playwright/test';
 import { CoursePage } from './pages/course-page';
 import { LessonPage, SEED_TITLE } from './pages/lesson-page';
 
-const SEED_GOALS = ['from-python-slim', 'workdir', 'copy-source', 'install-requirements', 'env-name', 'env-key-value', 'cmd-exec-form', 'says-hello', 'env-override'];
+const SEED_GOALS = [
+  'from-python-slim',
+  'workdir',
+  'copy-source',
+  'install-requirements',
+  'env-name',
+  'env-key-value',
+  'cmd-exec-form',
+  'says-hello',
+  'env-override',
+];
 
 // Each test gets a fresh browser context, hence a new learner with no progress.
 

@@ -55,7 +55,12 @@ test('a learner completes lesson 1 while the instructor watches the dashboard tu
     await expect(dashboard.activity()).toContainText(`${name} built`);
 
     // The CSV export agrees.
-    const csv = await instructor.request.get(await instructor.getByRole('link', { name: 'Export CSV' }).getAttribute('href').then((h) => h!));
+    const csv = await instructor.request.get(
+      await instructor
+        .getByRole('link', { name: 'Export CSV' })
+        .getAttribute('href')
+        .then((h) => h!),
+    );
     expect(csv.headers()['content-type']).toContain('text/csv');
     const row = (await csv.text()).split('\r\n').find((l) => l.startsWith(name));
     expect(row).toMatch(new RegExp(`^${name},[^,]+,done,(not started,)*1,succeeded,`));

@@ -53,7 +53,9 @@ test('the coach marks problems as you type, fixes one from the lightbulb menu, a
   await page.keyboard.press('Escape');
   // Typing on while the coach re-lints loses no keystroke (its re-renders must not write stale text back).
   await page.keyboard.type('CHECK --interval=5s --retries=2 CMD python -c "print(1)"');
-  await expect.poll(() => lesson.file('Dockerfile')).toContain('\nHEALTHCHECK --interval=5s --retries=2 CMD python -c "print(1)"\nCMD python app.py\n');
+  await expect
+    .poll(() => lesson.file('Dockerfile'))
+    .toContain('\nHEALTHCHECK --interval=5s --retries=2 CMD python -c "print(1)"\nCMD python app.py\n');
 });
 
 test('after a build, the layer inspector lists each layer with its size and the build timeline', async ({ page }) => {
@@ -81,7 +83,7 @@ test('after a build, the layer inspector lists each layer with its size and the 
   await expect(lesson.layersPanel.getByTestId('timeline').locator('li')).toHaveCount(5);
 });
 
-test("a lesson that switches a coach rule off (lesson 1: runs as root) does not show it; the next lesson does", async ({ page }) => {
+test('a lesson that switches a coach rule off (lesson 1: runs as root) does not show it; the next lesson does', async ({ page }) => {
   const lesson = new LessonPage(page);
   const typeRootDockerfile = async () => {
     await lesson.clearDockerfileByKeyboard();

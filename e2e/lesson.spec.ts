@@ -21,7 +21,10 @@ test('the seed lesson: open the example, build, run, and find it all again after
   await lesson.editorReady();
   // The debounced autosave of these files: the reload below waits for it, not for a time.
   const saved = page.waitForResponse(
-    (r) => r.request().method() === 'PUT' && r.url().includes('/api/workspaces/') && (r.request().postData() ?? '').includes(SOLUTION_DOCKERFILE_START),
+    (r) =>
+      r.request().method() === 'PUT' &&
+      r.url().includes('/api/workspaces/') &&
+      (r.request().postData() ?? '').includes(SOLUTION_DOCKERFILE_START),
   );
   await lesson.useSolutionDockerfile();
   expect(await lesson.file('Dockerfile')).toContain(SOLUTION_DOCKERFILE_START);

@@ -21,7 +21,10 @@ test('"Run this" on a block of two docker run lines runs both, the second after 
   await lesson.build();
   expect(await lesson.buildFinished()).toBe('succeeded');
 
-  const block = page.locator('.codeblock[data-lang="bash"]').filter({ hasText: 'docker run greeter Ada Grace' }).filter({ hasNotText: 'docker build' });
+  const block = page
+    .locator('.codeblock[data-lang="bash"]')
+    .filter({ hasText: 'docker run greeter Ada Grace' })
+    .filter({ hasNotText: 'docker build' });
   await expect(block.getByRole('button', { name: /Run this/ })).toHaveAttribute('title', /these 2 commands, in order/);
   await block.getByRole('button', { name: /Run this/ }).click();
   // The console ends on the second line's run: its title and its output.

@@ -68,7 +68,9 @@ test.describe('security walls', () => {
     expect((await send(baseURL!, '127.0.0.12', 'GET', '/api/classes', { headers: { cookie } })).status).toBe(401);
   });
 
-  test('refuses state-changing learner requests from another site, text/plain and forged X-Forwarded-Host included', async ({ baseURL }) => {
+  test('refuses state-changing learner requests from another site, text/plain and forged X-Forwarded-Host included', async ({
+    baseURL,
+  }) => {
     const learner = new Client(baseURL!, '127.0.0.13');
     await learner.request('GET', '/api/health');
     const body = JSON.stringify({ files: files('FROM busybox:latest\n'), tag: 'csrf' });
@@ -92,11 +94,16 @@ test.describe('security walls', () => {
     });
     expect(put.status).toBe(403);
     // The same request from our own page is taken (here: 400 for the run of an unknown image name).
-    const own = await learner.request('POST', '/api/runs', { body: { image: 'Not An Image' }, headers: { origin: baseURL!, 'sec-fetch-site': 'same-origin' } });
+    const own = await learner.request('POST', '/api/runs', {
+      body: { image: 'Not An Image' },
+      headers: { origin: baseURL!, 'sec-fetch-site': 'same-origin' },
+    });
     expect(own.status).toBe(400);
   });
 
-  test('two session cookies (cookie tossing) are read one way everywhere: neither is used, a fresh session is issued', async ({ baseURL }) => {
+  test('two session cookies (cookie tossing) are read one way everywhere: neither is used, a fresh session is issued', async ({
+    baseURL,
+  }) => {
     const a = new Client(baseURL!, '127.0.0.14');
     const b = new Client(baseURL!, '127.0.0.14');
     await a.request('GET', '/api/health');
@@ -160,7 +167,9 @@ test.describe('security walls', () => {
     expect(run.json()).toMatchObject({ issues: [{ path: 'lesson' }] });
   });
 
-  test('70 fresh sessions flooding the queue from one address: another learner is served next, a class member at once', async ({ baseURL }) => {
+  test('70 fresh sessions flooding the queue from one address: another learner is served next, a class member at once', async ({
+    baseURL,
+  }) => {
     const flood = 'FROM busybox:latest\nRUN sleep 20\n';
     const flooders: Client[] = [];
     const accepted: { client: Client; id: string }[] = [];
@@ -185,7 +194,8 @@ test.describe('security walls', () => {
         for (let k = 0; k < 3; k++) {
           const res = await c.request('POST', '/api/builds', { body: { files: files(flood), tag: `flood-${k}`, noCache: true } });
           if (res.status === 202) accepted.push({ client: c, id: res.json().id });
-          else refused.push({ status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, message: res.json().message });
+          else
+            refused.push({ status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, message: res.json().message });
         }
       }
       const floodMs = Date.now() - started;
@@ -203,13 +213,17 @@ test.describe('security walls', () => {
       await member.request('GET', '/api/health');
       const joined = await member.request('POST', '/api/join', { body: { code: cls.json().code, displayName: 'Ada' } });
       expect(joined.status, joined.text).toBeLessThan(300);
-      const memberBuild = await member.request('POST', '/api/builds', { body: { files: files('FROM busybox:latest\nRUN echo member\n'), tag: 'member' } });
+      const memberBuild = await member.request('POST', '/api/builds', {
+        body: { files: files('FROM busybox:latest\nRUN echo member\n'), tag: 'member' },
+      });
       expect(memberBuild.status, memberBuild.text).toBe(202);
 
       // An anonymous learner on another address is next in line for the anonymous slot.
       const other = new Client(baseURL!, '127.0.0.21');
       await other.request('GET', '/api/health');
-      const otherBuild = await other.request('POST', '/api/builds', { body: { files: files('FROM busybox:latest\nRUN echo other\n'), tag: 'other' } });
+      const otherBuild = await other.request('POST', '/api/builds', {
+        body: { files: files('FROM busybox:latest\nRUN echo other\n'), tag: 'other' },
+      });
       expect(otherBuild.status, otherBuild.text).toBe(202);
       const otherSubmitted = Date.now();
 

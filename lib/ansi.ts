@@ -71,8 +71,10 @@ function applySgr(current: AnsiStyle, params: string): AnsiStyle {
     else if (c === 2) s.dim = true;
     else if (c === 3) s.italic = true;
     else if (c === 4) s.underline = true;
-    else if (c === 22) { delete s.bold; delete s.dim; }
-    else if (c === 23) delete s.italic;
+    else if (c === 22) {
+      delete s.bold;
+      delete s.dim;
+    } else if (c === 23) delete s.italic;
     else if (c === 24) delete s.underline;
     else if (c >= 30 && c <= 37) s.fg = c - 30;
     else if (c >= 90 && c <= 97) s.fg = c - 90 + 8;
@@ -99,8 +101,14 @@ function clamp(n: number) {
 }
 
 function sameStyle(a: AnsiStyle, b: AnsiStyle) {
-  return a.fg === b.fg && a.bg === b.bg && !!a.bold === !!b.bold && !!a.dim === !!b.dim &&
-    !!a.italic === !!b.italic && !!a.underline === !!b.underline;
+  return (
+    a.fg === b.fg &&
+    a.bg === b.bg &&
+    !!a.bold === !!b.bold &&
+    !!a.dim === !!b.dim &&
+    !!a.italic === !!b.italic &&
+    !!a.underline === !!b.underline
+  );
 }
 
 /** CSS colour for a palette index ≥ 16 or truecolor; indices 0–15 are themed via CSS classes instead. */

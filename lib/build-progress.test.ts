@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { initialProgress, progressLines, renderPlainProgress } from './build-progress';
 import type { JobEvent } from './events';
 
-const v = (n: number, name: string, state: 'started' | 'cached' | 'done' | 'error', extra = {}): JobEvent => ({ type: 'vertex', n, name, state, ...extra });
+const v = (n: number, name: string, state: 'started' | 'cached' | 'done' | 'error', extra = {}): JobEvent => ({
+  type: 'vertex',
+  n,
+  name,
+  state,
+  ...extra,
+});
 
 describe('renderPlainProgress', () => {
   it('renders vertices, timed output, CACHED and DONE with a blank line between blocks', () => {
@@ -33,13 +39,17 @@ describe('renderPlainProgress', () => {
   });
 
   it('keeps a colour reset after the last newline on the line it ends', () => {
-    expect(renderPlainProgress([v(1, 'x', 'started'), { type: 'log', vertex: 1, at: 0, text: '\x1b[91mred\n\x1b[0m', stream: 'stderr' }])).toBe(
-      '#1 x\n#1 0.000 \x1b[91mred\x1b[0m\n',
-    );
+    expect(
+      renderPlainProgress([v(1, 'x', 'started'), { type: 'log', vertex: 1, at: 0, text: '\x1b[91mred\n\x1b[0m', stream: 'stderr' }]),
+    ).toBe('#1 x\n#1 0.000 \x1b[91mred\x1b[0m\n');
   });
 
   it('is incremental: feeding events one by one gives the same lines as rendering them all', () => {
-    const events: JobEvent[] = [v(1, 'x', 'started'), { type: 'log', vertex: 1, text: 'note done\n' }, v(1, 'x', 'done', { durationMs: 40 })];
+    const events: JobEvent[] = [
+      v(1, 'x', 'started'),
+      { type: 'log', vertex: 1, text: 'note done\n' },
+      v(1, 'x', 'done', { durationMs: 40 }),
+    ];
     let state = initialProgress();
     const lines: string[] = [];
     for (const e of events) {

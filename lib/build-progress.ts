@@ -40,7 +40,8 @@ export function progressLines(state: ProgressState, event: JobEvent): { state: P
       if (names[event.n] !== event.name) names = { ...names, [event.n]: event.name };
       header(event.n);
       if (event.state === 'cached') lines.push({ role: 'cached', vertex: event.n, text: `#${event.n} CACHED` });
-      else if (event.state === 'done') lines.push({ role: 'done', vertex: event.n, text: `#${event.n} DONE ${seconds(event.durationMs ?? 0)}` });
+      else if (event.state === 'done')
+        lines.push({ role: 'done', vertex: event.n, text: `#${event.n} DONE ${seconds(event.durationMs ?? 0)}` });
       else if (event.state === 'error') {
         const first = (event.error ?? 'failed').split('\n')[0];
         lines.push({ role: 'error', vertex: event.n, text: `#${event.n} ERROR: ${first}` });
@@ -55,7 +56,8 @@ export function progressLines(state: ProgressState, event: JobEvent): { state: P
       header(event.vertex);
       const at = event.at !== undefined ? `${event.at.toFixed(3)} ` : '';
       const role = event.at !== undefined ? 'output' : 'status';
-      for (const text of splitLines(event.text)) lines.push({ role, vertex: event.vertex, text: `#${event.vertex} ${at}${text}`, stream: event.stream });
+      for (const text of splitLines(event.text))
+        lines.push({ role, vertex: event.vertex, text: `#${event.vertex} ${at}${text}`, stream: event.stream });
       break;
     }
     case 'warning': {

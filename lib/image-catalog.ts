@@ -319,7 +319,8 @@ export const images: readonly CatalogImage[] = [
     kind: 'image',
     ref: 'nginx:1.26',
     official: 'docker.io/library/nginx:1.26',
-    description: 'nginx 1.26 on Debian 13, configured like the official image: runs in the foreground, logs to the container output, serves /usr/share/nginx/html on port 80.',
+    description:
+      'nginx 1.26 on Debian 13, configured like the official image: runs in the foreground, logs to the container output, serves /usr/share/nginx/html on port 80.',
     product: 'nginx',
     abilities: ['serves a file from /usr/share/nginx/html on port 80', 'runs as a non-root user'],
     recipe: {
@@ -337,7 +338,12 @@ export const images: readonly CatalogImage[] = [
       symlinks: { '/var/log/nginx/access.log': '/dev/stdout', '/var/log/nginx/error.log': '/dev/stderr' },
       versionOf: { deb: 'nginx' },
     },
-    config: { Cmd: ['nginx', '-g', 'daemon off;'], Env: [PATH_ENV, 'NGINX_VERSION=${VERSION}'], ExposedPorts: ['80/tcp'], StopSignal: 'SIGQUIT' },
+    config: {
+      Cmd: ['nginx', '-g', 'daemon off;'],
+      Env: [PATH_ENV, 'NGINX_VERSION=${VERSION}'],
+      ExposedPorts: ['80/tcp'],
+      StopSignal: 'SIGQUIT',
+    },
   },
   {
     kind: 'image',

@@ -6,13 +6,12 @@ const compact = (a: string, b: string) =>
 
 describe('lineDiff', () => {
   it('keeps common lines and marks the rest', () => {
-    expect(compact('FROM python:3.13-slim\nCOPY . .\nCMD python app.py\n', 'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n')).toEqual([
-      '  FROM python:3.13-slim',
-      '+ WORKDIR /app',
-      '  COPY . .',
-      '- CMD python app.py',
-      '+ CMD ["python", "app.py"]',
-    ]);
+    expect(
+      compact(
+        'FROM python:3.13-slim\nCOPY . .\nCMD python app.py\n',
+        'FROM python:3.13-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "app.py"]\n',
+      ),
+    ).toEqual(['  FROM python:3.13-slim', '+ WORKDIR /app', '  COPY . .', '- CMD python app.py', '+ CMD ["python", "app.py"]']);
   });
 
   it('finds a moved line as one removal and one addition', () => {

@@ -82,6 +82,10 @@ function groupChanges(lines: DiffLine[]): DiffLine[] {
 
 /** True when the two texts differ only in trailing whitespace or line endings. */
 export function sameLines(a: string, b: string): boolean {
-  const norm = (t: string) => splitLines(t).map((l) => l.trimEnd()).join('\n').trimEnd();
+  const norm = (t: string) =>
+    splitLines(t)
+      .map((l) => l.trimEnd())
+      .join('\n')
+      .trimEnd();
   return norm(a) === norm(b);
 }

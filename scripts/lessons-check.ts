@@ -24,7 +24,9 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log('usage: npm run lessons:check -- [--only SLUG]... [--static]\n  --static  validate and run file checks only (no engine needed)');
+  console.log(
+    'usage: npm run lessons:check -- [--only SLUG]... [--static]\n  --static  validate and run file checks only (no engine needed)',
+  );
   process.exit(0);
 }
 
@@ -63,7 +65,9 @@ if (!values.static && lessons.length) {
   }
 }
 
-console.log(`Checking ${lessons.length} lesson${lessons.length === 1 ? '' : 's'} in ${rel(root)}${values.static ? ' (file checks only)' : ''}`);
+console.log(
+  `Checking ${lessons.length} lesson${lessons.length === 1 ? '' : 's'} in ${rel(root)}${values.static ? ' (file checks only)' : ''}`,
+);
 for (const lesson of lessons) {
   let report: LessonReport;
   try {
@@ -79,7 +83,9 @@ for (const lesson of lessons) {
 
 const total = lessons.length + course.broken.length;
 const wrongCases = lessons.reduce((n, l) => n + l.wrong.length, 0);
-console.log(`\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}, ${wrongCases} wrong/ case${wrongCases === 1 ? '' : 's'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+console.log(
+  `\n${lessons.length} lesson${lessons.length === 1 ? '' : 's'}, ${wrongCases} wrong/ case${wrongCases === 1 ? '' : 's'}, ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+);
 console.log(
   failures
     ? red(bold(`\n${failures} of ${total} lesson${total === 1 ? '' : 's'} need attention.`))
@@ -99,7 +105,12 @@ function print(r: LessonReport) {
     ...r.lesson.checks.map((c, i) => {
       // Without a build, only file checks have a verdict.
       const known = !values.static || isStaticCheck(c);
-      return [c.id, c.kind, mark(known ? r.solution.results[i]?.passed : undefined), mark(known ? r.starter.results[i]?.passed : undefined)];
+      return [
+        c.id,
+        c.kind,
+        mark(known ? r.solution.results[i]?.passed : undefined),
+        mark(known ? r.starter.results[i]?.passed : undefined),
+      ];
     }),
   ];
   const width = (s: string) => s.replace(/\x1b\[\d+m/g, '').length;
@@ -107,7 +118,9 @@ function print(r: LessonReport) {
   for (const row of rows) console.log('    ' + row.map((cell, col) => cell + ' '.repeat(widths[col] - width(cell))).join('   '));
   for (const w of r.wrong) {
     const caught = r.lesson.checks.filter((c, i) => w.results[i] && !w.results[i].passed).map((c) => c.id);
-    console.log(`    wrong/${w.name}: ${w.caught ? green('caught') : red('NOT caught')} by ${w.fails}${caught.length ? ` (fails: ${caught.join(', ')})` : ''}`);
+    console.log(
+      `    wrong/${w.name}: ${w.caught ? green('caught') : red('NOT caught')} by ${w.fails}${caught.length ? ` (fails: ${caught.join(', ')})` : ''}`,
+    );
   }
   for (const p of r.problems) console.log(red(`    ✗ ${p}`));
   // A starter may fail to build on purpose, but the author should see why.

@@ -21,7 +21,9 @@ let parse = (text: string): ParsedDockerfile => readDockerfile(text).parsed;
 if (rev) {
   // Check out that revision's lib/dockerfile into a temporary folder and load its parser.
   const dir = mkdtempSync(path.join(tmpdir(), 'old-parser-'));
-  const files = execFileSync('git', ['ls-tree', '--name-only', `${rev}:lib/dockerfile`], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
+  const files = execFileSync('git', ['ls-tree', '--name-only', `${rev}:lib/dockerfile`], { encoding: 'utf8' })
+    .split('\n')
+    .filter((f) => f.endsWith('.ts'));
   mkdirSync(dir, { recursive: true });
   for (const file of files) writeFileSync(path.join(dir, file), execFileSync('git', ['show', `${rev}:lib/dockerfile/${file}`]));
   const old = (await import(path.join(dir, 'parse.ts'))) as { parseDockerfile(text: string): ParsedDockerfile };
@@ -41,5 +43,7 @@ const reports = await probeCorpus(docker(), cases, CORPUS_CONTEXT_FILES);
 // An empty file's message comes from the typed layer, not the parser: read it from the text.
 const read = (text: string) => (rev && text !== '' ? readDockerfile(parse(text)) : readDockerfile(text));
 const differing = cases.filter((c) => compareWithEngine(predictEngineSteps(read(c.dockerfile)), reports.get(c.name)!).length > 0);
-console.log(`${cases.length} cases, ${differing.length} read differently from the engine by ${rev ? `the parser of ${rev}` : "today's parser"}`);
+console.log(
+  `${cases.length} cases, ${differing.length} read differently from the engine by ${rev ? `the parser of ${rev}` : "today's parser"}`,
+);
 for (const c of differing) console.log(`  - ${c.name}`);

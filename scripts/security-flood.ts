@@ -21,12 +21,16 @@ async function main() {
     if ((await c.request('GET', '/api/health')).status !== 200 || !c.cookie) continue;
     sessions++;
     for (let k = 0; k < 3; k++) {
-      const res = await c.request('POST', '/api/builds', { body: { files: files('FROM busybox:latest\nRUN sleep 20\n'), tag: `flood-${k}`, noCache: true } });
+      const res = await c.request('POST', '/api/builds', {
+        body: { files: files('FROM busybox:latest\nRUN sleep 20\n'), tag: `flood-${k}`, noCache: true },
+      });
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       if (res.status === 202) accepted.push({ c, id: res.json().id });
     }
   }
-  console.log(`flood: ${sessions}/70 sessions, build answers ${JSON.stringify(Object.fromEntries(statuses))} in ${Date.now() - started} ms`);
+  console.log(
+    `flood: ${sessions}/70 sessions, build answers ${JSON.stringify(Object.fromEntries(statuses))} in ${Date.now() - started} ms`,
+  );
   const other = new Client(base, '127.0.0.41');
   await other.request('GET', '/api/health');
   const t = Date.now();
@@ -41,11 +45,16 @@ async function main() {
   const logins: number[] = [];
   for (let i = 0; i < 30; i++) {
     const ip = `198.51.100.${i}`;
-    const r = await send(base, '127.0.0.42', 'POST', '/api/instructor/login', { body: { password: 'wrong password!' }, headers: { 'x-real-ip': ip, 'x-forwarded-for': ip } });
+    const r = await send(base, '127.0.0.42', 'POST', '/api/instructor/login', {
+      body: { password: 'wrong password!' },
+      headers: { 'x-real-ip': ip, 'x-forwarded-for': ip },
+    });
     logins.push(r.status);
   }
   const real = await send(base, '127.0.0.43', 'POST', '/api/instructor/login', { body: { password } });
-  console.log(`login flood: ${logins.filter((s) => s === 401).length}×401 ${logins.filter((s) => s === 429).length}×429; real instructor then: ${real.status}`);
+  console.log(
+    `login flood: ${logins.filter((s) => s === 401).length}×401 ${logins.filter((s) => s === 429).length}×429; real instructor then: ${real.status}`,
+  );
 }
 
 void main();

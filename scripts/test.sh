@@ -13,8 +13,9 @@ bash scripts/setup.sh --test
 step "Type check"
 npx tsc --noEmit
 
-step "Lint (ESLint: Next.js and React hooks rules)"
+step "Lint (ESLint: Next.js and React hooks rules) and formatting (Prettier)"
 npx eslint .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; echo "Formatting differs: run npm run format" >&2; exit 1; }
 
 # Both Vitest projects: `unit` (no engine, files in parallel) first, then `engine`
 # (`*.engine.test.ts`, one file at a time).

@@ -11,7 +11,12 @@ describe('parseEnv', () => {
   it('names every bad variable with a message a person can act on', () => {
     const err = (() => {
       try {
-        parseEnv({ LAYERLAB_PORT: 'abc', LAYERLAB_BUILD_PIDS: '3', LAYERLAB_RUN_CPUS: 'lots', LAYERLAB_DOCKER_HOST: '/var/run/docker.sock' });
+        parseEnv({
+          LAYERLAB_PORT: 'abc',
+          LAYERLAB_BUILD_PIDS: '3',
+          LAYERLAB_RUN_CPUS: 'lots',
+          LAYERLAB_DOCKER_HOST: '/var/run/docker.sock',
+        });
       } catch (e) {
         return e;
       }

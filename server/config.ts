@@ -35,7 +35,12 @@ const bool = (def: boolean) =>
 const addressList = z
   .string()
   .default('')
-  .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z.string().refine((e) => {
@@ -65,21 +70,33 @@ export const envSchema = z.object({
   LAYERLAB_CACHE_DIR: z.string().optional().describe('Cache of base-image root filesystems'),
   LAYERLAB_LESSONS_DIR: z.string().default('lessons').describe('Folder of lessons'),
   // Read by next.config.js (Next loads it before any server code); listed here so it is documented and checked.
-  LAYERLAB_NEXT_DIR: z.string().regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next').default('.next').describe('Folder of the Next.js build'),
+  LAYERLAB_NEXT_DIR: z
+    .string()
+    .regex(/^\.next[\w-]*$/, 'must be a folder name starting with .next')
+    .default('.next')
+    .describe('Folder of the Next.js build'),
   LAYERLAB_MAX_CONCURRENT_JOBS: int(Math.max(1, os.cpus().length), 1, 256).describe('Jobs running at once'),
   LAYERLAB_MAX_QUEUED_PER_LEARNER: int(2, 0, 50).describe('Queued jobs a learner may have besides the running one'),
   LAYERLAB_MAX_QUEUED_TOTAL: int(200, 1, 100_000).describe('Jobs that may wait at once, all learners together'),
-  LAYERLAB_MAX_QUEUED_PER_ADDRESS: int(12, 1, 100_000).describe('Jobs that anonymous learners from one client address may have queued or running'),
-  LAYERLAB_CLASS_SHARE: num(0.75, 0, 1).describe('Share of job slots and queue places kept for learners who joined a class, while at least one class exists'),
+  LAYERLAB_MAX_QUEUED_PER_ADDRESS: int(12, 1, 100_000).describe(
+    'Jobs that anonymous learners from one client address may have queued or running',
+  ),
+  LAYERLAB_CLASS_SHARE: num(0.75, 0, 1).describe(
+    'Share of job slots and queue places kept for learners who joined a class, while at least one class exists',
+  ),
   LAYERLAB_NEW_SESSIONS_PER_MIN: int(60, 1, 100_000).describe('New learner sessions one client address may open per minute'),
   LAYERLAB_TRUSTED_PROXIES: addressList.describe('Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Host are believed'),
-  LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe("Days an anonymous learner's unused workspaces are kept (class members' are kept)"),
-  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe("Saved files, build contexts and job logs one learner may keep"),
+  LAYERLAB_WORKSPACE_TTL_DAYS: int(30, 1, 3650).describe(
+    "Days an anonymous learner's unused workspaces are kept (class members' are kept)",
+  ),
+  LAYERLAB_LEARNER_STORAGE_MB: int(8, 1, 4096).describe('Saved files, build contexts and job logs one learner may keep'),
   LAYERLAB_BUILD_MEMORY_MB: int(512, 64, 65536),
   LAYERLAB_BUILD_CPUS: num(1, 0.1, 64),
   // Counts the gVisor sandbox's host tasks, not the step's processes: on the ptrace platform each guest
   // process costs about 7 (1024 leaves ~130 guest processes; 256 left ~30, too few for a build with 60).
-  LAYERLAB_BUILD_PIDS: int(1024, 16, 65536).describe("Host tasks one build step's sandbox may hold (gVisor's own threads plus ~7 per process)"),
+  LAYERLAB_BUILD_PIDS: int(1024, 16, 65536).describe(
+    "Host tasks one build step's sandbox may hold (gVisor's own threads plus ~7 per process)",
+  ),
   LAYERLAB_BUILD_TIMEOUT_S: int(120, 5, 3600),
   LAYERLAB_BUILD_LOG_KB: int(2048, 16, 1048576),
   LAYERLAB_IMAGE_MAX_MB: int(1024, 16, 65536),
@@ -98,13 +115,17 @@ export const envSchema = z.object({
   LAYERLAB_INSTRUCTOR_SESSION_H: int(12, 1, 24 * 30).describe('Hours an instructor stays signed in'),
   LAYERLAB_METRICS_TOKEN: z.string().min(16).optional().describe('Bearer token required by /api/metrics (open when unset)'),
   LAYERLAB_IDLE_STOP_MIN: int(30, 1, 24 * 60).describe("Minutes without activity before a learner's containers are stopped"),
-  LAYERLAB_SHELL_IDLE_MIN: int(10, 1, 24 * 60).describe("Minutes without a keystroke before a terminal shell (docker run -it) is stopped"),
+  LAYERLAB_SHELL_IDLE_MIN: int(10, 1, 24 * 60).describe('Minutes without a keystroke before a terminal shell (docker run -it) is stopped'),
   LAYERLAB_MAX_SHELLS: int(30, 1, 10_000).describe('Terminal shells (docker run -it) live at once, all learners together'),
-  LAYERLAB_MAX_SHELLS_PER_ADDRESS: int(3, 1, 10_000).describe('Terminal shells anonymous learners from one client address may hold together'),
+  LAYERLAB_MAX_SHELLS_PER_ADDRESS: int(3, 1, 10_000).describe(
+    'Terminal shells anonymous learners from one client address may hold together',
+  ),
   LAYERLAB_SHELL_MAX_MIN: int(60, 1, 24 * 60).describe('Longest a terminal shell may live, active or not'),
   LAYERLAB_IMAGE_IDLE_H: int(72, 1, 24 * 365).describe('Hours a learner image may go unused before it is removed'),
   LAYERLAB_IMAGE_BUDGET_GB: num(10, 0.1, 4096).describe('Disk budget for all learner images; oldest go first'),
-  LAYERLAB_BUILD_CACHE_GB: num(5, 0, 4096).describe("Disk budget for BuildKit's build cache (step layers, RUN --mount=type=cache data); least recently used goes first"),
+  LAYERLAB_BUILD_CACHE_GB: num(5, 0, 4096).describe(
+    "Disk budget for BuildKit's build cache (step layers, RUN --mount=type=cache data); least recently used goes first",
+  ),
   LAYERLAB_LOG_RETENTION_DAYS: int(14, 1, 3650).describe('Days job logs are kept'),
   LAYERLAB_GC_INTERVAL_MIN: int(15, 0, 24 * 60).describe('Minutes between clean-up runs (0 = never)'),
 });
@@ -113,23 +134,17 @@ export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {
   constructor(public readonly issues: { field: string; message: string }[]) {
-    super(
-      'Invalid configuration:\n' + issues.map((i) => `  ${i.field}: ${i.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + issues.map((i) => `  ${i.field}: ${i.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }
 
 export function parseEnv(source: Record<string, string | undefined>) {
   // Empty strings count as unset, as in most .env tooling.
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([k, v]) => k.startsWith('LAYERLAB_') && v !== undefined && v !== ''),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([k, v]) => k.startsWith('LAYERLAB_') && v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '?'), message: i.message })),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? '?'), message: i.message })));
   }
   return resolve(parsed.data);
 }

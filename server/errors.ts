@@ -69,9 +69,7 @@ export function fromZod(error: ZodError, what = 'request'): AppError {
 }
 
 function formatPath(path: PropertyKey[]) {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
 export function toResponse(err: unknown): Response {
@@ -83,7 +81,7 @@ export function toResponse(err: unknown): Response {
       { status: err.status, headers: retryAfterS ? { 'retry-after': String(retryAfterS) } : undefined },
     );
   }
-  log.error('unhandled error', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+  log.error('unhandled error', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return Response.json(
     { error: 'internal', message: 'Something went wrong on our side. It has been logged; please try again.' },
     { status: 500 },

@@ -24,7 +24,8 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
     // The client went away mid-body (e.g. a reload during a save): nothing to answer, nothing to log.
     throw new AppError('invalid_request', 'The request body could not be read.');
   }
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError('invalid_request', `The request body is larger than ${maxBytes / 1024 / 1024} MiB.`);
+  if (Buffer.byteLength(text) > maxBytes)
+    throw new AppError('invalid_request', `The request body is larger than ${maxBytes / 1024 / 1024} MiB.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -35,4 +36,3 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;
 }
-

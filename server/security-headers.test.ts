@@ -44,7 +44,9 @@ describe('security headers', () => {
     expect(monaco?.headers).toContainEqual({ key: 'Cache-Control', value: IMMUTABLE });
     expect(IMMUTABLE).toMatch(/max-age=31536000.*immutable/);
     // Only the versioned folder is cached for good; everything else keeps Next's own caching.
-    expect(rules.filter((r) => r.headers.some((h) => h.key === 'Cache-Control')).map((r) => r.source)).toEqual(['/monaco/:version/vs/:path*']);
+    expect(rules.filter((r) => r.headers.some((h) => h.key === 'Cache-Control')).map((r) => r.source)).toEqual([
+      '/monaco/:version/vs/:path*',
+    ]);
     expect(fs.existsSync(new URL(`../public${monacoVsPath()}/loader.js`, import.meta.url))).toBe(true);
   });
 

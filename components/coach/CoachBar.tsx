@@ -20,7 +20,9 @@ export default function CoachBar() {
   const report = wb.coach;
   if (!report) return <div className={styles.bar} aria-hidden="true" />;
   const { diagnostics } = report;
-  const counts = ORDER.map((severity) => ({ severity, n: diagnostics.filter((d) => d.severity === severity).length })).filter((c) => c.n > 0);
+  const counts = ORDER.map((severity) => ({ severity, n: diagnostics.filter((d) => d.severity === severity).length })).filter(
+    (c) => c.n > 0,
+  );
   const clean = diagnostics.length === 0;
   const listId = 'coach-list';
 
@@ -58,7 +60,10 @@ export default function CoachBar() {
         )}
         {!clean && (
           <span className={styles.toggle} aria-hidden="true">
-            {open ? 'Hide' : 'Show'} <span className={styles.chevron} data-open={open || undefined}>▾</span>
+            {open ? 'Hide' : 'Show'}{' '}
+            <span className={styles.chevron} data-open={open || undefined}>
+              ▾
+            </span>
           </span>
         )}
       </button>
@@ -73,7 +78,12 @@ export default function CoachBar() {
                 <span className={styles.message}>{d.message}</span>
                 <span className={styles.line}>Line {d.line}</span>
               </button>
-              <button type="button" className={styles.rule} onClick={() => wb.showRule(d.ruleId)} title={d.title ? `${d.title}: learn more` : 'Learn more'}>
+              <button
+                type="button"
+                className={styles.rule}
+                onClick={() => wb.showRule(d.ruleId)}
+                title={d.title ? `${d.title}: learn more` : 'Learn more'}
+              >
                 {d.ruleId}
               </button>
             </li>

@@ -32,7 +32,10 @@ export function useCoach(dockerfile: string | undefined, off: readonly string[] 
       try {
         const { lintDockerfile, findRule } = await loadLint();
         if (!live) return;
-        const diagnostics = lintDockerfile(dockerfile, { off: offKey ? offKey.split(',') : [] }).map((d) => ({ ...d, title: findRule(d.ruleId)?.title }));
+        const diagnostics = lintDockerfile(dockerfile, { off: offKey ? offKey.split(',') : [] }).map((d) => ({
+          ...d,
+          title: findRule(d.ruleId)?.title,
+        }));
         setReport({ source: dockerfile, diagnostics });
       } catch {
         // The chunk failed to load (offline): the coach stays quiet; building still works.

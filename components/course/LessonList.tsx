@@ -7,7 +7,12 @@ type Item = { slug: string; order: number; title: string; description: string; s
 
 /** The course, in order, with the learner's progress on each lesson. */
 export function LessonList({ lessons }: { lessons: Item[] }) {
-  if (lessons.length === 0) return <p className="muted">No lessons yet. Add one under <code>lessons/</code>.</p>;
+  if (lessons.length === 0)
+    return (
+      <p className="muted">
+        No lessons yet. Add one under <code>lessons/</code>.
+      </p>
+    );
   return (
     <ol className="lesson-list">
       {lessons.map((l, i) => (

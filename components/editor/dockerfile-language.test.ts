@@ -84,7 +84,25 @@ describe('helpers', () => {
   });
 
   it('documents every instruction the issue lists, without FROM --platform', () => {
-    for (const name of ['FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'COPY', 'ADD', 'ENV', 'ARG', 'WORKDIR', 'USER', 'EXPOSE', 'HEALTHCHECK', 'LABEL', 'VOLUME', 'STOPSIGNAL', 'SHELL', 'ONBUILD']) {
+    for (const name of [
+      'FROM',
+      'RUN',
+      'CMD',
+      'ENTRYPOINT',
+      'COPY',
+      'ADD',
+      'ENV',
+      'ARG',
+      'WORKDIR',
+      'USER',
+      'EXPOSE',
+      'HEALTHCHECK',
+      'LABEL',
+      'VOLUME',
+      'STOPSIGNAL',
+      'SHELL',
+      'ONBUILD',
+    ]) {
       expect(instructionDoc(name.toLowerCase())?.syntax, name).toMatch(new RegExp(`^${name}`));
     }
     expect(instructionDocs.every((d) => d.summary.length > 20)).toBe(true);

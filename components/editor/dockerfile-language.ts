@@ -20,8 +20,7 @@ export type CompletionContext =
   | { kind: 'none' };
 
 export type HoverTarget =
-  | { kind: 'instruction'; doc: InstructionDoc; span: Span }
-  | { kind: 'flag'; doc: FlagDoc; instruction: string; span: Span };
+  { kind: 'instruction'; doc: InstructionDoc; span: Span } | { kind: 'flag'; doc: FlagDoc; instruction: string; span: Span };
 
 const continues = (line: string) => !isComment(line) && /\\\s*$/.test(line);
 const isComment = (line: string) => /^\s*#/.test(line);

@@ -45,7 +45,8 @@ export const instructionDocs: readonly InstructionDoc[] = [
   {
     name: 'CMD',
     syntax: 'CMD ["executable", "arg", …]',
-    summary: 'The default command of a container started from the image; `docker run IMAGE cmd` replaces it. Prefer the JSON (exec) form so your program receives signals.',
+    summary:
+      'The default command of a container started from the image; `docker run IMAGE cmd` replaces it. Prefer the JSON (exec) form so your program receives signals.',
     snippet: '["${1:python}", "${2:app.py}"]',
   },
   {
@@ -59,7 +60,12 @@ export const instructionDocs: readonly InstructionDoc[] = [
     syntax: 'COPY [--chown=<user>:<group>] [--from=<stage>] <src>… <dest>',
     summary: 'Copies files from the build context (or another stage with --from) into the image. A destination ending in / is a directory.',
     flags: [
-      { name: '--from', syntax: '--from=<stage|image>', summary: 'Copy from an earlier build stage (by `AS` name or index) or from an image instead of the build context: the heart of multi-stage builds.' },
+      {
+        name: '--from',
+        syntax: '--from=<stage|image>',
+        summary:
+          'Copy from an earlier build stage (by `AS` name or index) or from an image instead of the build context: the heart of multi-stage builds.',
+      },
       CHOWN,
     ],
   },
@@ -83,13 +89,15 @@ export const instructionDocs: readonly InstructionDoc[] = [
   {
     name: 'WORKDIR',
     syntax: 'WORKDIR /absolute/path',
-    summary: 'Sets the working directory for the following RUN, CMD, ENTRYPOINT, COPY and ADD, creating it if needed. Use an absolute path.',
+    summary:
+      'Sets the working directory for the following RUN, CMD, ENTRYPOINT, COPY and ADD, creating it if needed. Use an absolute path.',
     snippet: '${1:/app}',
   },
   {
     name: 'USER',
     syntax: 'USER <user>[:<group>]',
-    summary: 'Runs the following steps and the container as this user instead of root. Create the user first (e.g. RUN useradd --create-home app).',
+    summary:
+      'Runs the following steps and the container as this user instead of root. Create the user first (e.g. RUN useradd --create-home app).',
   },
   {
     name: 'EXPOSE',
@@ -104,7 +112,11 @@ export const instructionDocs: readonly InstructionDoc[] = [
     flags: [
       { name: '--interval', syntax: '--interval=<duration>', summary: 'Time between checks (default 30s).' },
       { name: '--timeout', syntax: '--timeout=<duration>', summary: 'A check taking longer counts as failed (default 30s).' },
-      { name: '--start-period', syntax: '--start-period=<duration>', summary: 'Start-up time during which failures do not count (default 0s).' },
+      {
+        name: '--start-period',
+        syntax: '--start-period=<duration>',
+        summary: 'Start-up time during which failures do not count (default 0s).',
+      },
       { name: '--retries', syntax: '--retries=<n>', summary: 'Consecutive failures before the container is unhealthy (default 3).' },
     ],
   },

@@ -39,7 +39,10 @@ describe('the coach’s code actions', () => {
     expect(actions[0]).toMatchObject({ kind: 'quickfix', isPreferred: true });
     const diagnostic = linted.diagnostics.find((d) => d.ruleId === 'pip-no-cache-dir')!;
     const [edit] = fixEdits(model, diagnostic);
-    expect(edit).toEqual({ range: { startLineNumber: 3, startColumn: 1, endLineNumber: 3, endColumn: 22 }, text: 'RUN pip install --no-cache-dir flask' });
+    expect(edit).toEqual({
+      range: { startLineNumber: 3, startColumn: 1, endLineNumber: 3, endColumn: 22 },
+      text: 'RUN pip install --no-cache-dir flask',
+    });
     const lines = TEXT.split('\n');
     lines.splice(2, 1, edit.text);
     expect(lines.join('\n')).toBe(applyFix(TEXT, diagnostic.fix!));

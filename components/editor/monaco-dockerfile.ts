@@ -45,7 +45,11 @@ function ruleIdOf(resource: { authority: string; path: string }): string | undef
 }
 
 function markerSeverity(monaco: Monaco, severity: Severity) {
-  return severity === 'error' ? monaco.MarkerSeverity.Error : severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info;
+  return severity === 'error'
+    ? monaco.MarkerSeverity.Error
+    : severity === 'warning'
+      ? monaco.MarkerSeverity.Warning
+      : monaco.MarkerSeverity.Info;
 }
 
 export function coachMarkers(monaco: Monaco, model: editor.ITextModel, diagnostics: Diagnostic[]): editor.IMarkerData[] {
@@ -95,11 +99,7 @@ function current(model: editor.ITextModel, host: CoachHost): Linted['diagnostics
 
 const codeOf = (marker: editor.IMarkerData) => (typeof marker.code === 'object' ? marker.code.value : marker.code);
 
-export function provideCoachActions(
-  host: CoachHost,
-  model: editor.ITextModel,
-  markers: editor.IMarkerData[],
-): languages.CodeAction[] {
+export function provideCoachActions(host: CoachHost, model: editor.ITextModel, markers: editor.IMarkerData[]): languages.CodeAction[] {
   const diagnostics = current(model, host);
   const fixes: languages.CodeAction[] = [];
   const explain: languages.CodeAction[] = [];
@@ -174,7 +174,12 @@ export function registerDockerfileInsight(monaco: Monaco, host: CoachHost): IDis
         const getLine = (n: number) => (n >= 1 && n <= model.getLineCount() ? model.getLineContent(n) : '');
         const context = completionContext(getLine, position.lineNumber, position.column);
         if (context.kind === 'none') return { suggestions: [] };
-        const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: context.span.start, endColumn: context.span.end };
+        const range = {
+          startLineNumber: position.lineNumber,
+          endLineNumber: position.lineNumber,
+          startColumn: context.span.start,
+          endColumn: context.span.end,
+        };
         const { CompletionItemKind, CompletionItemInsertTextRule } = monaco.languages;
         if (context.kind === 'instruction') {
           return {
@@ -234,7 +239,8 @@ export function registerDockerfileInsight(monaco: Monaco, host: CoachHost): IDis
         const contents: IMarkdownString[] = [];
         const target = hoverTarget(getLine, position.lineNumber, position.column);
         if (target?.kind === 'instruction') contents.push(md(`**${target.doc.name}** · \`${target.doc.syntax}\`\n\n${target.doc.summary}`));
-        if (target?.kind === 'flag') contents.push(md(`**${target.instruction} ${target.doc.name}** · \`${target.doc.syntax}\`\n\n${target.doc.summary}`));
+        if (target?.kind === 'flag')
+          contents.push(md(`**${target.instruction} ${target.doc.name}** · \`${target.doc.syntax}\`\n\n${target.doc.summary}`));
         // The coach's findings here: each with a link to its explanation (the marker hover shows the message itself).
         const here = current(model, host).filter((d) => position.lineNumber >= d.line && position.lineNumber <= (d.endLine ?? d.line));
         for (const id of new Set(here.map((d) => d.ruleId))) {

@@ -23,7 +23,12 @@ export function AttemptHistory({ attempts }: { attempts: Attempt[] }) {
         <strong>
           Attempt {index + 1} of {attempts.length}
         </strong>
-        <button className="btn btn-xs" onClick={() => setIndex(index + 1)} disabled={index === attempts.length - 1} aria-label="Next attempt">
+        <button
+          className="btn btn-xs"
+          onClick={() => setIndex(index + 1)}
+          disabled={index === attempts.length - 1}
+          aria-label="Next attempt"
+        >
           →
         </button>
         <span className={styles.state} data-state={current.state}>

@@ -12,7 +12,11 @@ export type ClassListItem = { id: string; name: string; code: string; members: n
 export function ClassList({ classes, csrf }: { classes: ClassListItem[]; csrf: string }) {
   const router = useRouter();
   const [name, setName] = useState('');
-  const { submit: create, error, busy } = useSubmit(async () => {
+  const {
+    submit: create,
+    error,
+    busy,
+  } = useSubmit(async () => {
     const created = await instructorApi.createClass(csrf, name);
     router.push(`/instructor/classes/${created.id}`);
   });

@@ -27,7 +27,11 @@ export function HeatmapPanel({ classId, csrf, version }: { classId: string; csrf
           {l.checks
             .filter((c) => c.learnersFailed > 0)
             .map((c) => (
-              <div key={c.id} className={styles.heatRow} title={`${c.learnersFailed} learner(s) failed it at least once; ${c.stillFailing} still failing; ${c.failures} failures in all`}>
+              <div
+                key={c.id}
+                className={styles.heatRow}
+                title={`${c.learnersFailed} learner(s) failed it at least once; ${c.stillFailing} still failing; ${c.failures} failures in all`}
+              >
                 <span>Check: {c.title}</span>
                 <span className={styles.heatBar}>
                   <span className={styles.heatFill} style={{ width: width(c.learnersFailed), display: 'block' }} />

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { instructorApi, type ImagesOverview as Overview } from '@/lib/api-client';
 import styles from './instructor.module.css';
 
-
 const mb = (b?: number) => (b === undefined ? '' : `${Math.round(b / 1e6)} MB`);
 
 /** Base images before class: present or not, warm them all with one click, follow the progress. */
@@ -70,7 +69,9 @@ export function ImageWarmup({ csrf }: { csrf: string }) {
                   <span className={styles.present} data-present={i.present}>
                     {i.present ? 'present' : 'missing'}
                   </span>{' '}
-                  <span className={styles.meta}>{i.present ? [mb(i.sizeBytes), i.note].filter(Boolean).join(' · ') : i.aliasOf ? `legacy name for ${i.aliasOf}` : ''}</span>
+                  <span className={styles.meta}>
+                    {i.present ? [mb(i.sizeBytes), i.note].filter(Boolean).join(' · ') : i.aliasOf ? `legacy name for ${i.aliasOf}` : ''}
+                  </span>
                 </td>
                 <td className={styles.meta}>{i.lessons.length ? `${i.lessons.length} lesson${i.lessons.length === 1 ? '' : 's'}` : '—'}</td>
               </tr>

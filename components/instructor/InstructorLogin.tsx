@@ -43,9 +43,7 @@ export function InstructorLogin() {
       <button className="btn btn-primary" type="submit" disabled={busy || !password}>
         {busy ? <span className="spinner" aria-hidden /> : null} Sign in
       </button>
-      <p className={styles.hint}>
-        The password is LAYERLAB_INSTRUCTOR_PASSWORD, or the one the server printed when it first started.
-      </p>
+      <p className={styles.hint}>The password is LAYERLAB_INSTRUCTOR_PASSWORD, or the one the server printed when it first started.</p>
     </form>
   );
 }

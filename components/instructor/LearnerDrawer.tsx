@@ -47,7 +47,13 @@ export function LearnerDrawer({
   }, [onClose]);
 
   async function reset() {
-    if (!data || !window.confirm(`Start “${lessonTitle}” over for ${data.displayName}? Their files and progress on it are cleared; build history stays.`)) return;
+    if (
+      !data ||
+      !window.confirm(
+        `Start “${lessonTitle}” over for ${data.displayName}? Their files and progress on it are cleared; build history stays.`,
+      )
+    )
+      return;
     try {
       await instructorApi.resetLearnerLesson(csrf, classId, learner, lesson);
       await load();
@@ -128,7 +134,9 @@ export function LearnerDrawer({
                   <p className={styles.empty}>No terminal commands in this lesson yet.</p>
                 ) : (
                   <div>
-                    <p className={styles.hint}>docker commands typed in the terminal, oldest first (what was typed inside a shell is not recorded)</p>
+                    <p className={styles.hint}>
+                      docker commands typed in the terminal, oldest first (what was typed inside a shell is not recorded)
+                    </p>
                     <ol className={styles.pre} aria-label="Terminal commands" style={{ listStyle: 'none', maxHeight: 520 }}>
                       {data.terminal.map((c, i) => (
                         <li key={i} data-exit={c.exitCode ?? ''} title={timeAgo(c.createdAt)}>

@@ -38,7 +38,12 @@ export default function LayersPanel() {
     setFetched({ id: succeededId, phase: 'loading' });
     void settle(learnerApi.buildLayers(succeededId)).then((result) => {
       if (result.ok) known.set(succeededId, result.data);
-      if (live) setFetched(result.ok ? { id: succeededId, phase: 'shown', data: result.data } : { id: succeededId, phase: 'error', message: result.error.message });
+      if (live)
+        setFetched(
+          result.ok
+            ? { id: succeededId, phase: 'shown', data: result.data }
+            : { id: succeededId, phase: 'error', message: result.error.message },
+        );
     });
     return () => {
       live = false;
@@ -49,7 +54,8 @@ export default function LayersPanel() {
     return (
       <div className={styles.empty}>
         <p>
-          Build your image to see its <strong>layers</strong>: what each instruction added, how big it is, and which steps came from the cache.
+          Build your image to see its <strong>layers</strong>: what each instruction added, how big it is, and which steps came from the
+          cache.
         </p>
       </div>
     );
@@ -198,9 +204,7 @@ function Timeline({ bars, totalMs, onLine }: { bars: TimelineBar[]; totalMs: num
               <span className={styles.tlTrack} aria-hidden="true">
                 <span className={styles.tlBar} style={{ left: `${b.offset * 100}%`, width: `${b.share * 100}%` }} />
               </span>
-              <span className={styles.time}>
-                {b.cached ? <span className={styles.cached}>cached</span> : formatDuration(b.durationMs)}
-              </span>
+              <span className={styles.time}>{b.cached ? <span className={styles.cached}>cached</span> : formatDuration(b.durationMs)}</span>
             </button>
           </li>
         ))}

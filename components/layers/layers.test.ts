@@ -3,7 +3,12 @@ import type { StepView } from '@/components/workbench/job-view';
 import { baseImageOf, layerRows, timeline } from './layers';
 import type { Layer } from '@/lib/api-client';
 
-const layer = (sizeBytes: number, fromBase: boolean, extra: Partial<Layer> = {}): Layer => ({ createdBy: 'x', sizeBytes, fromBase, ...extra });
+const layer = (sizeBytes: number, fromBase: boolean, extra: Partial<Layer> = {}): Layer => ({
+  createdBy: 'x',
+  sizeBytes,
+  fromBase,
+  ...extra,
+});
 const step = (index: number, instruction: string, durationMs?: number, extra: Partial<StepView> = {}): StepView => ({
   index,
   instruction,
@@ -15,17 +20,24 @@ const step = (index: number, instruction: string, durationMs?: number, extra: Pa
 
 describe('baseImageOf', () => {
   it('names the final stage’s base image, without AS or flags', () => {
-    expect(baseImageOf([step(1, 'FROM python:3.13-slim AS build'), step(2, 'RUN x'), step(3, 'FROM debian:bookworm-slim')])).toBe('debian:bookworm-slim');
+    expect(baseImageOf([step(1, 'FROM python:3.13-slim AS build'), step(2, 'RUN x'), step(3, 'FROM debian:bookworm-slim')])).toBe(
+      'debian:bookworm-slim',
+    );
     expect(baseImageOf([step(1, 'from python:3.13-slim as app')])).toBe('python:3.13-slim');
     expect(baseImageOf([step(1, 'RUN x')])).toBeUndefined();
     // BuildKit may start the final stage's FROM before another stage's.
-    expect(baseImageOf([step(1, 'FROM busybox', 0, { final: true }), step(2, 'FROM python:3.13-slim AS build', 0, { final: false })])).toBe('busybox');
+    expect(baseImageOf([step(1, 'FROM busybox', 0, { final: true }), step(2, 'FROM python:3.13-slim AS build', 0, { final: false })])).toBe(
+      'busybox',
+    );
   });
 });
 
 describe('layerRows', () => {
   it('folds the base image’s layers into one row and keeps the learner’s own in order', () => {
-    const own = [layer(0, false, { step: { index: 2, instruction: 'WORKDIR /app', line: 2 } }), layer(5_000, false, { step: { index: 3, instruction: 'COPY . .', line: 3 } })];
+    const own = [
+      layer(0, false, { step: { index: 2, instruction: 'WORKDIR /app', line: 2 } }),
+      layer(5_000, false, { step: { index: 3, instruction: 'COPY . .', line: 3 } }),
+    ];
     const rows = layerRows([layer(100, true), layer(40, true), ...own], 5_140, 'python:3.13-slim');
     expect(rows.base).toMatchObject({ image: 'python:3.13-slim', count: 2, sizeBytes: 140 });
     expect(rows.own).toEqual(own);
@@ -54,9 +66,15 @@ describe('timeline', () => {
   });
 
   it('overlaps stages BuildKit ran in parallel instead of laying them end to end', () => {
-    const { bars, totalMs } = timeline([step(1, '[build] RUN a', 2_000, { startedAt: 1_000 }), step(2, '[other] RUN b', 2_000, { startedAt: 1_000 })]);
+    const { bars, totalMs } = timeline([
+      step(1, '[build] RUN a', 2_000, { startedAt: 1_000 }),
+      step(2, '[other] RUN b', 2_000, { startedAt: 1_000 }),
+    ]);
     expect(totalMs).toBe(2_000);
-    expect(bars.map((b) => [b.offset, b.share])).toEqual([[0, 1], [0, 1]]);
+    expect(bars.map((b) => [b.offset, b.share])).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
   });
 
   it('marks the step that failed', () => {

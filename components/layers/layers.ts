@@ -16,13 +16,19 @@ export type LayerRows = {
 export function baseImageOf(steps: { instruction: string; final?: boolean }[]): string | undefined {
   const isFrom = (s: { instruction: string }) => /^from\s/i.test(s.instruction);
   const from = steps.find((s) => s.final && isFrom(s)) ?? steps.findLast(isFrom);
-  return from?.instruction.split(/\s+/).slice(1).find((word) => !word.startsWith('--'));
+  return from?.instruction
+    .split(/\s+/)
+    .slice(1)
+    .find((word) => !word.startsWith('--'));
 }
 
 export function layerRows(layers: Layer[], totalBytes: number, baseImage?: string): LayerRows {
   const base = layers.filter((l) => l.fromBase);
   return {
-    base: base.length > 0 ? { image: baseImage, count: base.length, sizeBytes: base.reduce((sum, l) => sum + l.sizeBytes, 0), layers: base } : undefined,
+    base:
+      base.length > 0
+        ? { image: baseImage, count: base.length, sizeBytes: base.reduce((sum, l) => sum + l.sizeBytes, 0), layers: base }
+        : undefined,
     own: layers.filter((l) => !l.fromBase),
     totalBytes,
   };
@@ -53,17 +59,15 @@ export function timeline(steps: StepView[]): { bars: TimelineBar[]; totalMs: num
   const start = Math.min(...timed.map((s) => s.startedAt));
   const end = Math.max(...timed.map((s) => s.startedAt + (s.durationMs ?? 0)));
   const totalMs = end - start;
-  const bars = timed.map(
-    (s): TimelineBar => ({
-      index: s.index,
-      instruction: s.instruction,
-      line: s.line,
-      cached: !!s.cached,
-      durationMs: s.durationMs ?? 0,
-      share: totalMs > 0 ? Math.max(MIN_SHARE, (s.durationMs ?? 0) / totalMs) : MIN_SHARE,
-      offset: totalMs > 0 ? Math.min(1 - MIN_SHARE, (s.startedAt - start) / totalMs) : 0,
-      failed: s.state === 'failed',
-    }),
-  );
+  const bars = timed.map((s): TimelineBar => ({
+    index: s.index,
+    instruction: s.instruction,
+    line: s.line,
+    cached: !!s.cached,
+    durationMs: s.durationMs ?? 0,
+    share: totalMs > 0 ? Math.max(MIN_SHARE, (s.durationMs ?? 0) / totalMs) : MIN_SHARE,
+    offset: totalMs > 0 ? Math.min(1 - MIN_SHARE, (s.startedAt - start) / totalMs) : 0,
+    failed: s.state === 'failed',
+  }));
   return { bars, totalMs };
 }

@@ -95,7 +95,9 @@ export function CheckPanel({ slug, goals, hints = [], next, ensureBuild, onCompl
       )}
 
       {state.phase === 'idle' && (
-        <p className={styles.intro}>Your files are built (if they changed since the last build), then the image is tested against each goal.</p>
+        <p className={styles.intro}>
+          Your files are built (if they changed since the last build), then the image is tested against each goal.
+        </p>
       )}
 
       {state.phase === 'done' && state.allPassed && (

@@ -70,7 +70,12 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
             </button>
           )}
           {wb && terminalLine && (
-            <button type="button" className="btn btn-xs btn-accent" title="Type this command at the terminal's prompt; press Enter there to run it" onClick={() => pasteIntoTerminal(terminalLine)}>
+            <button
+              type="button"
+              className="btn btn-xs btn-accent"
+              title="Type this command at the terminal's prompt; press Enter there to run it"
+              onClick={() => pasteIntoTerminal(terminalLine)}
+            >
               Paste into terminal
             </button>
           )}
@@ -79,7 +84,11 @@ export function LessonCodeBlock({ lang, source, children }: { lang: string; sour
               type="button"
               className="btn btn-xs btn-accent"
               disabled={busy}
-              title={busy ? 'Wait for the current build or run to finish' : `Run ${runnableCommands.length === 1 ? 'this command' : `these ${runnableCommands.length} commands, in order,`} in the workbench`}
+              title={
+                busy
+                  ? 'Wait for the current build or run to finish'
+                  : `Run ${runnableCommands.length === 1 ? 'this command' : `these ${runnableCommands.length} commands, in order,`} in the workbench`
+              }
               onClick={() => void wb.runCommands(runnableCommands)}
             >
               ▶ Run this

@@ -43,7 +43,10 @@ export function LessonMarkdown({ body }: { body: string }) {
     <div className="prose">
       <Markdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeCodeLanguage, [rehypeHighlight, { languages, aliases: { bash: ['terminal'] }, detect: false, plainText: ['text', 'txt', 'plaintext'] }]]}
+        rehypePlugins={[
+          rehypeCodeLanguage,
+          [rehypeHighlight, { languages, aliases: { bash: ['terminal'] }, detect: false, plainText: ['text', 'txt', 'plaintext'] }],
+        ]}
         components={components}
       >
         {body}

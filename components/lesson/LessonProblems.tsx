@@ -37,9 +37,9 @@ export function LessonProblems({ slug, issues }: { slug: string; issues: Issue[]
     <div className="message-page message-page-wide" data-testid="lesson-problems">
       <h1>This lesson cannot be shown</h1>
       <p>
-        The lesson <code>{slug}</code> has {issues.length === 1 ? 'a mistake' : `${issues.length} mistakes`} in its files, so it
-        was left out of the course. The other lessons work as usual. If you are learning, tell your teacher; if you wrote it,
-        fix the following and reload:
+        The lesson <code>{slug}</code> has {issues.length === 1 ? 'a mistake' : `${issues.length} mistakes`} in its files, so it was left
+        out of the course. The other lessons work as usual. If you are learning, tell your teacher; if you wrote it, fix the following and
+        reload:
       </p>
       <IssueList issues={issues} />
       <div className="message-actions">

@@ -51,7 +51,13 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
             <h2 className={styles.title}>Solution</h2>
             <div className={styles.actions}>
               {onUseSolution && (
-                <button type="button" className="btn btn-sm" onClick={() => setConfirmingUse(true)} disabled={changed.length === 0} data-testid="use-solution">
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  onClick={() => setConfirmingUse(true)}
+                  disabled={changed.length === 0}
+                  data-testid="use-solution"
+                >
                   Use the solution
                 </button>
               )}
@@ -69,7 +75,13 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
           ))}
         </>
       ) : (
-        <button type="button" className="btn btn-sm btn-ghost" onClick={() => setConfirming(true)} disabled={state.phase === 'loading'} data-testid="show-solution">
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost"
+          onClick={() => setConfirming(true)}
+          disabled={state.phase === 'loading'}
+          data-testid="show-solution"
+        >
           {state.phase === 'loading' ? 'Loading…' : 'Show solution'}
         </button>
       )}
@@ -92,7 +104,13 @@ export function SolutionDiff({ slug, files, onUseSolution }: Props) {
           <p>Every file becomes the solution’s version; your own changes are lost. Build and check it afterwards to see it pass.</p>
         </ConfirmDialog>
       )}
-      <ConfirmDialog open={confirming} title="Show the solution?" confirmLabel="Show solution" onConfirm={() => void show()} onCancel={() => setConfirming(false)}>
+      <ConfirmDialog
+        open={confirming}
+        title="Show the solution?"
+        confirmLabel="Show solution"
+        onConfirm={() => void show()}
+        onCancel={() => setConfirming(false)}
+      >
         <p>You learn most by getting there yourself — have you tried the hints? The solution will be shown as a diff against your files.</p>
       </ConfirmDialog>
     </section>

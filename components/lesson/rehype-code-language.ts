@@ -8,9 +8,7 @@ export function rehypeCodeLanguage() {
   return (tree: Node) => {
     const walk = (node: Node) => {
       if (node.type === 'element' && node.tagName === 'code' && Array.isArray(node.properties?.className)) {
-        node.properties.className = (node.properties.className as string[]).map((c) =>
-          c.startsWith('language-') ? c.toLowerCase() : c,
-        );
+        node.properties.className = (node.properties.className as string[]).map((c) => (c.startsWith('language-') ? c.toLowerCase() : c));
       }
       node.children?.forEach(walk);
     };

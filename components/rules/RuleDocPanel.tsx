@@ -90,7 +90,9 @@ export default function RuleDocPanel({ id, onClose }: { id: string; onClose(): v
                 {state.doc.severity}
               </span>
             </p>
-            <Markdown remarkPlugins={[remarkGfm]} components={SUBHEADINGS}>{withoutPreamble(state.doc.markdown)}</Markdown>
+            <Markdown remarkPlugins={[remarkGfm]} components={SUBHEADINGS}>
+              {withoutPreamble(state.doc.markdown)}
+            </Markdown>
           </div>
         )}
       </div>

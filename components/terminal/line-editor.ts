@@ -6,10 +6,7 @@
  */
 
 export type EditorAction =
-  | { type: 'submit'; line: string }
-  | { type: 'complete'; line: string }
-  | { type: 'interrupt' }
-  | { type: 'clear' };
+  { type: 'submit'; line: string } | { type: 'complete'; line: string } | { type: 'interrupt' } | { type: 'clear' };
 
 export const PROMPT = '\x1b[1;34m$\x1b[0m ';
 
@@ -66,7 +63,7 @@ export class LineEditor {
           if (this.cursor > 0) {
             this.line = this.line.slice(0, this.cursor - 1) + this.line.slice(this.cursor);
             this.cursor--;
-            write += "\b" + this.tail();
+            write += '\b' + this.tail();
           }
           break;
         case '\t':
@@ -180,4 +177,3 @@ export class LineEditor {
     return `${after}${erase ? '\x1b[K' : ''}${after.length ? `\x1b[${after.length}D` : ''}`;
   }
 }
-

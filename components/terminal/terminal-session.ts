@@ -141,7 +141,8 @@ export class TerminalSession {
       }
       // The log carries the builder's own lines ("Step 2/6 : …", " ---> Using cache"), as `docker build` prints them.
       if (e.type === 'log') this.term.write(crlf(e.text));
-      else if (e.type === 'status' && e.state === 'queued' && e.position) this.term.write(DIM(`Waiting for a free slot (position ${e.position})…\r\n`));
+      else if (e.type === 'status' && e.state === 'queued' && e.position)
+        this.term.write(DIM(`Waiting for a free slot (position ${e.position})…\r\n`));
       else if (e.type === 'done') {
         source.close();
         this.job = undefined;

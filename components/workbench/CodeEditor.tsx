@@ -154,7 +154,8 @@ export default function CodeEditor() {
     const model = monaco.editor.getModel(monaco.Uri.parse(uriFor(DOCKERFILE_PATH)));
     if (!model) return;
     if (!wb.coach) monaco.editor.setModelMarkers(model, COACH_OWNER, []);
-    else if (describes(wb.coach, model)) monaco.editor.setModelMarkers(model, COACH_OWNER, coachMarkers(monaco, model, wb.coach.diagnostics));
+    else if (describes(wb.coach, model))
+      monaco.editor.setModelMarkers(model, COACH_OWNER, coachMarkers(monaco, model, wb.coach.diagnostics));
   }, [monaco, wb.coach, wb.files]);
 
   // "Show line N" from the coach or the layer inspector: the Dockerfile is opened first, then the line shown.

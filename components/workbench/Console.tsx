@@ -59,7 +59,13 @@ export function Console({ check }: { check?: ReactNode }) {
           className="console-panel"
           hidden={current !== t.id}
         >
-          {t.id === 'check' ? check : t.id === 'layers' ? current === 'layers' && <LayersPanel /> : <JobOutput kind={t.id as 'build' | 'run'} view={t.view} />}
+          {t.id === 'check' ? (
+            check
+          ) : t.id === 'layers' ? (
+            current === 'layers' && <LayersPanel />
+          ) : (
+            <JobOutput kind={t.id as 'build' | 'run'} view={t.view} />
+          )}
         </div>
       ))}
     </section>
@@ -68,7 +74,16 @@ export function Console({ check }: { check?: ReactNode }) {
 
 function PhaseDot({ view }: { view: JobView }) {
   const exitedNonZero = view.kind === 'run' && !!view.done?.exitCode;
-  const state = view.phase === 'done' ? (exitedNonZero ? 'failed' : view.done?.state) : view.phase === 'refused' ? 'failed' : view.phase === 'lost' ? undefined : 'active';
+  const state =
+    view.phase === 'done'
+      ? exitedNonZero
+        ? 'failed'
+        : view.done?.state
+      : view.phase === 'refused'
+        ? 'failed'
+        : view.phase === 'lost'
+          ? undefined
+          : 'active';
   if (!state) return null;
   return <span className="phase-dot" data-state={state} aria-hidden="true" />;
 }
@@ -135,10 +150,19 @@ function JobOutput({ kind, view }: { kind: 'build' | 'run'; view?: JobView }) {
       </header>
       {kind === 'build' && <StepList steps={view.steps} onSelect={jumpTo} />}
       <div className="log-wrap">
-        <div ref={logRef} className="log mono" onScroll={onScroll} tabIndex={0} aria-label={`${kind === 'build' ? 'Build' : 'Run'} log`} aria-live="off">
+        <div
+          ref={logRef}
+          className="log mono"
+          onScroll={onScroll}
+          tabIndex={0}
+          aria-label={`${kind === 'build' ? 'Build' : 'Run'} log`}
+          aria-live="off"
+        >
           {view.dropped > 0 && <div className="log-note">… {view.dropped} earlier lines not shown</div>}
           {view.phase === 'queued' && (
-            <div className="log-note">Waiting for a free builder{view.position ? ` — you are number ${view.position} in the queue` : ''}…</div>
+            <div className="log-note">
+              Waiting for a free builder{view.position ? ` — you are number ${view.position} in the queue` : ''}…
+            </div>
           )}
           {view.entries.map((e) =>
             e.kind === 'progress' ? (
@@ -204,7 +228,14 @@ function Badge({ view }: { view: JobView }) {
     text = 'Log unavailable';
   } else {
     state = 'active';
-    text = view.phase === 'queued' ? `Queued${view.position ? ` · #${view.position}` : ''}` : view.phase === 'starting' ? 'Starting…' : view.kind === 'build' ? 'Building…' : 'Running…';
+    text =
+      view.phase === 'queued'
+        ? `Queued${view.position ? ` · #${view.position}` : ''}`
+        : view.phase === 'starting'
+          ? 'Starting…'
+          : view.kind === 'build'
+            ? 'Building…'
+            : 'Running…';
   }
   return (
     <span className="badge" data-state={state} data-testid="job-badge" role="status">

@@ -57,10 +57,22 @@ export function FileTabs() {
               </button>
               {selected && (
                 <span className="filetab-actions">
-                  <button type="button" className="icon-btn" aria-label={`Rename ${f.path}`} title="Rename" onClick={() => begin({ mode: 'rename', path: f.path })}>
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    aria-label={`Rename ${f.path}`}
+                    title="Rename"
+                    onClick={() => begin({ mode: 'rename', path: f.path })}
+                  >
                     ✎
                   </button>
-                  <button type="button" className="icon-btn" aria-label={`Delete ${f.path}`} title="Delete" onClick={() => setDeleting(f.path)}>
+                  <button
+                    type="button"
+                    className="icon-btn"
+                    aria-label={`Delete ${f.path}`}
+                    title="Delete"
+                    onClick={() => setDeleting(f.path)}
+                  >
                     ×
                   </button>
                 </span>

@@ -15,11 +15,15 @@ export function SkipLinks({ hasCheck }: { hasCheck: boolean }) {
   };
   return (
     <nav className="skip-links" aria-label="Skip links">
-      <a href="#editor-host" className="skip-link" onClick={(e) => {
-        e.preventDefault();
-        // Monaco takes keys through an EditContext div in Chromium, a textarea elsewhere.
-        document.querySelector<HTMLElement>('#editor-host .native-edit-context, #editor-host textarea')?.focus();
-      }}>
+      <a
+        href="#editor-host"
+        className="skip-link"
+        onClick={(e) => {
+          e.preventDefault();
+          // Monaco takes keys through an EditContext div in Chromium, a textarea elsewhere.
+          document.querySelector<HTMLElement>('#editor-host .native-edit-context, #editor-host textarea')?.focus();
+        }}
+      >
         Skip to the editor
       </a>
       <button type="button" className="skip-link" onClick={go('build')}>

@@ -73,7 +73,13 @@ export function Toolbar() {
           <StopIcon />
           Stop
         </button>
-        <button type="button" className="btn btn-ghost" onClick={() => setConfirmReset(true)} disabled={!wb.starterEdited} title="Restore the lesson’s starter files">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={() => setConfirmReset(true)}
+          disabled={!wb.starterEdited}
+          title="Restore the lesson’s starter files"
+        >
           Reset
         </button>
       </div>
@@ -100,11 +106,20 @@ export function Toolbar() {
 
 const Spinner = () => <span className="spinner" aria-hidden="true" />;
 const PlayIcon = () => (
-  <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path fill="currentColor" d="M2 3.5 8 1l6 2.5v9L8 15l-6-2.5zM8 2.6 3.9 4.3 8 6l4.1-1.7zM3 5.2v6.6l4.5 1.9V6.9zm10 0L8.5 6.9v6.8l4.5-1.9z" /></svg>
+  <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+    <path
+      fill="currentColor"
+      d="M2 3.5 8 1l6 2.5v9L8 15l-6-2.5zM8 2.6 3.9 4.3 8 6l4.1-1.7zM3 5.2v6.6l4.5 1.9V6.9zm10 0L8.5 6.9v6.8l4.5-1.9z"
+    />
+  </svg>
 );
 const RunIcon = () => (
-  <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16"><path fill="currentColor" d="M4 2.5v11a.5.5 0 0 0 .76.43l9-5.5a.5.5 0 0 0 0-.86l-9-5.5A.5.5 0 0 0 4 2.5" /></svg>
+  <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+    <path fill="currentColor" d="M4 2.5v11a.5.5 0 0 0 .76.43l9-5.5a.5.5 0 0 0 0-.86l-9-5.5A.5.5 0 0 0 4 2.5" />
+  </svg>
 );
 const StopIcon = () => (
-  <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16"><rect fill="currentColor" x="3" y="3" width="10" height="10" rx="1.5" /></svg>
+  <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16">
+    <rect fill="currentColor" x="3" y="3" width="10" height="10" rx="1.5" />
+  </svg>
 );

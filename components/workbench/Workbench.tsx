@@ -13,7 +13,9 @@ import { useWorkbenchActions, useWorkbenchCoach } from './workbench-context';
 /** The coach's summary has nothing to show before the (lazy) linter has run, so it loads lazily too, in a box of its size. */
 const CoachBar = dynamic(() => import('@/components/coach/CoachBar'), {
   ssr: false,
-  loading: () => <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />,
+  loading: () => (
+    <div aria-hidden="true" style={{ flex: 'none', height: 31, borderTop: '1px solid var(--border)', background: 'var(--bg-subtle)' }} />
+  ),
 });
 
 /** The docker terminal (xterm.js), beside the console; loaded after the page. */

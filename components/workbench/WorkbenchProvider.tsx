@@ -51,7 +51,7 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
   const [files, setFiles] = useState<WorkspaceFile[]>(initialFiles);
   const [tag, setTag] = useState<string>(saved?.tag || starter.tag);
   const [active, setActive] = useState<string>(
-    initialFiles.some((f) => f.path === starter.open) ? starter.open : initialFiles[0]?.path ?? DOCKERFILE_PATH,
+    initialFiles.some((f) => f.path === starter.open) ? starter.open : (initialFiles[0]?.path ?? DOCKERFILE_PATH),
   );
   const [build, setBuild] = useState<JobView>();
   const [run, setRun] = useState<JobView>();
@@ -86,7 +86,10 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
 
   // A reload during a build or run opens the console on the job that is still live.
   useEffect(() => {
-    for (const [kind, view] of [['run', run], ['build', build]] as const) {
+    for (const [kind, view] of [
+      ['run', run],
+      ['build', build],
+    ] as const) {
       if (view?.id && view.id === restoring.current[kind] && view.phase !== 'starting') {
         restoring.current[kind] = undefined;
         if (view.phase === 'queued' || view.phase === 'running') setConsoleTab(kind);
@@ -98,7 +101,7 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
 
   // 422 dockerfile_refused: mark the lines the policy named.
   useEffect(() => {
-    const issues = build?.refusal?.code === 'dockerfile_refused' ? build.refusal.issues ?? [] : [];
+    const issues = build?.refusal?.code === 'dockerfile_refused' ? (build.refusal.issues ?? []) : [];
     setRefusedMarkers(issues.filter((i) => typeof i.line === 'number').map((i) => ({ line: i.line!, message: i.message })));
   }, [build?.refusal]);
 
@@ -122,7 +125,8 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
       // The waiter settles before React renders the finished view: mark it finished now, so a
       // next command started right away ("Run this" with two `docker run` lines) is not refused as busy.
       const shown = latest.current[kind];
-      if (finished && shown && (shown.id ?? id) === id) latest.current = { ...latest.current, [kind]: { ...shown, phase: 'done', done: finished } };
+      if (finished && shown && (shown.id ?? id) === id)
+        latest.current = { ...latest.current, [kind]: { ...shown, phase: 'done', done: finished } };
       return { id, done: finished };
     },
     [attach, waitFor],
@@ -136,8 +140,11 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
       if (isActive(latest.current.build)) return undefined;
       setRefusedMarkers([]);
       const fingerprint = filesFingerprint(files);
-      return startJob('build', `docker build -t ${useTag} .`, () => learnerApi.startBuild({ files, tag: useTag, lesson }), (id) =>
-        rememberBuilt(id, fingerprint),
+      return startJob(
+        'build',
+        `docker build -t ${useTag} .`,
+        () => learnerApi.startBuild({ files, tag: useTag, lesson }),
+        (id) => rememberBuilt(id, fingerprint),
       );
     };
     const doBuild = async (tagOverride?: string) => (await startBuild(tagOverride))?.done;
@@ -212,7 +219,7 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
       deleteFile(path) {
         const remaining = latest.current.files.filter((f) => f.path !== path);
         setFiles(remaining);
-        setActive((a) => (a === path ? remaining[0]?.path ?? '' : a));
+        setActive((a) => (a === path ? (remaining[0]?.path ?? '') : a));
       },
       resetToStarter() {
         const { starter } = latest.current;
@@ -232,7 +239,9 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
       },
       replaceFiles(next) {
         setFiles(next);
-        setActive((a) => (next.some((f) => f.path === a) ? a : next.find((f) => f.path === DOCKERFILE_PATH)?.path ?? next[0]?.path ?? ''));
+        setActive((a) =>
+          next.some((f) => f.path === a) ? a : (next.find((f) => f.path === DOCKERFILE_PATH)?.path ?? next[0]?.path ?? ''),
+        );
       },
       build: doBuild,
       async ensureBuild() {
@@ -263,7 +272,14 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
             const done = await doBuild(c.tag ?? latest.current.tag);
             if (done?.state !== 'succeeded') return;
           } else if (c.kind === 'run') {
-            const done = await runImage({ image: c.image, command: c.command, env: c.env, entrypoint: c.entrypoint, user: c.user, workdir: c.workdir });
+            const done = await runImage({
+              image: c.image,
+              command: c.command,
+              env: c.env,
+              entrypoint: c.entrypoint,
+              user: c.user,
+              workdir: c.workdir,
+            });
             if (done?.state !== 'succeeded') return;
           }
         }
@@ -291,7 +307,7 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
     [files, active, tag, reveal, undo, starter.files],
   );
 
-  const runnableImage = build?.done?.state === 'succeeded' ? build.done.tag ?? tag : undefined;
+  const runnableImage = build?.done?.state === 'succeeded' ? (build.done.tag ?? tag) : undefined;
   const jobsState = useMemo<JobsState>(() => {
     const failure = failedLine(build);
     return { buildJob: build, runJob: run, consoleTab, markers: failure ? [failure, ...refusedMarkers] : refusedMarkers, runnableImage };

@@ -42,7 +42,8 @@ export function useTabMovesFocus() {
   return { on, set };
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Focuses the control after (or before) `from` in page order, skipping everything inside it. */
 export function moveFocusOutOf(from: HTMLElement, backwards: boolean) {

@@ -11,8 +11,27 @@ describe('job view', () => {
       { type: 'status', state: 'queued', position: 2 },
       { type: 'status', state: 'running' },
       { type: 'vertex', n: 1, name: '[internal] load remote build context', state: 'started', internal: true },
-      { type: 'vertex', n: 2, name: '[1/2] FROM docker.io/library/python:3.13-slim', state: 'cached', step: 1, steps: 2, instruction: 'FROM python:3.13-slim', line: 1 },
-      { type: 'vertex', n: 3, name: '[2/2] RUN pip install flask', state: 'started', step: 2, steps: 2, instruction: 'RUN pip install flask', line: 3, startedAt: 300 },
+      {
+        type: 'vertex',
+        n: 2,
+        name: '[1/2] FROM docker.io/library/python:3.13-slim',
+        state: 'cached',
+        step: 1,
+        steps: 2,
+        instruction: 'FROM python:3.13-slim',
+        line: 1,
+      },
+      {
+        type: 'vertex',
+        n: 3,
+        name: '[2/2] RUN pip install flask',
+        state: 'started',
+        step: 2,
+        steps: 2,
+        instruction: 'RUN pip install flask',
+        line: 3,
+        startedAt: 300,
+      },
       { type: 'log', vertex: 3, at: 0.1, text: 'Collecting flask\n' },
       { type: 'done', state: 'failed', durationMs: 900, error: { code: 'build_failed', message: 'no network', line: 3 } },
     ]);
@@ -51,8 +70,22 @@ describe('job view', () => {
   it('falls back to the failing step line when the daemon gives none', () => {
     const v = fold([
       { type: 'vertex', n: 1, name: '[1/1] RUN false', state: 'started', instruction: 'RUN false', line: 4 },
-      { type: 'vertex', n: 1, name: '[1/1] RUN false', state: 'error', instruction: 'RUN false', line: 4, durationMs: 5, error: 'The command `false` failed with exit code 1.' },
-      { type: 'done', state: 'failed', durationMs: 1, error: { code: 'build_failed', message: 'The command `false` failed with exit code 1.' } },
+      {
+        type: 'vertex',
+        n: 1,
+        name: '[1/1] RUN false',
+        state: 'error',
+        instruction: 'RUN false',
+        line: 4,
+        durationMs: 5,
+        error: 'The command `false` failed with exit code 1.',
+      },
+      {
+        type: 'done',
+        state: 'failed',
+        durationMs: 1,
+        error: { code: 'build_failed', message: 'The command `false` failed with exit code 1.' },
+      },
     ]);
     expect(failedLine(v)?.line).toBe(4);
   });
@@ -82,12 +115,48 @@ describe('job view', () => {
 describe('vertex events from BuildKit', () => {
   it('updates a vertex in place in the steps list and prints its output with the #N prefix', () => {
     const v = fold([
-      { type: 'vertex', n: 4, name: '[build 2/3] RUN make', state: 'started', stage: 'build', step: 2, steps: 3, final: false, line: 5, instruction: 'RUN make', startedAt: 1_000 },
+      {
+        type: 'vertex',
+        n: 4,
+        name: '[build 2/3] RUN make',
+        state: 'started',
+        stage: 'build',
+        step: 2,
+        steps: 3,
+        final: false,
+        line: 5,
+        instruction: 'RUN make',
+        startedAt: 1_000,
+      },
       { type: 'log', vertex: 4, at: 0.25, text: '\x1b[31mwarning\x1b[0m\n', stream: 'stderr' },
-      { type: 'vertex', n: 4, name: '[build 2/3] RUN make', state: 'done', stage: 'build', step: 2, steps: 3, final: false, line: 5, instruction: 'RUN make', startedAt: 1_000, durationMs: 420 },
+      {
+        type: 'vertex',
+        n: 4,
+        name: '[build 2/3] RUN make',
+        state: 'done',
+        stage: 'build',
+        step: 2,
+        steps: 3,
+        final: false,
+        line: 5,
+        instruction: 'RUN make',
+        startedAt: 1_000,
+        durationMs: 420,
+      },
     ]);
     expect(v.steps).toEqual([
-      { index: 4, stage: 'build', step: 2, steps: 3, final: false, instruction: 'RUN make', line: 5, state: 'done', startedAt: 1_000, durationMs: 420 },
+      {
+        index: 4,
+        stage: 'build',
+        step: 2,
+        steps: 3,
+        final: false,
+        instruction: 'RUN make',
+        line: 5,
+        state: 'done',
+        startedAt: 1_000,
+        durationMs: 420,
+      },
     ]);
     const output = v.entries.find((e) => e.kind === 'log');
     expect(output?.kind === 'log' && output.segments.map((s) => [s.text, s.style.fg])).toEqual([

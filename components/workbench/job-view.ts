@@ -141,9 +141,18 @@ function printProgress(view: JobView, event: JobEvent): JobView {
       const stream = line.stream ?? 'stdout';
       const carried = next.ansi[stream];
       const { segments, style, pending } = parseAnsi(line.text + '\n', carried?.style, carried?.pending);
-      next = append({ ...next, ansi: { ...next.ansi, [stream]: { style, pending } } }, { key: next.nextKey, kind: 'log', stream, segments });
+      next = append(
+        { ...next, ansi: { ...next.ansi, [stream]: { style, pending } } },
+        { key: next.nextKey, kind: 'log', stream, segments },
+      );
     } else {
-      next = append(next, { key: next.nextKey, kind: 'progress', role: line.role, text: line.text, ...(line.vertex !== undefined && { vertex: line.vertex }) });
+      next = append(next, {
+        key: next.nextKey,
+        kind: 'progress',
+        role: line.role,
+        text: line.text,
+        ...(line.vertex !== undefined && { vertex: line.vertex }),
+      });
     }
   }
   return next;

@@ -50,7 +50,8 @@ export function useJobStreams(setBuild: SetView, setRun: SetView) {
           settle(id, event);
         }
       };
-      for (const type of ['status', 'vertex', 'log', 'warning', 'done'] satisfies JobEvent['type'][]) source.addEventListener(type, onEvent as EventListener);
+      for (const type of ['status', 'vertex', 'log', 'warning', 'done'] satisfies JobEvent['type'][])
+        source.addEventListener(type, onEvent as EventListener);
       source.onerror = () => {
         // CLOSED means the server refused the stream (unknown or expired job); CONNECTING is a retry in progress.
         if (source.readyState === EventSource.CLOSED) {

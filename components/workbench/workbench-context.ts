@@ -79,7 +79,14 @@ export type WorkbenchActions = {
   ensureBuild(): Promise<string | undefined>;
   /** Replaces every file (e.g. with the lesson's solution). */
   replaceFiles(files: WorkspaceFile[]): void;
-  runImage(opts?: { image?: string; command?: string[]; env?: Record<string, string>; entrypoint?: string; user?: string; workdir?: string }): Promise<DoneEvent | undefined>;
+  runImage(opts?: {
+    image?: string;
+    command?: string[];
+    env?: Record<string, string>;
+    entrypoint?: string;
+    user?: string;
+    workdir?: string;
+  }): Promise<DoneEvent | undefined>;
   /** What Ctrl/Cmd+Shift+Enter does: Run, when the Run button could (an image was built). */
   runIfBuilt(): void;
   stop(): void;

@@ -44,8 +44,20 @@ export function languageFor(path: string): string {
   if (name === 'Dockerfile' || name.endsWith('.Dockerfile') || name.startsWith('Dockerfile.')) return 'dockerfile';
   const ext = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
   const map: Record<string, string> = {
-    py: 'python', js: 'javascript', mjs: 'javascript', ts: 'typescript', json: 'json', sh: 'shell',
-    yml: 'yaml', yaml: 'yaml', md: 'markdown', html: 'html', css: 'css', ini: 'ini', toml: 'ini', go: 'go',
+    py: 'python',
+    js: 'javascript',
+    mjs: 'javascript',
+    ts: 'typescript',
+    json: 'json',
+    sh: 'shell',
+    yml: 'yaml',
+    yaml: 'yaml',
+    md: 'markdown',
+    html: 'html',
+    css: 'css',
+    ini: 'ini',
+    toml: 'ini',
+    go: 'go',
   };
   return map[ext] ?? 'plaintext';
 }

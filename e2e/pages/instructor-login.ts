@@ -13,7 +13,9 @@ export function instructorPassword(): string {
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
-    throw new Error(`No instructor password: set LAYERLAB_INSTRUCTOR_PASSWORD for the server and the tests, or let the server generate ${file}.`);
+    throw new Error(
+      `No instructor password: set LAYERLAB_INSTRUCTOR_PASSWORD for the server and the tests, or let the server generate ${file}.`,
+    );
   }
 }
 

@@ -105,7 +105,9 @@ export class LessonPage {
   }
 
   async runThis(containing: string) {
-    await this.codeBlock('bash', containing).getByRole('button', { name: /Run this/ }).click();
+    await this.codeBlock('bash', containing)
+      .getByRole('button', { name: /Run this/ })
+      .click();
   }
 
   /**
@@ -179,9 +181,11 @@ export class LessonPage {
   async checkFinished() {
     await expect(this.checkButton).toHaveText('Check my work', { timeout: BUILD_TIMEOUT });
     await expect(this.checkPanel).toBeVisible();
-    return this.checkPanel.locator('[data-status]').evaluateAll((goals) =>
-      Object.fromEntries(goals.map((g) => [g.getAttribute('data-testid')!.replace(/^goal-/, ''), g.getAttribute('data-status')!])),
-    );
+    return this.checkPanel
+      .locator('[data-status]')
+      .evaluateAll((goals) =>
+        Object.fromEntries(goals.map((g) => [g.getAttribute('data-testid')!.replace(/^goal-/, ''), g.getAttribute('data-status')!])),
+      );
   }
 
   /** "Show solution" asks first; confirms and returns the diff panel. */
@@ -193,6 +197,9 @@ export class LessonPage {
 
   async useSolution() {
     await this.page.getByTestId('use-solution').click();
-    await this.page.getByRole('dialog', { name: /Replace your files with the solution/ }).getByRole('button', { name: 'Use the solution' }).click();
+    await this.page
+      .getByRole('dialog', { name: /Replace your files with the solution/ })
+      .getByRole('button', { name: 'Use the solution' })
+      .click();
   }
 }

@@ -6,7 +6,11 @@ import type { Page } from '@playwright/test';
  * The app installs no test hook of its own.
  */
 type Marker = { startLineNumber: number; message: string; severity: number; code?: string | { value: string } };
-type Model = { getValue(): string; getFullModelRange(): unknown; pushEditOperations(a: [], e: { range: unknown; text: string }[], c: () => null): void };
+type Model = {
+  getValue(): string;
+  getFullModelRange(): unknown;
+  pushEditOperations(a: [], e: { range: unknown; text: string }[], c: () => null): void;
+};
 type MonacoGlobal = {
   Uri: { parse(s: string): unknown };
   editor: { getModel(uri: unknown): Model | null; getModelMarkers(f: { owner: string; resource: unknown }): Marker[] };

@@ -20,7 +20,8 @@ const enc = encodeURIComponent;
 export const login = (password: string) => request('POST', '/api/instructor/login', { body: { password }, schema: s.loginAnswerSchema });
 export const logout = (csrf: string) => call('POST', '/api/instructor/logout', { csrf, schema: s.ignoredSchema });
 
-export const createClass = (csrf: string, name: string) => call('POST', '/api/classes', { csrf, body: { name }, schema: s.createdClassSchema });
+export const createClass = (csrf: string, name: string) =>
+  call('POST', '/api/classes', { csrf, body: { name }, schema: s.createdClassSchema });
 
 export type ClassPatch = {
   buildsPaused?: boolean;
@@ -40,4 +41,5 @@ export const resetLearnerLesson = (csrf: string, id: string, learner: string, le
   call('POST', `/api/classes/${enc(id)}/learners/${enc(learner)}/reset`, { csrf, body: { lesson }, schema: s.ignoredSchema });
 
 export const imagesOverview = (csrf: string) => call('GET', '/api/instructor/images', { csrf, schema: s.imagesOverviewSchema });
-export const warmImages = (csrf: string, refs: string[]) => call('POST', '/api/instructor/images', { csrf, body: { refs }, schema: s.ignoredSchema });
+export const warmImages = (csrf: string, refs: string[]) =>
+  call('POST', '/api/instructor/images', { csrf, body: { refs }, schema: s.ignoredSchema });

@@ -16,8 +16,7 @@ export const startRun = (body: {
   user?: string;
   workdir?: string;
   lesson: string;
-}) =>
-  request('POST', '/api/runs', { body, schema: s.jobStartedSchema });
+}) => request('POST', '/api/runs', { body, schema: s.jobStartedSchema });
 
 export const cancelJob = (kind: JobKind, id: string) => request('DELETE', `/api/${kind}s/${enc(id)}`, { schema: s.jobCancelledSchema });
 
@@ -35,7 +34,8 @@ export const buildLayers = (jobId: string) => request('GET', `/api/builds/${enc(
 
 export const ruleDoc = (id: string) => request('GET', `/api/rules/${enc(id)}`, { schema: s.ruleDocSchema });
 
-export const joinClass = (body: { code: string; displayName: string }) => request('POST', '/api/join', { body, schema: s.joinAnswerSchema });
+export const joinClass = (body: { code: string; displayName: string }) =>
+  request('POST', '/api/join', { body, schema: s.joinAnswerSchema });
 
 /** Live class status (SSE `status` events with classStatus()'s answer). */
 export const classEventsUrl = '/api/me/events';

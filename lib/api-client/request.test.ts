@@ -6,7 +6,10 @@ import { request, settle } from './request';
 const schema = z.object({ id: z.string() });
 
 function answer(status: number, body?: unknown) {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status })),
+  );
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -21,11 +24,19 @@ describe('request', () => {
     answer(422, { error: 'dockerfile_refused', message: 'Not here.', issues: [{ line: 2, message: 'no ADD urls' }] });
     const err = await request('POST', '/x', { schema, body: {} }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 422, code: 'dockerfile_refused', message: 'Not here.', issues: [{ line: 2, message: 'no ADD urls' }] });
+    expect(err).toMatchObject({
+      status: 422,
+      code: 'dockerfile_refused',
+      message: 'Not here.',
+      issues: [{ line: 2, message: 'no ADD urls' }],
+    });
   });
 
   it('says the server could not be reached when fetch itself fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const result = await settle(request('GET', '/x', { schema }));
     expect(result).toEqual({ ok: false, error: expect.objectContaining({ status: 0, code: 'network', message: NETWORK_ERROR_MESSAGE }) });
   });

@@ -81,7 +81,9 @@ export const heatmapSchema = z.object({
       title: z.string(),
       learnersChecked: z.number(),
       learnersBuilt: z.number(),
-      checks: z.array(z.object({ id: z.string(), title: z.string(), learnersFailed: z.number(), stillFailing: z.number(), failures: z.number() })),
+      checks: z.array(
+        z.object({ id: z.string(), title: z.string(), learnersFailed: z.number(), stillFailing: z.number(), failures: z.number() }),
+      ),
       rules: z.array(z.object({ ruleId: z.string(), title: z.string(), severity: z.string(), learners: z.number() })),
     }),
   ),

@@ -23,5 +23,6 @@ export const commandHistory = () => request('GET', '/api/terminal/history', { sc
 export const liveShell = () => request('GET', '/api/terminal/shell', { schema: shellInfoSchema });
 export const stopShell = () => request('DELETE', '/api/terminal/shell', { schema: empty });
 export const shellInput = (data: string) => request('POST', '/api/terminal/shell/input', { body: { data }, schema: empty });
-export const resizeShell = (cols: number, rows: number) => request('POST', '/api/terminal/shell/resize', { body: { cols, rows }, schema: empty });
+export const resizeShell = (cols: number, rows: number) =>
+  request('POST', '/api/terminal/shell/resize', { body: { cols, rows }, schema: empty });
 export const shellEventsUrl = '/api/terminal/shell/events';

@@ -38,7 +38,8 @@ export function complete(line: string, sources: CompletionSources): Completion {
   }
   if (!name) return { word, candidates: [] };
   const spec = commandSpec(name);
-  if (word.startsWith('-')) return { word, candidates: fits(spec.flags.flatMap((f) => f.names).filter((n) => n.startsWith('--') || word.length <= 2)) };
+  if (word.startsWith('-'))
+    return { word, candidates: fits(spec.flags.flatMap((f) => f.names).filter((n) => n.startsWith('--') || word.length <= 2)) };
   const prev = args.at(-1);
   const prevFlag = prev === undefined ? undefined : spec.flags.find((f) => f.names.includes(prev));
   if (prevFlag?.value) return { word, candidates: [] };

@@ -8,7 +8,10 @@ const images = [{ id, repository: 'my-python-app', tag: 'latest', createdAt: now
 describe('formatImages', () => {
   it('prints the table docker images prints', () => {
     expect(formatImages(images, { quiet: false, noTrunc: false, now })).toBe(
-      ['REPOSITORY      TAG       IMAGE ID       CREATED         SIZE', 'my-python-app   latest    4c1f9a2b3c4d   2 minutes ago   125MB'].join('\n'),
+      [
+        'REPOSITORY      TAG       IMAGE ID       CREATED         SIZE',
+        'my-python-app   latest    4c1f9a2b3c4d   2 minutes ago   125MB',
+      ].join('\n'),
     );
   });
 
@@ -16,9 +19,17 @@ describe('formatImages', () => {
     expect(formatImages(images, { quiet: true, noTrunc: false, now })).toBe('4c1f9a2b3c4d');
     expect(formatImages(images, { quiet: true, noTrunc: true, now })).toBe(id);
     const json = JSON.parse(formatImages(images, { quiet: false, noTrunc: false, format: '{{json .}}', now }));
-    expect(json).toMatchObject({ Repository: 'my-python-app', Tag: 'latest', ID: '4c1f9a2b3c4d', Size: '125MB', CreatedSince: '2 minutes ago' });
+    expect(json).toMatchObject({
+      Repository: 'my-python-app',
+      Tag: 'latest',
+      ID: '4c1f9a2b3c4d',
+      Size: '125MB',
+      CreatedSince: '2 minutes ago',
+    });
     expect(formatImages(images, { quiet: false, noTrunc: false, format: '{{.Repository}}:{{.Tag}}', now })).toBe('my-python-app:latest');
-    expect(formatImages(images, { quiet: false, noTrunc: false, format: 'table {{.Repository}}\\t{{.Size}}', now })).toBe('REPOSITORY      SIZE\nmy-python-app   125MB');
+    expect(formatImages(images, { quiet: false, noTrunc: false, format: 'table {{.Repository}}\\t{{.Size}}', now })).toBe(
+      'REPOSITORY      SIZE\nmy-python-app   125MB',
+    );
   });
 });
 
@@ -27,7 +38,12 @@ describe('formatHistory', () => {
     const out = formatHistory(
       [
         { id, createdAt: now - 60_000, createdBy: 'CMD ["python" "app.py"]', size: 0, comment: '' },
-        { createdAt: now - 3 * 86_400_000, createdBy: '/bin/sh -c apt-get update && apt-get install -y curl ca-certificates', size: 7_840_000, comment: 'buildkit.dockerfile.v0' },
+        {
+          createdAt: now - 3 * 86_400_000,
+          createdBy: '/bin/sh -c apt-get update && apt-get install -y curl ca-certificates',
+          size: 7_840_000,
+          comment: 'buildkit.dockerfile.v0',
+        },
       ],
       { quiet: false, noTrunc: false, now },
     ).split('\n');
@@ -40,11 +56,22 @@ describe('formatHistory', () => {
 describe('formatContainers', () => {
   it('quotes and cuts COMMAND like docker ps', () => {
     const out = formatContainers(
-      [{ id: 'a1b2c3d4e5f6a7b8c9d0', image: 'app', command: 'python -c print("hello world")', createdAt: now - 5000, status: 'Up 4 seconds', names: 'eager_bohr' }],
+      [
+        {
+          id: 'a1b2c3d4e5f6a7b8c9d0',
+          image: 'app',
+          command: 'python -c print("hello world")',
+          createdAt: now - 5000,
+          status: 'Up 4 seconds',
+          names: 'eager_bohr',
+        },
+      ],
       { quiet: false, noTrunc: false, now },
     );
     expect(out.split('\n')[0]).toBe('CONTAINER ID   IMAGE     COMMAND                   CREATED         STATUS         PORTS     NAMES');
-    expect(out.split('\n')[1]).toContain('a1b2c3d4e5f6   app       "python -c print(\\"he…"   5 seconds ago   Up 4 seconds             eager_bohr');
+    expect(out.split('\n')[1]).toContain(
+      'a1b2c3d4e5f6   app       "python -c print(\\"he…"   5 seconds ago   Up 4 seconds             eager_bohr',
+    );
   });
 });
 
@@ -69,6 +96,11 @@ describe('go-units and templates', () => {
   });
 
   it('pads columns as tabwriter(minwidth 10, padding 3)', () => {
-    expect(table([['A', 'LONGER HEADER', 'X'], ['1', '2', '3']])).toBe('A         LONGER HEADER   X\n1         2               3');
+    expect(
+      table([
+        ['A', 'LONGER HEADER', 'X'],
+        ['1', '2', '3'],
+      ]),
+    ).toBe('A         LONGER HEADER   X\n1         2               3');
   });
 });

@@ -87,7 +87,11 @@ const IMAGE_JSON = (r: ImageRow, trunc: boolean, now: number) => ({
 const HISTORY_COLUMNS: Column<HistoryRow>[] = [
   { header: 'IMAGE', field: 'ID', value: (r, t) => (r.id ? shortId(r.id, t) : '<missing>') },
   { header: 'CREATED', field: 'CreatedSince', value: (r, _t, now) => `${humanDuration(now - r.createdAt)} ago` },
-  { header: 'CREATED BY', field: 'CreatedBy', value: (r, t) => (t ? ellipsis(r.createdBy.replaceAll('\t', ' '), 45) : r.createdBy.replaceAll('\t', ' ')) },
+  {
+    header: 'CREATED BY',
+    field: 'CreatedBy',
+    value: (r, t) => (t ? ellipsis(r.createdBy.replaceAll('\t', ' '), 45) : r.createdBy.replaceAll('\t', ' ')),
+  },
   { header: 'SIZE', field: 'Size', value: (r) => humanSize(r.size) },
   { header: 'COMMENT', field: 'Comment', value: (r) => r.comment },
 ];
@@ -184,11 +188,17 @@ export function renderTemplate(template: string, data: unknown): string {
     .replaceAll('\\t', '\t')
     .replaceAll('\\n', '\n')
     .replace(/\{\{-?\s*(json\s+)?\.([A-Za-z0-9_.]*)\s*-?\}\}/g, (_m, json: string | undefined, path: string) => {
-      const value = path === '' ? data : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
+      const value =
+        path === ''
+          ? data
+          : path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), data);
       if (json) return JSON.stringify(value ?? null);
       if (value === undefined || value === null) return '<no value>';
       if (Array.isArray(value)) return `[${value.join(' ')}]`;
-      if (typeof value === 'object') return `map[${Object.entries(value).map(([k, v]) => `${k}:${typeof v === 'object' ? JSON.stringify(v) : v}`).join(' ')}]`;
+      if (typeof value === 'object')
+        return `map[${Object.entries(value)
+          .map(([k, v]) => `${k}:${typeof v === 'object' ? JSON.stringify(v) : v}`)
+          .join(' ')}]`;
       return String(value);
     });
 }

@@ -27,29 +27,45 @@ describe('parseDockerCommands (lesson blocks)', () => {
   });
 
   it('ignores prompts, comments and continuations; reads quotes', () => {
-    const [run] = parseDockerCommands('# greet\n$ docker run --rm -e NAME=Ada \\\n  --env "GREETING=hi there" app:1 python -c \'print("x; y")\'');
-    expect(run).toMatchObject({ kind: 'run', image: 'app:1', rm: true, env: { NAME: 'Ada', GREETING: 'hi there' }, command: ['python', '-c', 'print("x; y")'] });
+    const [run] = parseDockerCommands(
+      '# greet\n$ docker run --rm -e NAME=Ada \\\n  --env "GREETING=hi there" app:1 python -c \'print("x; y")\'',
+    );
+    expect(run).toMatchObject({
+      kind: 'run',
+      image: 'app:1',
+      rm: true,
+      env: { NAME: 'Ada', GREETING: 'hi there' },
+      command: ['python', '-c', 'print("x; y")'],
+    });
   });
 });
 
 describe('docker build', () => {
   it('accepts every spelling of the tag option and an untagged build', () => {
-    for (const line of ['docker build --tag app .', 'docker build --tag=app .', 'docker build -t=app .', 'docker build -tapp .', 'docker image build -t app .']) {
+    for (const line of [
+      'docker build --tag app .',
+      'docker build --tag=app .',
+      'docker build -t=app .',
+      'docker build -tapp .',
+      'docker image build -t app .',
+    ]) {
       expect(parseDockerLine(line), line).toMatchObject({ kind: 'build', tag: 'app' });
     }
     expect(parseDockerLine('docker build .')).toMatchObject({ kind: 'build', tag: undefined });
   });
 
   it('reads --build-arg (repeated), --target, --no-cache and -f', () => {
-    expect(parseDockerLine('docker build --build-arg A=1 --build-arg=B=two --target build --no-cache -f ./prod.Dockerfile -t x .')).toEqual({
-      kind: 'build',
-      source: 'docker build --build-arg A=1 --build-arg=B=two --target build --no-cache -f ./prod.Dockerfile -t x .',
-      tag: 'x',
-      buildArgs: { A: '1', B: 'two' },
-      target: 'build',
-      noCache: true,
-      file: 'prod.Dockerfile',
-    });
+    expect(parseDockerLine('docker build --build-arg A=1 --build-arg=B=two --target build --no-cache -f ./prod.Dockerfile -t x .')).toEqual(
+      {
+        kind: 'build',
+        source: 'docker build --build-arg A=1 --build-arg=B=two --target build --no-cache -f ./prod.Dockerfile -t x .',
+        tag: 'x',
+        buildArgs: { A: '1', B: 'two' },
+        target: 'build',
+        noCache: true,
+        file: 'prod.Dockerfile',
+      },
+    );
     expect(parseDockerLine('docker build --file=Dockerfile.dev .')).toMatchObject({ file: 'Dockerfile.dev' });
   });
 
@@ -83,7 +99,13 @@ describe('docker run', () => {
   });
 
   it('reads -it in every spelling as an interactive shell', () => {
-    for (const line of ['docker run -it a sh', 'docker run -ti a sh', 'docker run -i -t a sh', 'docker run --interactive --tty a sh', 'docker container run -it --rm a sh']) {
+    for (const line of [
+      'docker run -it a sh',
+      'docker run -ti a sh',
+      'docker run -i -t a sh',
+      'docker run --interactive --tty a sh',
+      'docker container run -it --rm a sh',
+    ]) {
       expect(parseDockerLine(line), line).toMatchObject({ kind: 'run', interactive: true, image: 'a', command: ['sh'] });
     }
   });
@@ -110,10 +132,18 @@ describe('docker run', () => {
 describe('listing and removing', () => {
   it('reads images, history, inspect, rmi, ps, stop and logs with their flags', () => {
     expect(parseDockerLine('docker images -q --no-trunc')).toMatchObject({ kind: 'images', quiet: true, noTrunc: true, all: false });
-    expect(parseDockerLine("docker image ls --format '{{json .}}' app")).toMatchObject({ kind: 'images', format: '{{json .}}', reference: 'app' });
+    expect(parseDockerLine("docker image ls --format '{{json .}}' app")).toMatchObject({
+      kind: 'images',
+      format: '{{json .}}',
+      reference: 'app',
+    });
     expect(parseDockerLine('docker history --no-trunc app')).toMatchObject({ kind: 'history', image: 'app', noTrunc: true, quiet: false });
     expect(parseDockerLine('docker image history -q app')).toMatchObject({ kind: 'history', quiet: true });
-    expect(parseDockerLine("docker inspect -f '{{.Config.User}}' a b")).toMatchObject({ kind: 'inspect', images: ['a', 'b'], format: '{{.Config.User}}' });
+    expect(parseDockerLine("docker inspect -f '{{.Config.User}}' a b")).toMatchObject({
+      kind: 'inspect',
+      images: ['a', 'b'],
+      format: '{{.Config.User}}',
+    });
     expect(parseDockerLine('docker image inspect a')).toMatchObject({ kind: 'inspect', images: ['a'] });
     expect(parseDockerLine('docker rmi -f a b:2')).toMatchObject({ kind: 'rmi', images: ['a', 'b:2'], force: true });
     expect(parseDockerLine('docker image rm a')).toMatchObject({ kind: 'rmi', images: ['a'], force: false });

@@ -32,7 +32,14 @@ export type RunCommand = Source & {
   user?: string;
   workdir?: string;
 };
-export type ImagesCommand = Source & { kind: 'images'; all: boolean; quiet: boolean; noTrunc: boolean; format?: string; reference?: string };
+export type ImagesCommand = Source & {
+  kind: 'images';
+  all: boolean;
+  quiet: boolean;
+  noTrunc: boolean;
+  format?: string;
+  reference?: string;
+};
 export type HistoryCommand = Source & { kind: 'history'; image: string; quiet: boolean; noTrunc: boolean; format?: string };
 export type InspectCommand = Source & { kind: 'inspect'; images: string[]; format?: string };
 export type RmiCommand = Source & { kind: 'rmi'; images: string[]; force: boolean };
@@ -98,7 +105,9 @@ export function parseDockerLine(line: string): DockerCommand {
     name = management[rest[1] ?? ''];
     if (!name) {
       const subs = Object.keys(management).join(', ');
-      return refuse(`\`docker ${rest[0]} ${rest[1] ?? ''}\`${rest[1] ? ' is not available here' : ' needs a command'}: try one of ${subs}.`);
+      return refuse(
+        `\`docker ${rest[0]} ${rest[1] ?? ''}\`${rest[1] ? ' is not available here' : ' needs a command'}: try one of ${subs}.`,
+      );
     }
     rest = rest.slice(2);
   } else {
@@ -118,14 +127,23 @@ export function parseDockerLine(line: string): DockerCommand {
       return run(c);
     case 'images':
       if (c.positionals.length > 1) return refuse('"docker images" requires at most 1 argument.');
-      return { kind: 'images', source, all: c.has('--all'), quiet: c.has('--quiet'), noTrunc: c.has('--no-trunc'), format: c.last('--format'), reference: c.positionals[0] };
+      return {
+        kind: 'images',
+        source,
+        all: c.has('--all'),
+        quiet: c.has('--quiet'),
+        noTrunc: c.has('--no-trunc'),
+        format: c.last('--format'),
+        reference: c.positionals[0],
+      };
     case 'history': {
       const image = one(c, 'history', 'IMAGE');
       if (typeof image !== 'string') return image;
       return { kind: 'history', source, image, quiet: c.has('--quiet'), noTrunc: c.has('--no-trunc'), format: c.last('--format') };
     }
     case 'inspect':
-      if (!c.positionals.length) return refuse('"docker inspect" requires at least 1 argument.\nUsage:  docker inspect [OPTIONS] IMAGE [IMAGE...]');
+      if (!c.positionals.length)
+        return refuse('"docker inspect" requires at least 1 argument.\nUsage:  docker inspect [OPTIONS] IMAGE [IMAGE...]');
       return { kind: 'inspect', source, images: c.positionals, format: c.last('--format') };
     case 'rmi':
       if (!c.positionals.length) return refuse('"docker rmi" requires at least 1 argument.\nUsage:  docker rmi [OPTIONS] IMAGE [IMAGE...]');
@@ -140,7 +158,8 @@ export function parseDockerLine(line: string): DockerCommand {
       const container = one(c, 'logs', 'CONTAINER');
       if (typeof container !== 'string') return container;
       const tail = c.last('--tail');
-      if (tail !== undefined && tail !== 'all' && !/^\d+$/.test(tail)) return refuse(`invalid value "${tail}" for flag --tail: a number of lines, or "all"`);
+      if (tail !== undefined && tail !== 'all' && !/^\d+$/.test(tail))
+        return refuse(`invalid value "${tail}" for flag --tail: a number of lines, or "all"`);
       return { kind: 'logs', source, container, tail: tail === undefined || tail === 'all' ? undefined : Number(tail) };
     }
   }
@@ -235,7 +254,10 @@ function keyValues(values: string[] | undefined, flag: string, c: Ctx): Record<s
   const out: Record<string, string> = {};
   for (const v of values ?? []) {
     const eq = v.indexOf('=');
-    if (eq <= 0) return c.refuse(`Write ${flag} as \`KEY=value\` (\`${v}\` alone would copy the value from your own machine, which the server does not have).`);
+    if (eq <= 0)
+      return c.refuse(
+        `Write ${flag} as \`KEY=value\` (\`${v}\` alone would copy the value from your own machine, which the server does not have).`,
+      );
     const key = v.slice(0, eq);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return c.refuse(`\`${key}\` is not a valid variable name.`);
     out[key] = v.slice(eq + 1);
@@ -263,7 +285,8 @@ function build(c: Ctx): BuildCommand | UnsupportedCommand {
   if (c.positionals.length === 0) return c.refuse('`docker build` needs a build context: add `.` at the end.');
   if (c.positionals.length > 1) return c.refuse(`Unexpected \`${c.positionals[1]}\`: \`docker build\` takes a single context.`);
   const context = c.positionals[0];
-  if (context !== '.' && context !== './') return c.refuse(`The build context is always the workbench's files (\`.\`), not \`${context}\`.`);
+  if (context !== '.' && context !== './')
+    return c.refuse(`The build context is always the workbench's files (\`.\`), not \`${context}\`.`);
   const file = c.last('--file')?.replace(/^\.\//, '');
   return {
     kind: 'build',
@@ -298,7 +321,8 @@ function run(c: Ctx): RunCommand | UnsupportedCommand {
     return c.refuse(`\`${user}\` is not a user: write a name or UID, optionally \`:group\`.`);
   }
   const workdir = c.last('--workdir');
-  if (workdir !== undefined && !workdir.startsWith('/')) return c.refuse(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
+  if (workdir !== undefined && !workdir.startsWith('/'))
+    return c.refuse(`the working directory '${workdir}' is invalid, it needs to be an absolute path`);
   return {
     kind: 'run',
     source: c.source,

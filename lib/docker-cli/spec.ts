@@ -48,13 +48,38 @@ export const COMMANDS: CommandSpec[] = [
       flag(['-w', '--workdir'], true, 'Working directory inside the container'),
     ],
   },
-  { name: 'images', usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]', help: 'List images', flags: [flag(['-a', '--all'], false, 'Show all images'), quiet, noTrunc, format] },
+  {
+    name: 'images',
+    usage: 'docker images [OPTIONS] [REPOSITORY[:TAG]]',
+    help: 'List images',
+    flags: [flag(['-a', '--all'], false, 'Show all images'), quiet, noTrunc, format],
+  },
   { name: 'history', usage: 'docker history [OPTIONS] IMAGE', help: 'Show the history of an image', flags: [quiet, noTrunc, format] },
-  { name: 'inspect', usage: 'docker inspect [OPTIONS] IMAGE [IMAGE...]', help: 'Return low-level information on images', flags: [flag(['-f', '--format'], true, 'Format output using a Go template')] },
-  { name: 'rmi', usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]', help: 'Remove one or more images', flags: [flag(['-f', '--force'], false, 'Force removal of the image')] },
-  { name: 'ps', usage: 'docker ps [OPTIONS]', help: 'List containers', flags: [flag(['-a', '--all'], false, 'Show all containers'), quiet, noTrunc, format] },
+  {
+    name: 'inspect',
+    usage: 'docker inspect [OPTIONS] IMAGE [IMAGE...]',
+    help: 'Return low-level information on images',
+    flags: [flag(['-f', '--format'], true, 'Format output using a Go template')],
+  },
+  {
+    name: 'rmi',
+    usage: 'docker rmi [OPTIONS] IMAGE [IMAGE...]',
+    help: 'Remove one or more images',
+    flags: [flag(['-f', '--force'], false, 'Force removal of the image')],
+  },
+  {
+    name: 'ps',
+    usage: 'docker ps [OPTIONS]',
+    help: 'List containers',
+    flags: [flag(['-a', '--all'], false, 'Show all containers'), quiet, noTrunc, format],
+  },
   { name: 'stop', usage: 'docker stop CONTAINER [CONTAINER...]', help: 'Stop one or more running containers', flags: [] },
-  { name: 'logs', usage: 'docker logs [OPTIONS] CONTAINER', help: 'Fetch the logs of a container', flags: [flag(['-n', '--tail'], true, 'Number of lines to show from the end of the logs')] },
+  {
+    name: 'logs',
+    usage: 'docker logs [OPTIONS] CONTAINER',
+    help: 'Fetch the logs of a container',
+    flags: [flag(['-n', '--tail'], true, 'Number of lines to show from the end of the logs')],
+  },
 ];
 
 /** `docker image ls`, `docker container stop`…: the management-command spellings of the same commands. */

@@ -122,7 +122,10 @@ const handWritten: [string, string][] = [
   ['COPY one argument', `${B}\nCOPY a.txt\n`],
   ['RUN --mount cache', `${B}\nRUN --mount=type=cache,target=/c echo a\n`],
   ['RUN --mount tmpfs', `${B}\nRUN --mount=type=tmpfs,target=/t echo a\n`],
-  ['RUN --mount bind from stage', `${B} AS src\nRUN echo src > /s\nFROM busybox:latest\nRUN --mount=type=bind,from=src,source=/s,target=/m cat /m\n`],
+  [
+    'RUN --mount bind from stage',
+    `${B} AS src\nRUN echo src > /s\nFROM busybox:latest\nRUN --mount=type=bind,from=src,source=/s,target=/m cat /m\n`,
+  ],
   ['RUN --network=none', `${B}\nRUN --network=none echo a\n`],
   ['RUN --security', `${B}\nRUN --security=sandbox echo a\n`],
   ['RUN unknown flag', `${B}\nRUN --bogus echo a\n`],
@@ -216,8 +219,15 @@ const templates: [string, Template][] = [
 
 function generated(): CorpusCase[] {
   const out: CorpusCase[] = [];
-  const escapes: [string, string][] = [['backslash', '\\'], ['backtick', '`']];
-  const endings: [string, string][] = [['LF', '\n'], ['CRLF', '\r\n'], ['CRCRLF', '\r\r\n']];
+  const escapes: [string, string][] = [
+    ['backslash', '\\'],
+    ['backtick', '`'],
+  ];
+  const endings: [string, string][] = [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CRCRLF', '\r\r\n'],
+  ];
   for (const [escapeName, e] of escapes) {
     for (const [endingName, nl] of endings) {
       for (const [templateName, template] of templates) {
@@ -232,9 +242,29 @@ function generated(): CorpusCase[] {
 /** Seeded random files from fragments that stress line joining. */
 function randomMix(count: number): CorpusCase[] {
   const fragments = [
-    'RUN echo a', 'RUN echo b \\', 'run echo c', '\\', '\\\\', '  \\', '# comment', '# comment \\', '', '   ', '\t',
-    'COPY a.txt /a', 'WORKDIR /w', 'ENV K=v', 'RUN echo d \\\\', 'RUN echo e `', '  x', '\t# tab comment',
-    'LABEL l=1 \\', 'RUN echo "q \\', 'EXPOSE 80', 'RUN true \\ ', 'RUN echo \\\\ \\',
+    'RUN echo a',
+    'RUN echo b \\',
+    'run echo c',
+    '\\',
+    '\\\\',
+    '  \\',
+    '# comment',
+    '# comment \\',
+    '',
+    '   ',
+    '\t',
+    'COPY a.txt /a',
+    'WORKDIR /w',
+    'ENV K=v',
+    'RUN echo d \\\\',
+    'RUN echo e `',
+    '  x',
+    '\t# tab comment',
+    'LABEL l=1 \\',
+    'RUN echo "q \\',
+    'EXPOSE 80',
+    'RUN true \\ ',
+    'RUN echo \\\\ \\',
   ];
   let seed = 20261201;
   const random = () => {
@@ -253,11 +283,7 @@ function randomMix(count: number): CorpusCase[] {
 }
 
 export function engineCorpus(): CorpusCase[] {
-  return [
-    ...handWritten.map(([name, dockerfile]) => ({ name, dockerfile })),
-    ...generated(),
-    ...randomMix(60),
-  ];
+  return [...handWritten.map(([name, dockerfile]) => ({ name, dockerfile })), ...generated(), ...randomMix(60)];
 }
 
 /** Files every corpus build's context holds besides the Dockerfile. */

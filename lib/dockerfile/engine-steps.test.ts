@@ -3,7 +3,10 @@ import { compareWithEngine, predictEngineSteps } from './engine-steps';
 import { readDockerfile } from './instructions';
 
 const predict = (text: string) => predictEngineSteps(readDockerfile(text));
-const vertices = (...names: string[]) => ({ vertices: ['[internal] load remote build context', ...names, 'exporting to image'], errors: [] });
+const vertices = (...names: string[]) => ({
+  vertices: ['[internal] load remote build context', ...names, 'exporting to image'],
+  errors: [],
+});
 
 describe('predictEngineSteps / compareWithEngine', () => {
   it('predicts the steps BuildKit names for a single stage', () => {
@@ -15,10 +18,19 @@ describe('predictEngineSteps / compareWithEngine', () => {
 
   it('agrees with a matching engine report and names the first difference otherwise', () => {
     const prediction = predict('FROM busybox\nRUN echo \\\\\nADD http://127.0.0.1:9/x /x\n');
-    expect(compareWithEngine(prediction, vertices('[1/3] FROM docker.io/library/busybox:latest', '[2/3] RUN echo \\', '[3/3] ADD http://127.0.0.1:9/x /x'))).toEqual([]);
+    expect(
+      compareWithEngine(
+        prediction,
+        vertices('[1/3] FROM docker.io/library/busybox:latest', '[2/3] RUN echo \\', '[3/3] ADD http://127.0.0.1:9/x /x'),
+      ),
+    ).toEqual([]);
     // What the old parser predicted for the same file: one RUN that swallowed the ADD.
-    expect(compareWithEngine({ refused: false, stages: [{ label: '', steps: ['FROM', 'RUN echo ADD http://127.0.0.1:9/x /x'] }] },
-      vertices('[1/3] FROM docker.io/library/busybox:latest', '[2/3] RUN echo \\', '[3/3] ADD http://127.0.0.1:9/x /x'))).not.toEqual([]);
+    expect(
+      compareWithEngine(
+        { refused: false, stages: [{ label: '', steps: ['FROM', 'RUN echo ADD http://127.0.0.1:9/x /x'] }] },
+        vertices('[1/3] FROM docker.io/library/busybox:latest', '[2/3] RUN echo \\', '[3/3] ADD http://127.0.0.1:9/x /x'),
+      ),
+    ).not.toEqual([]);
   });
 
   it('only follows the stages the last stage needs, labelled like BuildKit', () => {

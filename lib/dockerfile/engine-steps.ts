@@ -15,16 +15,17 @@
 import type { Command, Dockerfile, Stage } from './instructions';
 
 export type PredictedStage = { label: string; steps: string[] };
-export type Prediction =
-  | { refused: true; errors: { line: number; message: string }[] }
-  | { refused: false; stages: PredictedStage[] };
+export type Prediction = { refused: true; errors: { line: number; message: string }[] } | { refused: false; stages: PredictedStage[] };
 
 export type EngineReport = { vertices: string[]; errors: string[] };
 
 const STEP_KEYWORDS = new Set(['RUN', 'COPY', 'ADD', 'WORKDIR']);
 
 export function normalizeStepName(name: string): string {
-  return name.replace(/[\\`"']/g, '').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[\\`"']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function keywordOf(command: Command): string {
@@ -76,7 +77,8 @@ export function predictEngineSteps(df: Dockerfile): Prediction {
 }
 
 const STEP = /^\[(?:(\S+) )?\s*(\d+)\/(\d+)\] ([\s\S]*)$/;
-const PARSE_ERROR = /dockerfile parse error|failed to create LLB definition|failed to parse|unterminated heredoc|file with no instructions/i;
+const PARSE_ERROR =
+  /dockerfile parse error|failed to create LLB definition|failed to parse|unterminated heredoc|file with no instructions/i;
 
 /** Differences between the prediction and what the engine reported; empty when they agree. */
 export function compareWithEngine(prediction: Prediction, report: EngineReport): string[] {
@@ -86,8 +88,11 @@ export function compareWithEngine(prediction: Prediction, report: EngineReport):
     // The engine must refuse too, in the words we use (it names the line only for some errors).
     const [first] = prediction.errors;
     if (steps.length === 0 && report.errors.some((e) => e.includes(first.message))) return [];
-    if (steps.length === 0 && report.errors.length > 0) return [`we refuse with "${first.message}", the engine with "${report.errors.join(' | ')}"`];
-    return [`we refuse (${prediction.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}) but the engine ran ${steps.length} step(s)${report.errors.length ? '' : ' and succeeded'}`];
+    if (steps.length === 0 && report.errors.length > 0)
+      return [`we refuse with "${first.message}", the engine with "${report.errors.join(' | ')}"`];
+    return [
+      `we refuse (${prediction.errors.map((e) => `line ${e.line}: ${e.message}`).join('; ')}) but the engine ran ${steps.length} step(s)${report.errors.length ? '' : ' and succeeded'}`,
+    ];
   }
   if (parseError) return [`the engine refused the file: ${parseError}`];
   const differences: string[] = [];
@@ -96,10 +101,13 @@ export function compareWithEngine(prediction: Prediction, report: EngineReport):
     // With a single stage the label is presentation only (BuildKit adds one when a mount brings in another state).
     const stage = prediction.stages.length === 1 ? prediction.stages[0] : prediction.stages.find((s) => s.label === label);
     if (!stage) {
-      differences.push(`engine step "[${label} ${n}/${total}] ${name}" is in a stage we don't predict (we have: ${prediction.stages.map((s) => s.label || '(unnamed)').join(', ')})`);
+      differences.push(
+        `engine step "[${label} ${n}/${total}] ${name}" is in a stage we don't predict (we have: ${prediction.stages.map((s) => s.label || '(unnamed)').join(', ')})`,
+      );
       continue;
     }
-    if (Number(total) !== stage.steps.length) differences.push(`stage "${label}": engine counts ${total} steps, we count ${stage.steps.length}`);
+    if (Number(total) !== stage.steps.length)
+      differences.push(`stage "${label}": engine counts ${total} steps, we count ${stage.steps.length}`);
     const expected = stage.steps[Number(n) - 1];
     const actual = normalizeStepName(name);
     const agrees = expected === 'FROM' ? actual.startsWith('FROM ') : actual === expected || actual.startsWith(`${expected} (`);
@@ -111,7 +119,8 @@ export function compareWithEngine(prediction: Prediction, report: EngineReport):
     for (const stage of prediction.stages) {
       stage.steps.forEach((step, i) => {
         // FROM vertices are shared between stages with the same base (same digest): not required.
-        if (step !== 'FROM' && !seen.get(stage.label)?.has(i + 1)) differences.push(`stage "${stage.label}" step ${i + 1} "${step}" was never reported by the engine`);
+        if (step !== 'FROM' && !seen.get(stage.label)?.has(i + 1))
+          differences.push(`stage "${stage.label}" step ${i + 1} "${step}" was never reported by the engine`);
       });
     }
   }

@@ -4,18 +4,29 @@ import { readDockerfile } from './instructions';
 
 describe('readDockerfile: the typed instruction layer', () => {
   it('groups commands into stages with base and lower-cased name', () => {
-    const df = readDockerfile('ARG V=1\nFROM busybox:latest AS Build\nRUN echo\nFROM build\nCOPY --from=Build --chmod=600 --link a b /d/\n');
+    const df = readDockerfile(
+      'ARG V=1\nFROM busybox:latest AS Build\nRUN echo\nFROM build\nCOPY --from=Build --chmod=600 --link a b /d/\n',
+    );
     expect(df.errors).toEqual([]);
     expect(df.metaArgs.map((a) => a.args)).toEqual([[{ name: 'V', value: '1' }]]);
     expect(df.stages.map((s) => [s.index, s.base, s.name, s.commands.map((c) => c.kind)])).toEqual([
       [0, 'busybox:latest', 'build', ['RUN']],
       [1, 'build', undefined, ['COPY']],
     ]);
-    expect(df.stages[1].commands[0]).toMatchObject({ kind: 'COPY', from: 'Build', chmod: '600', link: true, sources: ['a', 'b'], dest: '/d/' });
+    expect(df.stages[1].commands[0]).toMatchObject({
+      kind: 'COPY',
+      from: 'Build',
+      chmod: '600',
+      link: true,
+      sources: ['a', 'b'],
+      dest: '/d/',
+    });
   });
 
   it('types RUN mounts, network and heredocs', () => {
-    const [, run] = readDockerfile('FROM busybox\nRUN --mount=type=cache,target=/c,id=x --mount=from=b,src=/s,target=/t --network=none <<EOF\necho\nEOF\n').commands;
+    const [, run] = readDockerfile(
+      'FROM busybox\nRUN --mount=type=cache,target=/c,id=x --mount=from=b,src=/s,target=/t --network=none <<EOF\necho\nEOF\n',
+    ).commands;
     expect(run).toMatchObject({
       kind: 'RUN',
       network: 'none',
@@ -31,7 +42,9 @@ describe('readDockerfile: the typed instruction layer', () => {
     const errors = (text: string) => readDockerfile(text).errors.map((e) => `${e.line}: ${e.message}`);
     expect(errors('FROM a\nFOO x\n')).toEqual(['2: unknown instruction: FOO']);
     expect(errors('FROM a\nCOPY --parents x /y\n')).toEqual(['2: unknown flag: parents']);
-    expect(errors('FROM a\nCOPY x\n')).toEqual(['2: COPY requires at least two arguments, but only one was provided. Destination could not be determined']);
+    expect(errors('FROM a\nCOPY x\n')).toEqual([
+      '2: COPY requires at least two arguments, but only one was provided. Destination could not be determined',
+    ]);
     expect(errors('FROM a\nENV NAME\n')).toEqual(['2: ENV must have two arguments']);
     expect(errors('FROM a\nRUN ["a", 1]\n')).toEqual(['2: when using JSON array syntax, arrays must be comprised of strings only']);
     expect(errors('FROM a b\n')).toEqual(['1: FROM requires either one or three arguments']);
@@ -44,7 +57,14 @@ describe('readDockerfile: the typed instruction layer', () => {
   it('reads ENV in both forms, marking the legacy one', () => {
     const [, legacy, modern] = readDockerfile('FROM a\nENV NAME hello world\nENV A=1 B="x y"\n').commands;
     expect(legacy).toMatchObject({ kind: 'ENV', legacyForm: true, pairs: [{ key: 'NAME', value: 'hello world' }] });
-    expect(modern).toMatchObject({ kind: 'ENV', legacyForm: false, pairs: [{ key: 'A', value: '1' }, { key: 'B', value: '"x y"' }] });
+    expect(modern).toMatchObject({
+      kind: 'ENV',
+      legacyForm: false,
+      pairs: [
+        { key: 'A', value: '1' },
+        { key: 'B', value: '"x y"' },
+      ],
+    });
   });
 });
 
@@ -60,12 +80,17 @@ describe('detectSyntax (BuildKit decides with it whether to fetch a frontend)', 
     expect(detectSyntax(text)).toEqual({ value, line });
   });
 
-  it.each(['FROM a\n# syntax=evil/f\n', '# hello\n# syntax=evil/f\n', '\n# syntax=evil/f\n', ' # syntax=evil/f\n'])('finds none in %j', (text) => {
-    expect(detectSyntax(text)).toBeUndefined();
-  });
+  it.each(['FROM a\n# syntax=evil/f\n', '# hello\n# syntax=evil/f\n', '\n# syntax=evil/f\n', ' # syntax=evil/f\n'])(
+    'finds none in %j',
+    (text) => {
+      expect(detectSyntax(text)).toBeUndefined();
+    },
+  );
 
   it('knows which values the built-in frontend covers', () => {
     expect(['docker/dockerfile:1', 'docker/dockerfile:1.7', 'docker.io/docker/dockerfile:1.7.1'].every(isBuiltinSyntax)).toBe(true);
-    expect(['docker/dockerfile:1-labs', 'docker/dockerfile:latest', 'evil/dockerfile:1', 'docker/dockerfile:1@sha256:ab'].some(isBuiltinSyntax)).toBe(false);
+    expect(
+      ['docker/dockerfile:1-labs', 'docker/dockerfile:latest', 'evil/dockerfile:1', 'docker/dockerfile:1@sha256:ab'].some(isBuiltinSyntax),
+    ).toBe(false);
   });
 });

@@ -37,16 +37,24 @@ describe('parseDockerfile', () => {
     expect(summary('FROM x\nRUN a \\\\\\  \nFROM evil\n').map((i) => i.keyword)).toEqual(['FROM', 'RUN', 'FROM']);
     // With # escape=` the same holds for a doubled backtick, and a lone backtick line continues.
     expect(summary('# escape=`\nFROM x\nRUN a ``\nFROM evil\nRUN b `\n`\n c\n').map((i) => [i.keyword, i.args])).toEqual([
-      ['FROM', 'x'], ['RUN', 'a ``'], ['FROM', 'evil'], ['RUN', 'b  c'],
+      ['FROM', 'x'],
+      ['RUN', 'a ``'],
+      ['FROM', 'evil'],
+      ['RUN', 'b  c'],
     ]);
     // Inside a continuation the rule is the same: the doubled escape ends the instruction.
     expect(summary('FROM x\nRUN a \\\n  b \\\\\nCOPY --from=evil/img / /\n').map((i) => [i.keyword, i.args])).toEqual([
-      ['FROM', 'x'], ['RUN', 'a   b \\\\'], ['COPY', '/ /'],
+      ['FROM', 'x'],
+      ['RUN', 'a   b \\\\'],
+      ['COPY', '/ /'],
     ]);
   });
 
   it('drops every trailing \\r of a line, like the engine (CR CR LF still ends a continuation line cleanly)', () => {
-    expect(summary('FROM x\r\r\nRUN a \\\r\r\n b\r\n').map((i) => [i.keyword, i.args])).toEqual([['FROM', 'x'], ['RUN', 'a  b']]);
+    expect(summary('FROM x\r\r\nRUN a \\\r\r\n b\r\n').map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'],
+      ['RUN', 'a  b'],
+    ]);
   });
 
   it('skips comment lines and empty lines inside a continuation (they do not end it)', () => {
@@ -124,7 +132,10 @@ describe('parseDockerfile', () => {
     expect(parseInstructionLine('CMD echo [x]').json).toEqual({ kind: 'shell' });
   });
 
-  const heredocNames = (text: string) => parseDockerfile(`FROM x\n${text}`).instructions.slice(1).map((i) => i.heredocs.map((h) => h.name));
+  const heredocNames = (text: string) =>
+    parseDockerfile(`FROM x\n${text}`)
+      .instructions.slice(1)
+      .map((i) => i.heredocs.map((h) => h.name));
 
   it.each([
     ['RUN <<EOF\necho hi\nEOF\n', [['EOF']]],
@@ -153,7 +164,11 @@ describe('parseDockerfile', () => {
 
   it('keeps heredoc bodies out of the instruction list, with their lines and content', () => {
     const parsed = parseDockerfile('FROM x\nRUN <<EOF bash\nADD http://evil/ /x\r\n  EOF\nEOF\nCMD y\n');
-    expect(parsed.instructions.map((i) => [i.keyword, i.line, i.endLine])).toEqual([['FROM', 1, 1], ['RUN', 2, 5], ['CMD', 6, 6]]);
+    expect(parsed.instructions.map((i) => [i.keyword, i.line, i.endLine])).toEqual([
+      ['FROM', 1, 1],
+      ['RUN', 2, 5],
+      ['CMD', 6, 6],
+    ]);
     expect(parsed.instructions[1].heredocs).toEqual([
       { name: 'EOF', chomp: false, expand: true, fd: 0, content: 'ADD http://evil/ /x\r\n  EOF\n', line: 3, endLine: 5 },
     ]);
@@ -177,7 +192,33 @@ describe('parseDockerfile', () => {
   it('never throws, whatever the input', () => {
     let seed = 42;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed);
-    const alphabet = ['\\', '`', '\n', '\r', ' ', '\t', '#', '"', "'", '[', ']', '-', '=', '<', '$', '{', '}', '\u0000', '\ufeff', 'a', 'FROM ', 'RUN ', 'ADD ', '--from=', '# escape=`\n'];
+    const alphabet = [
+      '\\',
+      '`',
+      '\n',
+      '\r',
+      ' ',
+      '\t',
+      '#',
+      '"',
+      "'",
+      '[',
+      ']',
+      '-',
+      '=',
+      '<',
+      '$',
+      '{',
+      '}',
+      '\u0000',
+      '\ufeff',
+      'a',
+      'FROM ',
+      'RUN ',
+      'ADD ',
+      '--from=',
+      '# escape=`\n',
+    ];
     for (let n = 0; n < 2000; n++) {
       let text = '';
       const length = random() % 80;

@@ -83,9 +83,10 @@ export function createContext(text: string): LintContext {
     if (instruction.json.kind === 'json') {
       const values = instruction.json.values;
       // ["sh", "-c", "…"] is a shell command in disguise.
-      result = /(^|\/)(ba|da)?sh$/.test(values[0] ?? '') && values[1] === '-c' && values.length >= 3
-        ? { ...splitCommands(values[2]), base: undefined }
-        : { commands: values.length ? [unpositioned(values)] : [], hasComment: false };
+      result =
+        /(^|\/)(ba|da)?sh$/.test(values[0] ?? '') && values[1] === '-c' && values.length >= 3
+          ? { ...splitCommands(values[2]), base: undefined }
+          : { commands: values.length ? [unpositioned(values)] : [], hasComment: false };
     } else {
       result = { ...splitCommands(instruction.args), base: instruction.argsStart };
     }

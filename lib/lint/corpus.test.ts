@@ -15,7 +15,13 @@ const expected: Record<string, string[]> = {
   '01-seed.Dockerfile': ['avoid-root-user', 'copy-all-before-install', 'LegacyKeyValueFormat'],
   '02-good-python.Dockerfile': [],
   '03-multi-stage.Dockerfile': [],
-  '04-apt-bad.Dockerfile': ['avoid-root-user', 'combine-consecutive-runs', 'apt-lists-not-removed', 'sort-package-list', 'prefer-exec-form'],
+  '04-apt-bad.Dockerfile': [
+    'avoid-root-user',
+    'combine-consecutive-runs',
+    'apt-lists-not-removed',
+    'sort-package-list',
+    'prefer-exec-form',
+  ],
   '05-apt-good.Dockerfile': [],
   '06-escape-backtick.Dockerfile': [],
   '07-heredoc.Dockerfile': ['avoid-root-user'],
@@ -78,7 +84,9 @@ describe('lint corpus', () => {
       for (const d of before.filter((x) => x.fix)) {
         const after = lintDockerfile(applyFix(text, d.fix!), { rethrow: true });
         expect(after.filter((x) => x.ruleId.startsWith('syntax/')).length, `${name}: ${d.ruleId}`).toBeLessThanOrEqual(syntaxBefore);
-        expect(after.filter((x) => x.ruleId === d.ruleId).length, `${name}: ${d.ruleId}`).toBeLessThan(before.filter((x) => x.ruleId === d.ruleId).length);
+        expect(after.filter((x) => x.ruleId === d.ruleId).length, `${name}: ${d.ruleId}`).toBeLessThan(
+          before.filter((x) => x.ruleId === d.ruleId).length,
+        );
       }
     }
   });

@@ -18,7 +18,28 @@ export type Install = {
 
 const VALUE_FLAGS: Record<string, Set<string>> = {
   apt: new Set(['-o', '-t', '--target-release', '-c', '--config-file']),
-  pip: new Set(['-r', '--requirement', '-c', '--constraint', '-t', '--target', '-i', '--index-url', '--extra-index-url', '--prefix', '--root', '-f', '--find-links', '--platform', '--python-version', '--src', '--log', '--cache-dir', '--trusted-host', '--upgrade-strategy']),
+  pip: new Set([
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-t',
+    '--target',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '--prefix',
+    '--root',
+    '-f',
+    '--find-links',
+    '--platform',
+    '--python-version',
+    '--src',
+    '--log',
+    '--cache-dir',
+    '--trusted-host',
+    '--upgrade-strategy',
+  ]),
   apk: new Set(['-t', '--virtual', '-X', '--repository', '--root', '-p']),
 };
 
@@ -84,7 +105,9 @@ export function findInstall(command: Word[]): Install | undefined {
   }
   if (name === 'yarn') {
     const sub = firstNonFlag(words, 1);
-    return sub >= words.length || ['install', 'add'].includes(words[sub].text) ? result('yarn', Math.min(sub, words.length - 1)) : undefined;
+    return sub >= words.length || ['install', 'add'].includes(words[sub].text)
+      ? result('yarn', Math.min(sub, words.length - 1))
+      : undefined;
   }
   if ((name === 'bundle' || name === 'poetry' || name === 'composer' || name === 'pipenv') && words[1]?.text === 'install') {
     return result('other-deps', 1);

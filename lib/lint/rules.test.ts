@@ -13,14 +13,20 @@ type Example = { fires: string[]; quiet: string[]; fixed?: Record<number, string
 const P = 'FROM python:3.13-slim\n';
 
 const examples: Record<string, Example> = {
-  'syntax/parse-problem': { fires: ['# escape=x\nFROM busybox:latest\n', '# escape=`\n# escape=\\\nFROM busybox:latest\n'], quiet: ['# escape=`\nFROM busybox:latest\n'] },
+  'syntax/parse-problem': {
+    fires: ['# escape=x\nFROM busybox:latest\n', '# escape=`\n# escape=\\\nFROM busybox:latest\n'],
+    quiet: ['# escape=`\nFROM busybox:latest\n'],
+  },
   'syntax/unknown-instruction': {
     fires: ['FROM busybox:latest\nRUNN echo hi\n', 'FROM busybox:latest\nRUN echo a\n  echo b\n'],
     quiet: ['FROM busybox:latest\nRUN echo a \\\n  echo b\n', 'FROM busybox:latest\nRUN <<EOF\nnot an instruction\nEOF\n'],
     fixed: { 0: 'FROM busybox:latest\nRUN echo hi\n' },
   },
   'syntax/missing-from': { fires: ['', '# only a comment\n', 'ARG X=1\n'], quiet: ['ARG BASE=busybox:latest\nFROM $BASE\n'] },
-  'syntax/instruction-before-from': { fires: ['WORKDIR /app\nFROM busybox:latest\n'], quiet: ['ARG V=1\nFROM busybox:latest\nWORKDIR /app\n'] },
+  'syntax/instruction-before-from': {
+    fires: ['WORKDIR /app\nFROM busybox:latest\n'],
+    quiet: ['ARG V=1\nFROM busybox:latest\nWORKDIR /app\n'],
+  },
   'syntax/missing-arguments': { fires: [`${P}WORKDIR\n`, `${P}RUN\n`], quiet: [`${P}WORKDIR /app\n`] },
   'syntax/bad-arguments': {
     fires: [
@@ -74,7 +80,13 @@ const examples: Record<string, Example> = {
   },
   'base-image-not-allowed': {
     fires: ['FROM ubuntu:22.04\n', 'FROM python:3.12\n', 'FROM python@sha256:abcd\n'],
-    quiet: [P, 'FROM docker.io/library/python:3.13-slim\n', 'FROM scratch\n', 'FROM busybox:latest AS build\nFROM build\n', 'ARG B=x\nFROM $B\n'],
+    quiet: [
+      P,
+      'FROM docker.io/library/python:3.13-slim\n',
+      'FROM scratch\n',
+      'FROM busybox:latest AS build\nFROM build\n',
+      'ARG B=x\nFROM $B\n',
+    ],
     fixed: { 1: 'FROM python:3.13-slim\n' },
   },
   'base-image-unpinned': {
@@ -84,7 +96,11 @@ const examples: Record<string, Example> = {
   },
   'combine-consecutive-runs': {
     fires: [`${P}RUN apt-get update\nRUN apt-get install -y curl\n`, `${P}RUN echo a \\\n  b\n# why\n\nRUN echo c\n`],
-    quiet: [`${P}RUN echo a && echo b\n`, `${P}RUN echo a\nWORKDIR /x\nRUN echo b\n`, `FROM busybox:latest AS a\nRUN echo a\nFROM busybox:latest\nRUN echo b\n`],
+    quiet: [
+      `${P}RUN echo a && echo b\n`,
+      `${P}RUN echo a\nWORKDIR /x\nRUN echo b\n`,
+      `FROM busybox:latest AS a\nRUN echo a\nFROM busybox:latest\nRUN echo b\n`,
+    ],
     fixed: { 0: `${P}RUN apt-get update && \\\n    apt-get install -y curl\n`, 1: `${P}RUN echo a \\\n  b && \\\n# why\n    echo c\n` },
   },
   'sort-package-list': {
@@ -104,8 +120,17 @@ const examples: Record<string, Example> = {
     },
   },
   'pip-no-cache-dir': {
-    fires: [`${P}RUN pip install -r requirements.txt\n`, `${P}RUN python3 -m pip install flask && pip3 install \\\n  click\n`, `${P}RUN ["pip", "install", "flask"]\n`],
-    quiet: [`${P}RUN pip install --no-cache-dir flask\n`, `${P}ENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n`, `${P}RUN pip freeze\n`, `${P}RUN echo pip install\n`],
+    fires: [
+      `${P}RUN pip install -r requirements.txt\n`,
+      `${P}RUN python3 -m pip install flask && pip3 install \\\n  click\n`,
+      `${P}RUN ["pip", "install", "flask"]\n`,
+    ],
+    quiet: [
+      `${P}RUN pip install --no-cache-dir flask\n`,
+      `${P}ENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n`,
+      `${P}RUN pip freeze\n`,
+      `${P}RUN echo pip install\n`,
+    ],
     fixed: {
       0: `${P}RUN pip install --no-cache-dir -r requirements.txt\n`,
       1: `${P}RUN python3 -m pip install --no-cache-dir flask && pip3 install --no-cache-dir \\\n  click\n`,
@@ -113,14 +138,21 @@ const examples: Record<string, Example> = {
   },
   'apt-lists-not-removed': {
     fires: [`${P}RUN apt-get update && apt-get install -y curl\n`, `${P}RUN apt-get update \\\n && apt-get -y install \\\n   curl\n`],
-    quiet: [`${P}RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n`, `${P}RUN apt-get update\n`, `${P}RUN echo apt-get install\n`],
+    quiet: [
+      `${P}RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n`,
+      `${P}RUN apt-get update\n`,
+      `${P}RUN echo apt-get install\n`,
+    ],
     fixed: {
       0: `${P}RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n`,
       1: `${P}RUN apt-get update \\\n && apt-get -y install \\\n   curl && rm -rf /var/lib/apt/lists/*\n`,
     },
   },
   'copy-all-before-install': {
-    fires: [`${P}COPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n`, 'FROM node:22-slim\nWORKDIR /app\nCOPY ./ /app/\nRUN npm ci\n'],
+    fires: [
+      `${P}COPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n`,
+      'FROM node:22-slim\nWORKDIR /app\nCOPY ./ /app/\nRUN npm ci\n',
+    ],
     quiet: [
       `${P}COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n`,
       `${P}COPY . .\nRUN pip install --no-cache-dir .\n`,
@@ -143,7 +175,13 @@ const examples: Record<string, Example> = {
     fixed: { 0: `${P}COPY app.py /app/\n`, 1: `${P}COPY --chown=1000 . /app\n` },
   },
   'avoid-root-user': {
-    fires: [P, `${P}RUN useradd app\nUSER app\nRUN echo\nUSER root\n`, `${P}USER 0:0\n`, `FROM busybox:latest AS a\nUSER root\nFROM a\n`, `${P}USER app\nFROM busybox:latest\n`],
+    fires: [
+      P,
+      `${P}RUN useradd app\nUSER app\nRUN echo\nUSER root\n`,
+      `${P}USER 0:0\n`,
+      `FROM busybox:latest AS a\nUSER root\nFROM a\n`,
+      `${P}USER app\nFROM busybox:latest\n`,
+    ],
     quiet: [`${P}RUN useradd app\nUSER app\n`, `FROM busybox:latest AS a\nUSER nobody\nFROM a\nRUN echo\n`, `${P}USER 1000:1000\n`],
   },
   LegacyKeyValueFormat: {
@@ -177,8 +215,17 @@ const examples: Record<string, Example> = {
     fixed: { 0: `${P}LABEL org.opencontainers.image.authors="Ada <ada@example.com>"\n` },
   },
   'end-of-line-comment': {
-    fires: [`${P}EXPOSE 8000 # the web port\n`, `${P}ENV A=1 # one\n`, `${P}RUN apt-get update # refresh \\\n && apt-get install -y curl\n`],
-    quiet: [`${P}# the web port\nEXPOSE 8000\n`, `${P}RUN echo a # fine: the shell ends here\n`, `${P}RUN echo a \\\n# dropped by Docker\n  b\n`, `${P}RUN echo a#b\n`],
+    fires: [
+      `${P}EXPOSE 8000 # the web port\n`,
+      `${P}ENV A=1 # one\n`,
+      `${P}RUN apt-get update # refresh \\\n && apt-get install -y curl\n`,
+    ],
+    quiet: [
+      `${P}# the web port\nEXPOSE 8000\n`,
+      `${P}RUN echo a # fine: the shell ends here\n`,
+      `${P}RUN echo a \\\n# dropped by Docker\n  b\n`,
+      `${P}RUN echo a#b\n`,
+    ],
   },
   'missing-pipefail': {
     fires: [`${P}RUN curl -fsSL https://example.com/x.tgz | tar xz\n`, `${P}RUN <<EOF\ncat a | grep b\nEOF\n`],
@@ -256,7 +303,8 @@ CMD ["python", "./app.py"]
   });
 
   it('sorts diagnostics by line and reports the seed lesson example', () => {
-    const seed = 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n';
+    const seed =
+      'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n';
     expect(lintDockerfile(seed).map((d) => [d.line, d.ruleId])).toEqual([
       [1, 'avoid-root-user'],
       [3, 'copy-all-before-install'],
@@ -266,12 +314,15 @@ CMD ["python", "./app.py"]
 
   it('honours allowedBases, and an empty list turns the catalog check off', () => {
     expect(fired('FROM alpine:3.19\n', 'base-image-not-allowed')).toHaveLength(1);
-    expect(lintDockerfile('FROM alpine:3.19\n', { allowedBases: ['alpine:3.19'] }).map((d) => d.ruleId)).not.toContain('base-image-not-allowed');
+    expect(lintDockerfile('FROM alpine:3.19\n', { allowedBases: ['alpine:3.19'] }).map((d) => d.ruleId)).not.toContain(
+      'base-image-not-allowed',
+    );
     expect(lintDockerfile('FROM alpine:3.19\n', { allowedBases: [] }).map((d) => d.ruleId)).not.toContain('base-image-not-allowed');
   });
 
   it('leaves out the rules a lesson switches off (coach.off), and only those', () => {
-    const seed = 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "./app.py"]\n';
+    const seed =
+      'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["python", "./app.py"]\n';
     expect(lintDockerfile(seed).map((d) => d.ruleId)).toEqual(['avoid-root-user', 'copy-all-before-install']);
     expect(lintDockerfile(seed, { off: ['avoid-root-user'] }).map((d) => d.ruleId)).toEqual(['copy-all-before-install']);
   });
@@ -290,7 +341,9 @@ CMD ["python", "./app.py"]
     expect(found.filter((d) => d.ruleId.startsWith('syntax/'))).toEqual([]);
     const merge = found.find((d) => d.ruleId === 'combine-consecutive-runs')!;
     expect(merge.fix!.edits[0].newText).toContain('&& `');
-    expect(applyFix(text, found.find((d) => d.ruleId === 'apt-lists-not-removed')!.fix!)).toContain('curl && rm -rf /var/lib/apt/lists/*\n');
+    expect(applyFix(text, found.find((d) => d.ruleId === 'apt-lists-not-removed')!.fix!)).toContain(
+      'curl && rm -rf /var/lib/apt/lists/*\n',
+    );
   });
 
   it("honours Docker's # check=skip= directive for Docker's checks", () => {

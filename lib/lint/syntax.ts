@@ -11,12 +11,32 @@ import { keywordColumns, type Finding } from './rule';
 import type { Severity } from './types';
 
 export const KNOWN_INSTRUCTIONS = [
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ];
 const KNOWN = new Set(KNOWN_INSTRUCTIONS);
 // Flags only the "labs" frontend has: what to do instead.
-const LABS: Record<string, string> = { parents: 'copy each folder with its own COPY', exclude: 'list what to copy, or use .dockerignore', security: 'steps here always run unprivileged' };
+const LABS: Record<string, string> = {
+  parents: 'copy each folder with its own COPY',
+  exclude: 'list what to copy, or use .dockerignore',
+  security: 'steps here always run unprivileged',
+};
 const JSON_KEYWORDS = new Set(['CMD', 'ENTRYPOINT', 'RUN', 'SHELL', 'VOLUME', 'COPY', 'ADD']);
 
 export const syntaxRuleMeta: { id: string; title: string; severity: Severity }[] = [
@@ -71,7 +91,8 @@ function nameValueWords(text: string, escape: string): string[] {
   return words;
 }
 
-const looksLikeJson = (args: string) => args.length < 8192 && /^\[\s*["'\u201c\u201d\u2018\u2019][^]*["'\u201c\u201d\u2018\u2019]\s*,[^]*\]\s*$/.test(args);
+const looksLikeJson = (args: string) =>
+  args.length < 8192 && /^\[\s*["'\u201c\u201d\u2018\u2019][^]*["'\u201c\u201d\u2018\u2019]\s*,[^]*\]\s*$/.test(args);
 
 function badArguments(instruction: Instruction, escape: string): string | undefined {
   const { keyword, args } = instruction;
@@ -83,7 +104,9 @@ function badArguments(instruction: Instruction, escape: string): string | undefi
     case 'COPY':
     case 'ADD': {
       const count = instruction.json.kind === 'json' ? instruction.json.values.length : words.length;
-      return count >= 2 || instruction.heredocs.length ? undefined : `${keyword} needs at least a source and a destination, e.g. "${keyword} app.py /app/".`;
+      return count >= 2 || instruction.heredocs.length
+        ? undefined
+        : `${keyword} needs at least a source and a destination, e.g. "${keyword} app.py /app/".`;
     }
     case 'ENV':
     case 'LABEL': {
@@ -121,7 +144,13 @@ function badArguments(instruction: Instruction, escape: string): string | undefi
 export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
   const out: SyntaxFinding[] = [];
   const at = (ruleId: string, instruction: Instruction, message: string, extra: Partial<Finding> = {}) => {
-    out.push({ ruleId, message, line: instruction.line, ...(instruction.endLine > instruction.line && { endLine: instruction.endLine }), ...extra });
+    out.push({
+      ruleId,
+      message,
+      line: instruction.line,
+      ...(instruction.endLine > instruction.line && { endLine: instruction.endLine }),
+      ...extra,
+    });
   };
 
   for (const problem of ctx.parsed.problems) out.push({ ruleId: 'syntax/parse-problem', message: problem.message, line: problem.line });
@@ -166,16 +195,31 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
     const unknownFlag = instruction.flagsUncertain ? undefined : instruction.flags.find((flag) => !known.includes(flag.name));
     if (unknownFlag) {
       const labs = LABS[unknownFlag.name];
-      at('syntax/bad-arguments', instruction, `unknown flag: ${unknownFlag.name}${labs ? ` (--${unknownFlag.name} needs the "labs" Dockerfile frontend, not used here: ${labs})` : known.length ? ` (${keyword} accepts ${known.map((f) => `--${f}`).join(', ')})` : ''}`, columns);
+      at(
+        'syntax/bad-arguments',
+        instruction,
+        `unknown flag: ${unknownFlag.name}${labs ? ` (--${unknownFlag.name} needs the "labs" Dockerfile frontend, not used here: ${labs})` : known.length ? ` (${keyword} accepts ${known.map((f) => `--${f}`).join(', ')})` : ''}`,
+        columns,
+      );
     }
     if (keyword === 'RUN') {
       for (const flag of instruction.flags) {
         if (flag.name === 'network' && flag.value !== 'none') {
-          at('syntax/unsupported-feature', instruction, `RUN --network=${flag.value ?? ''}: builds here have no network at all; leave the flag out.`, columns);
+          at(
+            'syntax/unsupported-feature',
+            instruction,
+            `RUN --network=${flag.value ?? ''}: builds here have no network at all; leave the flag out.`,
+            columns,
+          );
         }
         const type = flag.name === 'mount' ? parseMount(flag.value ?? '').type : '';
         if (type === 'secret' || type === 'ssh') {
-          at('syntax/unsupported-feature', instruction, `RUN --mount=type=${type} is not available here (no ${type === 'ssh' ? 'SSH agent' : 'secrets'} are passed to builds).`, columns);
+          at(
+            'syntax/unsupported-feature',
+            instruction,
+            `RUN --mount=type=${type} is not available here (no ${type === 'ssh' ? 'SSH agent' : 'secrets'} are passed to builds).`,
+            columns,
+          );
         }
       }
     }
@@ -196,18 +240,31 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
           return false;
         }
       })();
-      const edits = valid ? ctx.spanEdits(instruction, [{ start: instruction.argsStart, end: instruction.argsStart + instruction.args.length, text: repaired }]) : undefined;
-      at('syntax/invalid-json', instruction, `This looks like the JSON form but is not valid JSON (use straight double quotes "…"), so Docker runs it as a shell command instead.`, {
-        ...columns,
-        ...(edits && { fix: { title: 'Use double quotes', edits } }),
-      });
+      const edits = valid
+        ? ctx.spanEdits(instruction, [
+            { start: instruction.argsStart, end: instruction.argsStart + instruction.args.length, text: repaired },
+          ])
+        : undefined;
+      at(
+        'syntax/invalid-json',
+        instruction,
+        `This looks like the JSON form but is not valid JSON (use straight double quotes "…"), so Docker runs it as a shell command instead.`,
+        {
+          ...columns,
+          ...(edits && { fix: { title: 'Use double quotes', edits } }),
+        },
+      );
       continue;
     }
     const bad = badArguments(instruction, ctx.parsed.escape);
     if (bad) at('syntax/bad-arguments', instruction, bad, columns);
   }
   if (!seenFrom) {
-    out.push({ ruleId: 'syntax/missing-from', message: 'A Dockerfile must start from an image: add a FROM line, e.g. "FROM python:3.13-slim".', line: 1 });
+    out.push({
+      ruleId: 'syntax/missing-from',
+      message: 'A Dockerfile must start from an image: add a FROM line, e.g. "FROM python:3.13-slim".',
+      line: 1,
+    });
   }
   return out;
 }

@@ -10,12 +10,17 @@ export function parseArgs(argv: string[]) {
     const a = argv[i];
     if (a === '--quick') quick = true;
     else if (a === '--only' || a.startsWith('--only=')) {
-      const list = a.includes('=') ? a.slice('--only='.length) : argv[++i] ?? '';
-      only = list.split(',').map((s) => s.trim()).filter(Boolean) as SectionName[];
+      const list = a.includes('=') ? a.slice('--only='.length) : (argv[++i] ?? '');
+      only = list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) as SectionName[];
       const unknown = only.filter((s) => !SECTIONS.includes(s));
       if (unknown.length) throw new Error(`unknown section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
     } else if (a === '--help' || a === '-h') {
-      console.log(`npm run bench [-- --only ${SECTIONS.join(',')}] [--quick]\nEnv: BENCH_PORT (3400), BENCH_URL (use a running server; RSS/CPU then not measured)`);
+      console.log(
+        `npm run bench [-- --only ${SECTIONS.join(',')}] [--quick]\nEnv: BENCH_PORT (3400), BENCH_URL (use a running server; RSS/CPU then not measured)`,
+      );
       process.exit(0);
     } else throw new Error(`unknown flag ${a} (try --help)`);
   }

@@ -28,7 +28,9 @@ async function main() {
   supervisor.close();
   clearInterval(keepAlive);
   const sorted = [...seconds].sort((a, b) => a - b);
-  console.log(`kill -9 of dockerd → engine answering again, ${times}×: median ${sorted[Math.floor(times / 2)].toFixed(2)} s (${seconds.map((s) => s.toFixed(2)).join(', ')})`);
+  console.log(
+    `kill -9 of dockerd → engine answering again, ${times}×: median ${sorted[Math.floor(times / 2)].toFixed(2)} s (${seconds.map((s) => s.toFixed(2)).join(', ')})`,
+  );
 }
 
 main().catch((err) => {

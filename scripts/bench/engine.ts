@@ -14,7 +14,9 @@ export const dockerHost = () => config().engine.externalHost ?? `unix://${config
 let client: Docker | undefined;
 export function engineDocker(): Docker {
   const host = dockerHost();
-  client ??= host.startsWith('unix://') ? new Docker({ socketPath: host.slice('unix://'.length) }) : new Docker({ socketPath: config().engine.socket });
+  client ??= host.startsWith('unix://')
+    ? new Docker({ socketPath: host.slice('unix://'.length) })
+    : new Docker({ socketPath: config().engine.socket });
   return client;
 }
 

@@ -52,11 +52,23 @@ async function main() {
         rows.push(...r.rows);
         notes.push(...(r.notes ?? []));
         // Other work on the machine (tests, builds) disturbs the figures: keep the load average beside them.
-        sections[name] = { ...r.figures, rows: r.rows, notes: r.notes, seconds: (Date.now() - t0) / 1000, loadAvg: { before: load0, after: os.loadavg().map((x) => Number(x.toFixed(2))) } };
+        sections[name] = {
+          ...r.figures,
+          rows: r.rows,
+          notes: r.notes,
+          seconds: (Date.now() - t0) / 1000,
+          loadAvg: { before: load0, after: os.loadavg().map((x) => Number(x.toFixed(2))) },
+        };
         log(`${name}: load average ${load0[0]} → ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} CPUs)`);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        rows.push({ section: name, metric: 'section failed', value: message.replace(/\s+/g, ' ').slice(0, 120), target: 'runs', pass: false });
+        rows.push({
+          section: name,
+          metric: 'section failed',
+          value: message.replace(/\s+/g, ' ').slice(0, 120),
+          target: 'runs',
+          pass: false,
+        });
         sections[name] = { error: message };
       }
       log(`${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
@@ -75,7 +87,9 @@ async function main() {
     seconds: (Date.now() - started) / 1000,
     sections,
     notes,
-    targets: rows.filter((r) => r.pass !== undefined).map((r) => ({ section: r.section, metric: r.metric, value: r.value, target: r.target, pass: r.pass })),
+    targets: rows
+      .filter((r) => r.pass !== undefined)
+      .map((r) => ({ section: r.section, metric: r.metric, value: r.value, target: r.target, pass: r.pass })),
   };
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
@@ -83,7 +97,9 @@ async function main() {
   printTable(rows);
   for (const n of notes) console.log(`\nnote: ${n}`);
   const missed = rows.filter((r) => r.pass === false).length;
-  console.log(`\n${rows.filter((r) => r.pass).length} targets met, ${missed} missed; ${result.seconds.toFixed(0)} s; written to bench/results/latest.json`);
+  console.log(
+    `\n${rows.filter((r) => r.pass).length} targets met, ${missed} missed; ${result.seconds.toFixed(0)} s; written to bench/results/latest.json`,
+  );
 }
 
 async function startServer(quick: boolean, log: (line: string) => void): Promise<BenchContext> {

@@ -41,9 +41,13 @@ function delaysIn(text: string, at: number, out: number[]) {
 export async function apiProbe(learner: Learner, lines = 50) {
   const delays: number[] = [];
   const feed = lineTimer(delays);
-  const r = await learner.job('build', { files: [{ path: 'Dockerfile', content: probeDockerfile(lines) }], tag: 'bench-probe', noCache: true }, (e) => {
-    if (e.type === 'log' && e.stream !== 'system') feed(e.text, e.recvAt);
-  });
+  const r = await learner.job(
+    'build',
+    { files: [{ path: 'Dockerfile', content: probeDockerfile(lines) }], tag: 'bench-probe', noCache: true },
+    (e) => {
+      if (e.type === 'log' && e.stream !== 'system') feed(e.text, e.recvAt);
+    },
+  );
   return { delays, done: r.done };
 }
 

@@ -33,7 +33,10 @@ export class RssSampler {
   peak = 0;
   samples = 0;
   private timer: NodeJS.Timeout;
-  constructor(private readonly pids: number[], everyMs = 100) {
+  constructor(
+    private readonly pids: number[],
+    everyMs = 100,
+  ) {
     this.sample();
     this.timer = setInterval(() => this.sample(), everyMs);
   }

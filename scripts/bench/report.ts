@@ -43,7 +43,11 @@ export function printTable(rows: Row[]) {
   const head = ['section', 'metric', 'value', 'target', ''];
   const cells = rows.map((r) => [r.section, r.metric, r.value, r.target ?? '', r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS']);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => c.map((x, i) => x.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((x, i) => x.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells) console.log(line(c));
@@ -52,6 +56,7 @@ export function printTable(rows: Row[]) {
 /** The same table as Markdown, for bench/README.md. */
 export function markdownTable(rows: Row[]) {
   const out = ['| section | metric | value | target | |', '|---|---|---|---|---|'];
-  for (const r of rows) out.push(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS'} |`);
+  for (const r of rows)
+    out.push(`| ${r.section} | ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.pass === undefined ? '' : r.pass ? 'PASS' : 'MISS'} |`);
   return out.join('\n');
 }

@@ -95,7 +95,9 @@ describe('instructor routes', () => {
     const { cookie, csrf } = await signIn(PASSWORD);
     const created = await (await classes.POST(request('POST', '/api/classes', { name: 'Period 1' }, { cookie, csrf }))).json();
     const asLearner = { cookie: learnerCookie(learner) };
-    expect((await classRoute.GET(request('GET', `/api/classes/${created.id}`, undefined, asLearner), ctx({ id: created.id }))).status).toBe(401);
+    expect((await classRoute.GET(request('GET', `/api/classes/${created.id}`, undefined, asLearner), ctx({ id: created.id }))).status).toBe(
+      401,
+    );
     const other = 'b2'.repeat(12);
     const res = await learnerRoute.GET(
       request('GET', `/api/classes/${created.id}/learners/${other}?lesson=building-your-first-docker-image`, undefined, asLearner),
@@ -108,7 +110,9 @@ describe('instructor routes', () => {
     const { cookie, csrf } = await signIn(PASSWORD);
     expect((await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie }))).status).toBe(403);
     expect((await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie, csrf: csrf.slice(1) + 'x' }))).status).toBe(403);
-    expect((await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie, csrf, origin: 'https://evil.example' }))).status).toBe(403);
+    expect(
+      (await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie, csrf, origin: 'https://evil.example' }))).status,
+    ).toBe(403);
     expect((await classes.POST(request('POST', '/api/classes', { name: 'A' }, { cookie, csrf }))).status).toBe(201);
   });
 
@@ -134,7 +138,12 @@ describe('instructor routes', () => {
   it('X-Forwarded-Host from a client that is not a trusted proxy does not make a foreign origin look like ours', async () => {
     const { cookie, csrf } = await signIn(PASSWORD);
     const res = await classes.POST(
-      request('POST', '/api/classes', { name: 'X' }, { cookie, csrf, origin: 'https://evil.example', spoof: { 'x-forwarded-host': 'evil.example' } }),
+      request(
+        'POST',
+        '/api/classes',
+        { name: 'X' },
+        { cookie, csrf, origin: 'https://evil.example', spoof: { 'x-forwarded-host': 'evil.example' } },
+      ),
     );
     expect(res.status).toBe(403);
   });

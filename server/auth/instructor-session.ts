@@ -20,7 +20,9 @@ export type InstructorSession = { nonce: string; expiresAt: number; csrfToken: s
 
 async function key(): Promise<Buffer> {
   const base = config().secret ?? setSettingOnce('instructor_session_key', randomBytes(32).toString('base64url'));
-  return createHmac('sha256', base).update(`instructor-session\0${await instructorPasswordHash()}`).digest();
+  return createHmac('sha256', base)
+    .update(`instructor-session\0${await instructorPasswordHash()}`)
+    .digest();
 }
 
 const mac = (k: Buffer, text: string) => createHmac('sha256', k).update(text).digest('base64url');

@@ -38,7 +38,15 @@ const dockerfile = (extra = '') => `FROM python:3.13-slim\nWORKDIR /app\nCOPY . 
 
 function finishedBuild(learner: string, content: string, state: 'succeeded' | 'failed', error?: string) {
   const id = `b_${Math.random().toString(36).slice(2, 14).padEnd(12, '0')}`;
-  insertJob({ id, learner, kind: 'build', tag: 'my-image', ref: `layerlab-${learner}/my-image:latest`, lesson: LESSON, spec: { files: [{ path: 'Dockerfile', content }], tag: 'my-image' } });
+  insertJob({
+    id,
+    learner,
+    kind: 'build',
+    tag: 'my-image',
+    ref: `layerlab-${learner}/my-image:latest`,
+    lesson: LESSON,
+    spec: { files: [{ path: 'Dockerfile', content }], tag: 'my-image' },
+  });
   markRunning(id);
   markFinished(id, { type: 'done', state, durationMs: 1200, ...(error && { error: { code: 'build_failed', message: error, line: 2 } }) });
   return id;
@@ -75,13 +83,15 @@ describe('joining a class', () => {
     const bad = await join(request('POST', '/api/join', { code: 'O0O0', displayName: 'X' }, { cookie: learnerCookie(eve) }));
     expect(bad.status).toBe(400);
     expect((await join(request('POST', '/api/join', { code: cls.code, displayName: 'X' }))).status).toBe(401);
-    const forged = await join(request('POST', '/api/join', { code: cls.code, displayName: 'X' }, { cookie: learnerCookie(eve), origin: 'https://evil.example' }));
+    const forged = await join(
+      request('POST', '/api/join', { code: cls.code, displayName: 'X' }, { cookie: learnerCookie(eve), origin: 'https://evil.example' }),
+    );
     expect(forged.status).toBe(403);
   });
 });
 
 describe('class settings', () => {
-  it('pausing builds refuses a member\'s build with 423 and the reason, before the engine is asked', async () => {
+  it("pausing builds refuses a member's build with 423 and the reason, before the engine is asked", async () => {
     const patch = await classRoute.PATCH(
       request('PATCH', `/api/classes/${cls.id}`, { buildsPaused: true, pauseReason: 'eyes on the projector' }, asInstructor()),
       ctx({ id: cls.id }),
@@ -94,7 +104,10 @@ describe('class settings', () => {
     expect(err.message).toContain('eyes on the projector');
     const view = await (await me(request('GET', '/api/me', undefined, { cookie: learnerCookie(ada) }))).json();
     expect(view).toMatchObject({ buildsPaused: true, reason: 'Your instructor paused builds: eyes on the projector' });
-    await classRoute.PATCH(request('PATCH', `/api/classes/${cls.id}`, { buildsPaused: false, pauseReason: null }, asInstructor()), ctx({ id: cls.id }));
+    await classRoute.PATCH(
+      request('PATCH', `/api/classes/${cls.id}`, { buildsPaused: false, pauseReason: null }, asInstructor()),
+      ctx({ id: cls.id }),
+    );
   });
 
   it('a full class build limit refuses with 429; visible lessons narrow the grid', async () => {
@@ -104,8 +117,13 @@ describe('class settings', () => {
     expect(err.code).toBe('too_many_jobs');
     expect(err.message).toContain('1 build at once');
     markFinished('b_runningrunn', { type: 'done', state: 'cancelled', durationMs: 0 });
-    await classRoute.PATCH(request('PATCH', `/api/classes/${cls.id}`, { maxConcurrentBuilds: null, visibleLessons: [LESSON] }, asInstructor()), ctx({ id: cls.id }));
-    const body = await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json();
+    await classRoute.PATCH(
+      request('PATCH', `/api/classes/${cls.id}`, { maxConcurrentBuilds: null, visibleLessons: [LESSON] }, asInstructor()),
+      ctx({ id: cls.id }),
+    );
+    const body = await (
+      await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))
+    ).json();
     expect(body.class).toMatchObject({ visibleLessons: [LESSON], buildsPaused: false });
     expect(body.class.maxConcurrentBuilds).toBeUndefined();
     expect(body.grid.lessons.map((l: { slug: string }) => l.slug)).toEqual([LESSON]);
@@ -116,14 +134,22 @@ describe('dashboard', () => {
   let first: string;
   let second: string;
 
-  it('grid: not started, in progress, checks failed, done, and each learner\'s last build', async () => {
+  it("grid: not started, in progress, checks failed, done, and each learner's last build", async () => {
     first = finishedBuild(ada, dockerfile(), 'failed', 'COPY failed: file not found');
     second = finishedBuild(ada, dockerfile('RUN pip install -r requirements.txt\n'), 'succeeded');
-    recordCheckResult({ learner: ada, lesson: LESSON, buildId: second, allPassed: false, results: [
-      { id: 'from-python', title: 'Starts FROM python', passed: true },
-      { id: 'cmd-exec', title: 'CMD in exec form', passed: false },
-    ] });
-    let grid = (await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json()).grid;
+    recordCheckResult({
+      learner: ada,
+      lesson: LESSON,
+      buildId: second,
+      allPassed: false,
+      results: [
+        { id: 'from-python', title: 'Starts FROM python', passed: true },
+        { id: 'cmd-exec', title: 'CMD in exec form', passed: false },
+      ],
+    });
+    let grid = (
+      await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json()
+    ).grid;
     const row = (name: string) => grid.learners.find((r: { displayName: string }) => r.displayName === name);
     expect(row('Ada').cells[LESSON].state).toBe('checks_failed');
     expect(row('Ada').lastBuild).toMatchObject({ id: second, state: 'succeeded' });
@@ -131,7 +157,8 @@ describe('dashboard', () => {
 
     saveWorkspace(bo, LESSON, { files: [{ path: 'Dockerfile', content: 'FROM busybox\n' }], tag: 'x' });
     markLessonDone(ada, LESSON);
-    grid = (await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json()).grid;
+    grid = (await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json())
+      .grid;
     expect(row('Ada').cells[LESSON].state).toBe('done');
     expect(row('=Bo').cells[LESSON].state).toBe('in_progress');
   });
@@ -170,7 +197,10 @@ describe('dashboard', () => {
     recordTerminalCommand(ada, { line: 'docker run -it my-app sh', command: 'run', lesson: LESSON });
     recordTerminalCommand(ada, { line: 'docker images', command: 'images', lesson: 'another-lesson', exitCode: 0 });
     recordTerminalCommand(eve, { line: 'docker ps', command: 'ps', lesson: LESSON, exitCode: 0 });
-    const res = await learnerRoute.GET(request('GET', `/api/classes/${cls.id}/learners/${ada}?lesson=${LESSON}`, undefined, asInstructor()), ctx({ id: cls.id, learner: ada }));
+    const res = await learnerRoute.GET(
+      request('GET', `/api/classes/${cls.id}/learners/${ada}?lesson=${LESSON}`, undefined, asInstructor()),
+      ctx({ id: cls.id, learner: ada }),
+    );
     const body = await res.json();
     expect(body.terminal.map((c: { line: string }) => c.line)).toEqual(['docker history my-app', 'docker run -it my-app sh']);
     expect(body.terminal[0]).toMatchObject({ exitCode: 0, createdAt: expect.any(Number) });
@@ -193,9 +223,14 @@ describe('dashboard', () => {
   });
 
   it('reset starts the lesson over for that learner only', async () => {
-    const res = await reset(request('POST', `/api/classes/${cls.id}/learners/${ada}/reset`, { lesson: LESSON }, asInstructor()), ctx({ id: cls.id, learner: ada }));
+    const res = await reset(
+      request('POST', `/api/classes/${cls.id}/learners/${ada}/reset`, { lesson: LESSON }, asInstructor()),
+      ctx({ id: cls.id, learner: ada }),
+    );
     expect(res.status).toBe(204);
-    const grid = (await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json()).grid;
+    const grid = (
+      await (await classRoute.GET(request('GET', `/api/classes/${cls.id}`, undefined, asInstructor()), ctx({ id: cls.id }))).json()
+    ).grid;
     const ada_ = grid.learners.find((r: { learner: string }) => r.learner === ada);
     // The builds stay as history, so the lesson shows as started, no longer done.
     expect(ada_.cells[LESSON].state).toBe('in_progress');

@@ -15,7 +15,14 @@ import { ruleHits } from './dockerfile-diagnostics';
 
 export type CheckHeat = { id: string; title: string; learnersFailed: number; stillFailing: number; failures: number };
 export type RuleHeat = { ruleId: string; title: string; severity: string; learners: number };
-export type LessonHeat = { slug: string; title: string; learnersChecked: number; learnersBuilt: number; checks: CheckHeat[]; rules: RuleHeat[] };
+export type LessonHeat = {
+  slug: string;
+  title: string;
+  learnersChecked: number;
+  learnersBuilt: number;
+  checks: CheckHeat[];
+  rules: RuleHeat[];
+};
 export type Heatmap = { learners: number; lessons: LessonHeat[] };
 
 export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons'>): Promise<Heatmap> {
@@ -31,7 +38,14 @@ export async function classHeatmap(cls: Pick<ClassRecord, 'id' | 'visibleLessons
       for (const run of runs.filter((r) => r.lesson === slug)) {
         latest.set(run.learner, run);
         for (const r of run.results) {
-          const heat = checks.get(r.id) ?? { id: r.id, title: r.title, learnersFailed: 0, stillFailing: 0, failures: 0, failedBy: new Set() };
+          const heat = checks.get(r.id) ?? {
+            id: r.id,
+            title: r.title,
+            learnersFailed: 0,
+            stillFailing: 0,
+            failures: 0,
+            failedBy: new Set(),
+          };
           if (!r.passed) {
             heat.failures++;
             heat.failedBy.add(run.learner);

@@ -15,7 +15,9 @@ describe('the instructor’s "Last build" log', () => {
         { type: 'done', state: 'succeeded', durationMs: 5 },
       ]),
     );
-    expect(text).toBe('#1 [1/2] FROM docker.io/library/busybox:latest\n#1 CACHED\n\n#2 [2/2] RUN echo hi\n#2 0.250 hi\n#2 DONE 0.3s\n\n[succeeded]\n');
+    expect(text).toBe(
+      '#1 [1/2] FROM docker.io/library/busybox:latest\n#1 CACHED\n\n#2 [2/2] RUN echo hi\n#2 0.250 hi\n#2 DONE 0.3s\n\n[succeeded]\n',
+    );
     expect(text.match(/#2 \[2\/2\]/g)).toHaveLength(1);
   });
 });

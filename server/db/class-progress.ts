@@ -77,7 +77,11 @@ export function lastBuilds(classId: string): BuildSummary[] {
 }
 
 /** Builds of the class that were created, started or finished after `since` (ms), oldest change first. */
-export function buildsChangedSince(classId: string, since: number, limit = 200): (BuildSummary & { changedAt: number; startedAt?: number })[] {
+export function buildsChangedSince(
+  classId: string,
+  since: number,
+  limit = 200,
+): (BuildSummary & { changedAt: number; startedAt?: number })[] {
   const rows = db()
     .prepare(
       `SELECT j.id, j.learner, j.lesson, j.tag, j.state, j.created_at, j.started_at, j.finished_at, j.done,

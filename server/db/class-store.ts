@@ -80,7 +80,10 @@ export function updateClass(id: string, patch: Partial<ClassSettings> & { name?:
   if ('maxConcurrentBuilds' in patch) set('max_concurrent_builds', patch.maxConcurrentBuilds ?? null);
   if (patch.buildsPaused !== undefined) set('builds_paused', patch.buildsPaused ? 1 : 0);
   if ('pauseReason' in patch) set('pause_reason', patch.pauseReason || null);
-  if (sets.length) db().prepare(`UPDATE classes SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  if (sets.length)
+    db()
+      .prepare(`UPDATE classes SET ${sets.join(', ')} WHERE id = ?`)
+      .run(...values, id);
   return getClass(id);
 }
 
@@ -100,15 +103,16 @@ export function addMember(classId: string, learner: string, displayName: string)
 }
 
 export function membership(learner: string): (Member & { classId: string }) | undefined {
-  const row = db()
-    .prepare('SELECT class_id, display_name, joined_at FROM class_members WHERE learner = ?')
-    .get(learner) as { class_id: string; display_name: string; joined_at: number } | undefined;
+  const row = db().prepare('SELECT class_id, display_name, joined_at FROM class_members WHERE learner = ?').get(learner) as
+    { class_id: string; display_name: string; joined_at: number } | undefined;
   return row && { learner, classId: row.class_id, displayName: row.display_name, joinedAt: row.joined_at };
 }
 
 export function roster(classId: string): Member[] {
   const rows = db()
-    .prepare('SELECT learner, display_name, joined_at FROM class_members WHERE class_id = ? ORDER BY display_name COLLATE NOCASE, joined_at')
+    .prepare(
+      'SELECT learner, display_name, joined_at FROM class_members WHERE class_id = ? ORDER BY display_name COLLATE NOCASE, joined_at',
+    )
     .all(classId) as { learner: string; display_name: string; joined_at: number }[];
   return rows.map((r) => ({ learner: r.learner, displayName: r.display_name, joinedAt: r.joined_at }));
 }

@@ -4,7 +4,11 @@ import { db } from './database';
 /** Aggregate reads over jobs for metrics and clean-up, and the log-retention delete. */
 
 export function jobCounts(): { kind: string; state: string; n: number }[] {
-  return db().prepare('SELECT kind, state, COUNT(*) AS n FROM jobs GROUP BY kind, state').all() as { kind: string; state: string; n: number }[];
+  return db().prepare('SELECT kind, state, COUNT(*) AS n FROM jobs GROUP BY kind, state').all() as {
+    kind: string;
+    state: string;
+    n: number;
+  }[];
 }
 
 /** Cumulative counts of finished jobs at or under each bound (seconds), per kind, plus sum and count. */
@@ -65,7 +69,9 @@ export function lastUseOfRefs(refs: string[]): Map<string, number> {
 
 /** References some queued or running job is using right now. */
 export function refsInUse(): Set<string> {
-  const rows = db().prepare(`SELECT DISTINCT ref FROM jobs WHERE state IN ('queued','running') AND ref IS NOT NULL`).all() as { ref: string }[];
+  const rows = db().prepare(`SELECT DISTINCT ref FROM jobs WHERE state IN ('queued','running') AND ref IS NOT NULL`).all() as {
+    ref: string;
+  }[];
   return new Set(rows.map((r) => r.ref));
 }
 

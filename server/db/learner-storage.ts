@@ -25,9 +25,9 @@ export function trimLearnerLogs(learner: string, keep: number): number {
 }
 
 export function workspaceBytes(learner: string, lesson: string): number {
-  const row = db().prepare('SELECT length(CAST(files AS BLOB)) AS n FROM workspaces WHERE learner = ? AND lesson = ?').get(learner, lesson) as
-    | { n: number }
-    | undefined;
+  const row = db()
+    .prepare('SELECT length(CAST(files AS BLOB)) AS n FROM workspaces WHERE learner = ? AND lesson = ?')
+    .get(learner, lesson) as { n: number } | undefined;
   return row?.n ?? 0;
 }
 

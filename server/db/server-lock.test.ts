@@ -16,9 +16,13 @@ afterEach(() => {
 
 /** A live node process standing in for another server, titled as `next start` titles itself. */
 async function otherNode() {
-  const child = spawn(process.execPath, ['-e', "process.title = 'next-server (v16.4.6)'; console.log('ready'); setTimeout(() => {}, 60000)"], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-e', "process.title = 'next-server (v16.4.6)'; console.log('ready'); setTimeout(() => {}, 60000)"],
+    {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
   await new Promise((resolve) => child.stdout!.once('data', resolve));
   children.push(child);
   return child.pid!;

@@ -33,7 +33,10 @@ export function runningServer(dbPath: string): ServerLock | undefined {
 }
 
 export class ServerLockedError extends Error {
-  constructor(readonly holder: ServerLock, dbPath: string) {
+  constructor(
+    readonly holder: ServerLock,
+    dbPath: string,
+  ) {
     super(
       `Another Layerlab server (pid ${holder.pid}, port ${holder.port}) is already using the database ${dbPath}. ` +
         `Stop it first, or give this server a database of its own (LAYERLAB_DB_PATH).`,

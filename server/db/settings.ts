@@ -9,9 +9,7 @@ export function getSetting(key: string): string | undefined {
 }
 
 export function setSetting(key: string, value: string) {
-  db()
-    .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(key, value);
+  db().prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
 /** Sets the value only if the key is unset; returns the value that is now stored. */

@@ -57,7 +57,5 @@ export function lessonStates(learner: string): Record<string, 'in_progress' | 'd
 }
 
 export function markLessonDone(learner: string, lesson: string) {
-  db()
-    .prepare('INSERT INTO progress (learner, lesson, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-    .run(learner, lesson, Date.now());
+  db().prepare('INSERT INTO progress (learner, lesson, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(learner, lesson, Date.now());
 }

@@ -14,7 +14,10 @@ describe('busybox:latest', () => {
   });
 
   it('has the official applets, wget and httpd included', async () => {
-    const r = await buildAndRun('bb-applets', { Dockerfile: 'FROM busybox:latest\nCMD ["sh", "-c", "busybox --list | wc -l; for a in adduser addgroup deluser delgroup wget httpd tar vi; do which $a; done"]\n' });
+    const r = await buildAndRun('bb-applets', {
+      Dockerfile:
+        'FROM busybox:latest\nCMD ["sh", "-c", "busybox --list | wc -l; for a in adduser addgroup deluser delgroup wget httpd tar vi; do which $a; done"]\n',
+    });
     expect(r.built, r.log).toBe(true);
     const [count, ...paths] = r.stdout.trim().split('\n');
     expect(Number(count)).toBeGreaterThan(350);

@@ -32,7 +32,11 @@ export async function buildBusyboxRootfs(opts: {
   const started = Date.now();
   const missing = BUILD_TOOLS.filter((t) => spawnSync('sh', ['-c', `command -v ${t}`]).status !== 0);
   if (missing.length) {
-    throw new ProvisionError('busybox-missing', `Building the busybox stand-in needs ${missing.join(', ')}.`, `Install them: ${BUILD_TOOLS_APT}`);
+    throw new ProvisionError(
+      'busybox-missing',
+      `Building the busybox stand-in needs ${missing.join(', ')}.`,
+      `Install them: ${BUILD_TOOLS_APT}`,
+    );
   }
   const p = cachePaths(opts.cacheDir, opts.name, opts.key);
   fs.rmSync(p.work, { recursive: true, force: true });
@@ -58,13 +62,15 @@ export async function buildBusyboxRootfs(opts: {
       .filter((l) => l && l !== 'bin/busybox');
     const names = new Set(applets.map((a) => path.basename(a)));
     for (const must of ['adduser', 'addgroup', 'sh', 'wget']) {
-      if (!names.has(must)) throw new ProvisionError('build-failed', `the compiled busybox lacks ${must} (it lists ${applets.length} applets).`);
+      if (!names.has(must))
+        throw new ProvisionError('build-failed', `the compiled busybox lacks ${must} (it lists ${applets.length} applets).`);
     }
     const version = spawnSync(bin, ['--help'], { encoding: 'utf8' }).stdout.match(/BusyBox v(\d+(?:\.\d+)*)/)?.[1];
 
     opts.progress('rootfs');
     const root = path.join(p.work, 'rootfs');
-    for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc', 'var', 'dev', 'proc', 'sys']) fs.mkdirSync(path.join(root, d), { recursive: true });
+    for (const d of ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc', 'var', 'dev', 'proc', 'sys'])
+      fs.mkdirSync(path.join(root, d), { recursive: true });
     fs.copyFileSync(bin, path.join(root, 'bin/busybox'));
     fs.chmodSync(path.join(root, 'bin/busybox'), 0o755);
     for (const a of applets) fs.symlinkSync('/bin/busybox', path.join(root, a));
@@ -107,7 +113,14 @@ function run(cmd: string, args: string[], cwd: string, signal?: AbortSignal): Pr
     child.stderr.on('data', keep);
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new ProvisionError('build-failed', `${cmd} ${args.join(' ')} failed (${code}): ${tail.trim().split('\n').slice(-5).join('\n')}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new ProvisionError(
+              'build-failed',
+              `${cmd} ${args.join(' ')} failed (${code}): ${tail.trim().split('\n').slice(-5).join('\n')}`,
+            ),
+          ),
     );
   });
 }

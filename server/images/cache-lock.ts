@@ -9,7 +9,12 @@ import { setTimeout as delay } from 'node:timers/promises';
  * work folder. A lock is a directory holding the owner's pid; a dead owner's
  * lock is taken over.
  */
-export async function withCacheLock<T>(lockDir: string, onWait: (pid: number) => void, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function withCacheLock<T>(
+  lockDir: string,
+  onWait: (pid: number) => void,
+  fn: () => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   let told = false;
   fs.mkdirSync(path.dirname(lockDir), { recursive: true });
   for (;;) {

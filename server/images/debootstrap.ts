@@ -14,7 +14,12 @@ export function debootstrapPath(): string | undefined {
 
 export function requireDebootstrap(): string {
   const bin = debootstrapPath();
-  if (!bin) throw new ProvisionError('debootstrap-missing', 'debootstrap is not installed; it builds the stand-in base images.', `Install it: ${APT_INSTALL}`);
+  if (!bin)
+    throw new ProvisionError(
+      'debootstrap-missing',
+      'debootstrap is not installed; it builds the stand-in base images.',
+      `Install it: ${APT_INSTALL}`,
+    );
   return bin;
 }
 

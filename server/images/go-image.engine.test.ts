@@ -22,7 +22,8 @@ describe('golang:1.24', () => {
         '',
       ].join('\n'),
       'go.mod': 'module example.com/hello\n\ngo 1.24\n',
-      'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"runtime"\n)\n\nfunc main() {\n\tfmt.Println("hello from a static binary on scratch", "uid", os.Getuid(), runtime.Version())\n}\n',
+      'main.go':
+        'package main\n\nimport (\n\t"fmt"\n\t"os"\n\t"runtime"\n)\n\nfunc main() {\n\tfmt.Println("hello from a static binary on scratch", "uid", os.Getuid(), runtime.Version())\n}\n',
     });
     expect(r.built, r.log).toBe(true);
     expect(r.stdout).toMatch(/^hello from a static binary on scratch uid 65534 go1\.24(\.\d+)?$/m);
@@ -30,14 +31,13 @@ describe('golang:1.24', () => {
   });
 
   it('as root, a first go build compiles only the program: the standard library comes from the primed cache', async () => {
-    const r = await buildAndRun(
-      'go-primed',
-      {
-        Dockerfile: 'FROM golang:1.24\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -v -o /go/bin/web . 2>&1 | tee /build.log\nCMD ["cat", "/build.log"]\n',
-        'go.mod': 'module example.com/web\n\ngo 1.24\n',
-        'main.go': 'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n\t"net/http"\n)\n\nfunc main() {\n\tb, _ := json.Marshal(http.StatusOK)\n\tfmt.Println(string(b))\n}\n',
-      },
-    );
+    const r = await buildAndRun('go-primed', {
+      Dockerfile:
+        'FROM golang:1.24\nWORKDIR /src\nCOPY go.mod main.go ./\nRUN go build -v -o /go/bin/web . 2>&1 | tee /build.log\nCMD ["cat", "/build.log"]\n',
+      'go.mod': 'module example.com/web\n\ngo 1.24\n',
+      'main.go':
+        'package main\n\nimport (\n\t"encoding/json"\n\t"fmt"\n\t"net/http"\n)\n\nfunc main() {\n\tb, _ := json.Marshal(http.StatusOK)\n\tfmt.Println(string(b))\n}\n',
+    });
     expect(r.built, r.log).toBe(true);
     const compiled = r.stdout.trim().split('\n');
     // The official image has no primed cache: there the standard library is compiled too.

@@ -27,12 +27,23 @@ export function importChanges(cfg: ImageConfig, vars: { VERSION?: string }, labe
  * `docker import` of a rootfs tarball under an official name, with the
  * stand-in label. Resolves when the engine has stored the image.
  */
-export async function importRootfs(opts: { tarPath: string; ref: string; cfg: ImageConfig; version?: string; recipeKey: string }): Promise<void> {
+export async function importRootfs(opts: {
+  tarPath: string;
+  ref: string;
+  cfg: ImageConfig;
+  version?: string;
+  recipeKey: string;
+}): Promise<void> {
   const [repo, tag] = splitRef(opts.ref);
   const labels = { [LABEL.standIn]: 'true', [RECIPE_LABEL]: opts.recipeKey, ...(opts.version ? { [VERSION_LABEL]: opts.version } : {}) };
   const changes = importChanges(opts.cfg, { VERSION: opts.version }, labels);
   const d = docker();
-  const stream = await d.importImage(fs.createReadStream(opts.tarPath), { repo, tag, changes, message: 'Layerlab stand-in built from Debian packages' } as object);
+  const stream = await d.importImage(fs.createReadStream(opts.tarPath), {
+    repo,
+    tag,
+    changes,
+    message: 'Layerlab stand-in built from Debian packages',
+  } as object);
   const out = await new Promise<{ error?: string; status?: string }[]>((resolve, reject) =>
     d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
   ).catch((err: Error) => {
@@ -56,7 +67,10 @@ async function addMetadata(ref: string, lines: string[]) {
   );
   const failed = out.find((o) => o.error);
   if (failed) throw new ProvisionError('import-failed', `setting ${lines.join(', ')} on ${ref} failed: ${failed.error}`);
-  await d.getImage(imported).remove().catch(() => undefined); // now untagged
+  await d
+    .getImage(imported)
+    .remove()
+    .catch(() => undefined); // now untagged
 }
 
 export function splitRef(ref: string): [string, string] {

@@ -3,7 +3,8 @@ import { docker } from '../sandbox/docker';
 import { buildAndRun, ensureImages } from './stand-in-test-helpers';
 
 // Containers have no network but loopback; bash's /dev/tcp is the client (no curl or wget in the image, as in the official one).
-const GET = (p: string, port = 80) => `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET ${p} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && cat <&3`;
+const GET = (p: string, port = 80) =>
+  `exec 3<>/dev/tcp/127.0.0.1/${port} && printf 'GET ${p} HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && cat <&3`;
 
 beforeAll(() => ensureImages('nginx:1.26'));
 

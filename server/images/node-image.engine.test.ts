@@ -20,8 +20,13 @@ describe('node:22-slim', () => {
         '',
       ].join('\n'),
       'greet/package.json': JSON.stringify({ name: 'greet', version: '1.0.0', main: 'index.js' }),
-      'greet/index.js': "module.exports = (who) => `hello ${who} from a local tarball`;\n",
-      'package.json': JSON.stringify({ name: 'app', version: '1.0.0', private: true, dependencies: { greet: 'file:vendor/greet-1.0.0.tgz' } }),
+      'greet/index.js': 'module.exports = (who) => `hello ${who} from a local tarball`;\n',
+      'package.json': JSON.stringify({
+        name: 'app',
+        version: '1.0.0',
+        private: true,
+        dependencies: { greet: 'file:vendor/greet-1.0.0.tgz' },
+      }),
       'index.js': "console.log(require('greet')('npm ci'), 'uid', process.getuid(), process.version);\n",
     });
     expect(r.built, r.log).toBe(true);

@@ -17,11 +17,18 @@ export async function packNpm(cacheDir: string, spec: string): Promise<{ tgz: st
   const dir = path.join(cacheDir, 'npm');
   fs.mkdirSync(dir, { recursive: true });
   try {
-    const { stdout } = await exec('npm', ['pack', spec, '--json', '--silent', '--pack-destination', dir], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await exec('npm', ['pack', spec, '--json', '--silent', '--pack-destination', dir], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const [info] = JSON.parse(stdout) as { filename: string; version: string }[];
     return { tgz: path.join(dir, info.filename), version: info.version };
   } catch (err) {
-    throw new ProvisionError('build-failed', `npm pack ${spec} failed: ${(err as Error).message.split('\n')[0]}`, 'The npm registry must be reachable from this host (npm config get registry).');
+    throw new ProvisionError(
+      'build-failed',
+      `npm pack ${spec} failed: ${(err as Error).message.split('\n')[0]}`,
+      'The npm registry must be reachable from this host (npm config get registry).',
+    );
   }
 }
 

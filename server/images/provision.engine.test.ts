@@ -42,11 +42,17 @@ describe('provisionImages (real engine)', () => {
   });
 
   it('refuses references outside the catalog', async () => {
-    await expect(provisionImages({ only: 'python:2.7' })).rejects.toSatisfy((e) => e instanceof ProvisionError && e.code === 'unknown-image');
+    await expect(provisionImages({ only: 'python:2.7' })).rejects.toSatisfy(
+      (e) => e instanceof ProvisionError && e.code === 'unknown-image',
+    );
   });
 
   it('python stand-in: python, pip and an offline pip install work', async () => {
-    const r = await run('python:3.13-slim', ['sh', '-c', "python -c 'print(1+1)' && pip --version && pip install --no-cache-dir -r /dev/null && echo PIP-OK"]);
+    const r = await run('python:3.13-slim', [
+      'sh',
+      '-c',
+      "python -c 'print(1+1)' && pip --version && pip install --no-cache-dir -r /dev/null && echo PIP-OK",
+    ]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toMatch(/^2$/m);
     expect(r.out).toMatch(/^pip \d+.* \(python 3\.13\)$/m);
@@ -55,7 +61,10 @@ describe('provisionImages (real engine)', () => {
 
   it('python stand-in: builds and runs the seed lesson example', async () => {
     const pack = tar.pack();
-    pack.entry({ name: 'Dockerfile' }, 'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n');
+    pack.entry(
+      { name: 'Dockerfile' },
+      'FROM python:3.13-slim\nWORKDIR /usr/src/app\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\nENV NAME World\nCMD ["python", "./app.py"]\n',
+    );
     pack.entry({ name: 'requirements.txt' }, '# no dependencies yet\n');
     pack.entry({ name: 'app.py' }, "import os\nprint(f\"Hello {os.environ.get('NAME', 'World')}\")\n");
     pack.finalize();
@@ -65,12 +74,18 @@ describe('provisionImages (real engine)', () => {
       docker().modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
     );
     try {
-      expect(out.find((o) => o.error), out.map((o) => o.stream ?? o.error).join('')).toBeUndefined();
+      expect(
+        out.find((o) => o.error),
+        out.map((o) => o.stream ?? o.error).join(''),
+      ).toBeUndefined();
       const r = await run(tag, []);
       expect(r).toEqual({ code: 0, out: 'Hello World\n' });
       expect((await run(tag, [], ['NAME=Layerlab'])).out).toBe('Hello Layerlab\n');
     } finally {
-      await docker().getImage(tag).remove({ force: true }).catch(() => undefined);
+      await docker()
+        .getImage(tag)
+        .remove({ force: true })
+        .catch(() => undefined);
     }
   });
 

@@ -70,7 +70,11 @@ function selectImages(only: ProvisionOptions['only']): { targets: CatalogImage[]
   for (const r of refs) {
     const entry = findCatalogEntry(r);
     if (!entry) {
-      throw new ProvisionError('unknown-image', `${r} is not in the base-image catalog.`, `Known images: ${catalog.map((c) => c.ref).join(', ')}`);
+      throw new ProvisionError(
+        'unknown-image',
+        `${r} is not in the base-image catalog.`,
+        `Known images: ${catalog.map((c) => c.ref).join(', ')}`,
+      );
     }
     if (entry.kind === 'alias') {
       aliases.push(entry);
@@ -100,7 +104,9 @@ function announce(todo: CatalogImage[], log: (line: string) => void, pulling: bo
   const eta = seconds >= 90 ? `up to ${Math.round(seconds / 60)} min` : `about ${Math.max(5, Math.round(seconds / 5) * 5)} s`;
   log(
     `provisioning ${todo.length} base image${todo.length === 1 ? '' : 's'} (${todo.map((i) => i.ref).join(', ')}), ${concurrency()} at a time: ${eta}` +
-      (cold.length ? `; ${cold.length} built from Debian packages for the first time (cached in ${cacheDir} afterwards)` : '; from the cache') +
+      (cold.length
+        ? `; ${cold.length} built from Debian packages for the first time (cached in ${cacheDir} afterwards)`
+        : '; from the cache') +
       (pulling ? '; official images are tried first' : ''),
   );
 }
@@ -122,7 +128,8 @@ async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) => Prom
 async function tagAlias(alias: CatalogAlias, log: (line: string) => void): Promise<ProvisionResult> {
   const started = Date.now();
   const [target, before] = await Promise.all([imageStatus(alias.aliasOf), imageStatus(alias.ref)]);
-  if (!target.present) throw new ProvisionError('import-failed', `${alias.aliasOf} is missing, so its legacy name ${alias.ref} cannot be tagged.`);
+  if (!target.present)
+    throw new ProvisionError('import-failed', `${alias.aliasOf} is missing, so its legacy name ${alias.ref} cannot be tagged.`);
   if (before.id !== target.id) {
     const [repo, tag] = splitRef(alias.ref);
     await docker().getImage(target.id!).tag({ repo, tag });
@@ -141,7 +148,9 @@ async function tagAlias(alias: CatalogAlias, log: (line: string) => void): Promi
 /** Provisioning needs the engine: a clear ProvisionError (with the command that starts it) when it does not answer. */
 async function engineForProvisioning(timeoutMs = 3000): Promise<void> {
   const hint = 'Start it with: npm run sandbox -- start';
-  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref());
+  const timeout = new Promise<never>((_, reject) =>
+    setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
+  );
   try {
     await Promise.race([docker().ping(), timeout]);
   } catch (err) {
@@ -149,16 +158,28 @@ async function engineForProvisioning(timeoutMs = 3000): Promise<void> {
   }
 }
 
-async function provisionOne(image: CatalogImage, opts: ProvisionOptions & { log: (line: string) => void }, pull: PullState): Promise<ProvisionResult> {
+async function provisionOne(
+  image: CatalogImage,
+  opts: ProvisionOptions & { log: (line: string) => void },
+  pull: PullState,
+): Promise<ProvisionResult> {
   const started = Date.now();
   const secs = () => Math.round((Date.now() - started) / 100) / 10;
-  const say = (phase: string, detail?: string) => opts.log(`[${image.ref}] ${phase}${detail ? `: ${detail}` : ''} (${Math.round(secs())} s)`);
+  const say = (phase: string, detail?: string) =>
+    opts.log(`[${image.ref}] ${phase}${detail ? `: ${detail}` : ''} (${Math.round(secs())} s)`);
   const wanted = imageKey(image);
 
   const before = await imageStatus(image.ref);
   const upToDate = before.present && (!before.standIn || before.recipeKey === wanted);
   if (upToDate && !opts.force) {
-    return { ref: image.ref, source: 'present', standIn: before.standIn, sizeBytes: before.sizeBytes, version: before.version, seconds: secs() };
+    return {
+      ref: image.ref,
+      source: 'present',
+      standIn: before.standIn,
+      sizeBytes: before.sizeBytes,
+      version: before.version,
+      seconds: secs(),
+    };
   }
   if (before.present && !upToDate) say('stand-in is outdated (catalog changed), rebuilding');
 
@@ -223,7 +244,11 @@ async function standInRootfs(image: CatalogImage, opts: ProvisionOptions, say: (
 
 /** The replaced stand-in, now untagged; the engine refuses while a learner image still builds on it, which is fine. */
 async function removeQuietly(id?: string) {
-  if (id) await docker().getImage(id).remove().catch(() => undefined);
+  if (id)
+    await docker()
+      .getImage(id)
+      .remove()
+      .catch(() => undefined);
 }
 
 export function formatSize(bytes?: number): string {

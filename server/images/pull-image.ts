@@ -29,7 +29,8 @@ export function skopeoPath(): string | undefined {
 /** `docker.io/library/python:3.13-slim` → `docker.io/library/python` */
 const repoOf = (official: string) => official.replace(/[:@][^/]*$/, '');
 
-const NETWORK_TROUBLE = /dial tcp|no such host|connection refused|network is unreachable|i\/o timeout|timeout|TLS handshake|temporary failure|server misbehaving|context deadline/i;
+const NETWORK_TROUBLE =
+  /dial tcp|no such host|connection refused|network is unreachable|i\/o timeout|timeout|TLS handshake|temporary failure|server misbehaving|context deadline/i;
 
 export async function pullOfficial(
   image: CatalogImage,
@@ -41,8 +42,13 @@ export async function pullOfficial(
   const source = `docker://${pinned ? `${repoOf(image.official)}@${pinned}` : image.official}`;
 
   // A quick look first: without a registry this is the only thing that waits, and briefly.
-  const probe = await runSkopeo(skopeo, [`--command-timeout=${PROBE_TIMEOUT_S}s`, 'inspect', '--retry-times=0', '--raw', source], opts.signal);
-  if (probe.code !== 0) return { ok: false, reason: firstLine(probe.err), registryDown: NETWORK_TROUBLE.test(probe.err) || probe.code === null };
+  const probe = await runSkopeo(
+    skopeo,
+    [`--command-timeout=${PROBE_TIMEOUT_S}s`, 'inspect', '--retry-times=0', '--raw', source],
+    opts.signal,
+  );
+  if (probe.code !== 0)
+    return { ok: false, reason: firstLine(probe.err), registryDown: NETWORK_TROUBLE.test(probe.err) || probe.code === null };
 
   const dir = path.join(opts.cacheDir, 'pull');
   fs.mkdirSync(dir, { recursive: true });
@@ -53,7 +59,15 @@ export async function pullOfficial(
     fs.rmSync(archive, { force: true });
     const copy = await runSkopeo(
       skopeo,
-      [`--command-timeout=${COPY_TIMEOUT_S}s`, 'copy', '--retry-times=2', '--digestfile', digestFile, source, `docker-archive:${archive}:${image.ref}`],
+      [
+        `--command-timeout=${COPY_TIMEOUT_S}s`,
+        'copy',
+        '--retry-times=2',
+        '--digestfile',
+        digestFile,
+        source,
+        `docker-archive:${archive}:${image.ref}`,
+      ],
       opts.signal,
       (line) => opts.log(line),
     );
@@ -80,7 +94,12 @@ async function loadArchive(archive: string) {
   if (failed) throw new Error(`docker load failed: ${failed.error}`);
 }
 
-function runSkopeo(bin: string, args: string[], signal?: AbortSignal, onLine?: (line: string) => void): Promise<{ code: number | null; err: string }> {
+function runSkopeo(
+  bin: string,
+  args: string[],
+  signal?: AbortSignal,
+  onLine?: (line: string) => void,
+): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], signal });
     let err = '';
@@ -98,7 +117,12 @@ export function firstLine(s: string): string {
     s
       .trim()
       .split('\n')
-      .map((l) => l.replace(/^time="[^"]*" level=\w+ msg="?/, '').replace(/"$/, '').replace(/\\"/g, '"'))
+      .map((l) =>
+        l
+          .replace(/^time="[^"]*" level=\w+ msg="?/, '')
+          .replace(/"$/, '')
+          .replace(/\\"/g, '"'),
+      )
       .find(Boolean) ?? 'skopeo failed';
   const registry = /pinging container registry ([^:]+(?::\d+)?):/.exec(line)?.[1];
   const cause = /(dial tcp.*|no such host.*|connection refused.*|i\/o timeout.*|context deadline exceeded.*)$/.exec(line)?.[1];

@@ -105,7 +105,13 @@ export async function buildDebootstrapRootfs(opts: {
 }
 
 /** Tars a finished root filesystem into the cache, with its metadata; the tarball appears only when complete. */
-export async function writeRootfsTar(p: ReturnType<typeof cachePaths>, key: string, dir: string, version: string | undefined, started: number): Promise<Rootfs> {
+export async function writeRootfsTar(
+  p: ReturnType<typeof cachePaths>,
+  key: string,
+  dir: string,
+  version: string | undefined,
+  started: number,
+): Promise<Rootfs> {
   const tmp = `${p.tar}.partial`;
   await run('tar', ['-C', dir, '--numeric-owner', '--exclude=./dev/*', '--exclude=./proc/*', '--exclude=./sys/*', '-cf', tmp, '.']);
   fs.renameSync(tmp, p.tar);
@@ -179,7 +185,10 @@ async function removeTree(dir: string) {
     .filter((m): m is string => !!m && (m === dir || m.startsWith(dir + '/')))
     .sort((a, b) => b.length - a.length);
   for (const m of mounts) await run('umount', ['-l', m]).catch(() => undefined);
-  const still = fs.readFileSync('/proc/mounts', 'utf8').split('\n').some((l) => (l.split(' ')[1] ?? '').startsWith(dir + '/'));
+  const still = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .some((l) => (l.split(' ')[1] ?? '').startsWith(dir + '/'));
   if (still) throw new ProvisionError('build-failed', `Cannot clean ${dir}: something is still mounted inside it.`);
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -15,14 +15,26 @@ export async function ensureImages(...refs: string[]) {
   await provisionImages({ only: refs }); // seconds once `npm run images` ran
 }
 
-export async function buildAndRun(tag: string, files: Record<string, string>, run: { command?: string[]; env?: Record<string, string> } = {}) {
-  const { done, events, ref } = await buildToCompletion({ learner: LEARNER, tag, files: Object.entries(files).map(([path, content]) => ({ path, content })) });
+export async function buildAndRun(
+  tag: string,
+  files: Record<string, string>,
+  run: { command?: string[]; env?: Record<string, string> } = {},
+) {
+  const { done, events, ref } = await buildToCompletion({
+    learner: LEARNER,
+    tag,
+    files: Object.entries(files).map(([path, content]) => ({ path, content })),
+  });
   const log = events.map((e) => ('text' in e ? String(e.text) : '')).join('');
-  if (done.state !== 'succeeded') return { built: false as const, log: `${log}\n${done.error?.message ?? done.state}`, stdout: '', stderr: '', exitCode: undefined };
+  if (done.state !== 'succeeded')
+    return { built: false as const, log: `${log}\n${done.error?.message ?? done.state}`, stdout: '', stderr: '', exitCode: undefined };
   try {
     const r = await runToCompletion({ ref, learner: LEARNER, ...run });
     return { built: true as const, log, stdout: r.stdout.replace(/\r\n/g, '\n'), stderr: r.stderr, exitCode: r.done.exitCode };
   } finally {
-    await docker().getImage(ref).remove({ force: true }).catch(() => undefined);
+    await docker()
+      .getImage(ref)
+      .remove({ force: true })
+      .catch(() => undefined);
   }
 }

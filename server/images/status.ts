@@ -39,11 +39,28 @@ export async function imageStatus(ref: string): Promise<ImageStatus> {
     const digest = standIn ? undefined : readPins(config().cacheDir)[aliasOf ?? ref]?.digest;
     const note = [
       aliasOf ? `legacy name for ${aliasOf}, kept while a lesson needs it` : undefined,
-      standIn && image ? standInNote(image, version) : digest ? `official image ${digest.slice(0, 19)}…` : standIn ? undefined : 'official image',
+      standIn && image
+        ? standInNote(image, version)
+        : digest
+          ? `official image ${digest.slice(0, 19)}…`
+          : standIn
+            ? undefined
+            : 'official image',
     ]
       .filter(Boolean)
       .join('; ');
-    return { ref, present: true, id: info.Id, standIn, sizeBytes: info.Size, recipeKey: labels[RECIPE_LABEL], version, note, digest, aliasOf };
+    return {
+      ref,
+      present: true,
+      id: info.Id,
+      standIn,
+      sizeBytes: info.Size,
+      recipeKey: labels[RECIPE_LABEL],
+      version,
+      note,
+      digest,
+      aliasOf,
+    };
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode === 404) return { ref, present: false, standIn: false, aliasOf };
     throw err;

@@ -33,7 +33,10 @@ describe('policy output on the engine', () => {
     const result = checkDockerfile(text, options);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (!result.ok) return;
-    const context = await packContext([{ path: 'Dockerfile', content: result.dockerfile }, { path: 'a.txt', content: 'a\n' }]);
+    const context = await packContext([
+      { path: 'Dockerfile', content: result.dockerfile },
+      { path: 'a.txt', content: 'a\n' },
+    ]);
     const report = await probeBuild(docker(), context);
     expect(report.errors).toEqual([]);
     expect(report.vertices.filter((v) => /^\[.*\] RUN/.test(v))).toHaveLength(4);

@@ -28,7 +28,8 @@ function accepted(text: string): string {
   return result.dockerfile;
 }
 
-const seed = 'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+const seed =
+  'FROM python:3.13-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
 
 describe('checkDockerfile: accepted files', () => {
   it('accepts the seed lesson unchanged, with one step per instruction', () => {
@@ -49,7 +50,8 @@ describe('checkDockerfile: accepted files', () => {
   });
 
   it('counts ARGs before FROM as steps and maps continuations to their first line (as the engine does)', () => {
-    const text = 'ARG BASE=busybox\nARG OTHER\n# a comment\nFROM $BASE AS Build\nARG OTHER=1\nRUN echo one \\\n  # inner comment\n  two \\\n\nENV A=b\nFROM build\nCOPY --from=BUILD /bin/sh /x\nCOPY --from=0 /bin/sh /y\n';
+    const text =
+      'ARG BASE=busybox\nARG OTHER\n# a comment\nFROM $BASE AS Build\nARG OTHER=1\nRUN echo one \\\n  # inner comment\n  two \\\n\nENV A=b\nFROM build\nCOPY --from=BUILD /bin/sh /x\nCOPY --from=0 /bin/sh /y\n';
     const result = check(text);
     expect(result.ok && result.steps.map((s) => [s.index, s.line, s.instruction])).toEqual([
       [1, 1, 'ARG BASE=busybox'],
@@ -140,7 +142,9 @@ describe('checkDockerfile: FROM', () => {
   });
 
   it('substitutes ARGs before FROM and checks the result', () => {
-    expect(refused('ARG IMG=evil.com/x\nFROM $IMG\n')).toEqual([{ line: 2, message: expect.stringContaining('"evil.com/x" is not available') }]);
+    expect(refused('ARG IMG=evil.com/x\nFROM $IMG\n')).toEqual([
+      { line: 2, message: expect.stringContaining('"evil.com/x" is not available') },
+    ]);
     expect(refused('ARG IMG=evil.com/x\nFROM ${IMG:-python:3.13-slim}\n')[0].line).toBe(2);
     expect(refused('ARG IMG=evil.com\nFROM ${IMG}/x\n')[0].line).toBe(2);
   });
@@ -168,7 +172,10 @@ describe('checkDockerfile: FROM', () => {
   it('refuses invalid and duplicate stage names, as the engine would', () => {
     expect(refused('FROM busybox AS python:3.13-slim\n')[0].message).toMatch(/can't be a stage name/);
     expect(refused('FROM busybox AS 1abc\n')).toHaveLength(1);
-    expect(refused('FROM busybox AS a\nFROM busybox AS A\n')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/already a stage/) });
+    expect(refused('FROM busybox AS a\nFROM busybox AS A\n')[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/already a stage/),
+    });
   });
 
   it('treats stage references case-insensitively, and only earlier stages', () => {
@@ -258,7 +265,9 @@ describe('checkDockerfile: COPY --from', () => {
   });
 
   it('accepts catalog images and earlier stages by name (any case) or index', () => {
-    accepted('FROM busybox AS a\nFROM busybox AS b\nFROM busybox\nCOPY --from=python:3.13-slim /x /y\nCOPY --from=A /x /y\nCOPY --from=1 /x /y\n');
+    accepted(
+      'FROM busybox AS a\nFROM busybox AS b\nFROM busybox\nCOPY --from=python:3.13-slim /x /y\nCOPY --from=A /x /y\nCOPY --from=1 /x /y\n',
+    );
   });
 
   it('accepts COPY --chmod and --link, refuses labs-only flags with what to do instead', () => {
@@ -299,22 +308,29 @@ describe('checkDockerfile: the Dockerfile of today (Engine 26, BuildKit)', () =>
   });
 
   it('accepts heredocs in RUN, COPY and ADD, whose bodies are content, not instructions', () => {
-    accepted('FROM busybox\nRUN <<EOF\necho hi\nEOF\nRUN <<-EOF\n\techo hi\n\tEOF\nCOPY <<"EOF" /x\nhi\nEOF\nADD <<EOF /y\nFROM evil\nADD http://x/ /z\nEOF\n');
+    accepted(
+      'FROM busybox\nRUN <<EOF\necho hi\nEOF\nRUN <<-EOF\n\techo hi\n\tEOF\nCOPY <<"EOF" /x\nhi\nEOF\nADD <<EOF /y\nFROM evil\nADD http://x/ /z\nEOF\n',
+    );
   });
 
-  it('refuses what comes after an unterminated heredoc with the engine\'s words', () => {
+  it("refuses what comes after an unterminated heredoc with the engine's words", () => {
     expect(refused('FROM busybox\nRUN <<EOF\necho hi\n')).toEqual([{ line: 2, message: 'unterminated heredoc' }]);
   });
 
   it('accepts cache and tmpfs mounts, and bind mounts from the context or an earlier stage', () => {
     const check = (text: string) => checkDockerfile(text, withCache);
     expect(check('FROM busybox\nRUN --mount=type=tmpfs,target=/t true\nRUN --mount=type=bind,source=a,target=/a cat /a\n').ok).toBe(true);
-    expect(check('FROM busybox AS b\nRUN echo > /x\nFROM busybox\nRUN --mount=from=b,source=/x,target=/x cat /x\nRUN --mount=type=bind,from=0,target=/m true\n').ok).toBe(true);
+    expect(
+      check(
+        'FROM busybox AS b\nRUN echo > /x\nFROM busybox\nRUN --mount=from=b,source=/x,target=/x cat /x\nRUN --mount=type=bind,from=0,target=/m true\n',
+      ).ok,
+    ).toBe(true);
     expect(check('FROM busybox\nRUN --mount=type=bind,from=python:3.13-slim,target=/p true\n').ok).toBe(true);
   });
 
   it('keeps cache mounts as written (the engine call namespaces them per learner)', () => {
-    const text = 'FROM busybox\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN --mount=type=cache,id=pip,target=/c,sharing=locked true\n';
+    const text =
+      'FROM busybox\nRUN --mount=type=cache,target=/root/.cache pip install x\nRUN --mount=type=cache,id=pip,target=/c,sharing=locked true\n';
     expect(accepted(text)).toBe(text);
   });
 

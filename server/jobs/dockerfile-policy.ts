@@ -53,12 +53,12 @@ export type PolicyError = { line: number; message: string };
 export type BuildStep = { index: number; line: number; instruction: string };
 export type PolicyResult =
   /** `notes`: things the job log should tell the learner (e.g. that `# syntax=` was not fetched). */
-  | { ok: true; dockerfile: string; steps: BuildStep[]; notes: string[] }
-  | { ok: false; errors: PolicyError[] };
+  { ok: true; dockerfile: string; steps: BuildStep[]; notes: string[] } | { ok: false; errors: PolicyError[] };
 
 const MOUNT_TYPES_ALLOWED = new Set(['cache', 'tmpfs', 'bind']);
 const MOUNT_REFUSED: Record<string, string> = {
-  secret: 'secrets can\'t be passed to builds here yet. Put a harmless placeholder value in a file in the editor and COPY it, and keep real secrets out of images',
+  secret:
+    "secrets can't be passed to builds here yet. Put a harmless placeholder value in a file in the editor and COPY it, and keep real secrets out of images",
   ssh: 'builds here have no SSH agent (and no network to use it on). COPY what you need from the editor instead',
 };
 const LABS_FLAGS: Record<string, string> = {
@@ -77,7 +77,9 @@ function utf8Bytes(text: string): number {
 
 function describeAllowed(options: PolicyOptions): string {
   const bases = options.allowedBases?.length ? options.allowedBases.join(', ') : '';
-  return bases ? `Allowed base images: ${bases}, scratch, or an image you built here.` : 'Use a base image from the lesson, scratch, or an image you built here.';
+  return bases
+    ? `Allowed base images: ${bases}, scratch, or an image you built here.`
+    : 'Use a base image from the lesson, scratch, or an image you built here.';
 }
 
 type Stage = { name?: string };
@@ -94,7 +96,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   for (const line of text.split('\n')) {
     lineNumber++;
     if (line.length > MAX_LINE_BYTES / 4 && utf8Bytes(line) > MAX_LINE_BYTES) {
-      refuse(lineNumber, `Line ${lineNumber} is longer than ${MAX_LINE_BYTES / 1024} KiB. Split it with line continuations (\\ at the end of a line).`);
+      refuse(
+        lineNumber,
+        `Line ${lineNumber} is longer than ${MAX_LINE_BYTES / 1024} KiB. Split it with line continuations (\\ at the end of a line).`,
+      );
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -107,7 +112,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   // v0.13 in Engine 26) already is docker/dockerfile:1, so that line becomes a plain comment.
   const syntax = detectSyntax(text);
   if (syntax && !isBuiltinSyntax(syntax.value)) {
-    refuse(syntax.line, `The "# syntax=${syntax.value}" line asks the engine to download and run another Dockerfile frontend, which builds here never do. Use "# syntax=docker/dockerfile:1" (the built-in frontend) or remove the line.`);
+    refuse(
+      syntax.line,
+      `The "# syntax=${syntax.value}" line asks the engine to download and run another Dockerfile frontend, which builds here never do. Use "# syntax=docker/dockerfile:1" (the built-in frontend) or remove the line.`,
+    );
   } else if (syntax) {
     const escapeDirective = parsed.directives.find((d) => d.name === 'escape');
     const directiveLines = new Set([syntax.line, ...parsed.directives.map((d) => d.line)]);
@@ -120,13 +128,16 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
       const replacement = escapeDirective && n === firstLine ? `# escape=${escapeDirective.value}` : '#';
       edits.push({ start, end: line.offset + line.text.length, text: replacement });
     }
-    notes.push(`Note: "# syntax=${syntax.value}" (line ${syntax.line}) is not downloaded here; the engine's built-in Dockerfile frontend (BuildKit, as in Docker Engine 26) builds this file.`);
+    notes.push(
+      `Note: "# syntax=${syntax.value}" (line ${syntax.line}) is not downloaded here; the engine's built-in Dockerfile frontend (BuildKit, as in Docker Engine 26) builds this file.`,
+    );
   }
 
   for (const error of df.errors) {
-    const message = error.message === 'file with no instructions' || error.message === 'the Dockerfile cannot be empty'
-      ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.13-slim'}". (Docker says: ${error.message}.)`
-      : explainEngineError(error.message, parsed.escape);
+    const message =
+      error.message === 'file with no instructions' || error.message === 'the Dockerfile cannot be empty'
+        ? `A Dockerfile must start from an image: add a FROM line, e.g. "FROM ${options.allowedBases?.[0] ?? 'python:3.13-slim'}". (Docker says: ${error.message}.)`
+        : explainEngineError(error.message, parsed.escape);
     refuse(error.line, message);
   }
   if (parsed.instructions.length > MAX_INSTRUCTIONS) {
@@ -142,7 +153,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   const checkImage = (instruction: Instruction, ref: string, what: string): string | undefined => {
     const line = instruction.line;
     if (ref.includes('@')) {
-      refuse(line, `${what} "${ref}" pins a digest (@sha256:…). Images here can't be fetched by digest: use the name and tag only, e.g. "python:3.13-slim". ${describeAllowed(options)}`);
+      refuse(
+        line,
+        `${what} "${ref}" pins a digest (@sha256:…). Images here can't be fetched by digest: use the name and tag only, e.g. "python:3.13-slim". ${describeAllowed(options)}`,
+      );
       return undefined;
     }
     if (!parseImageRef(ref)) {
@@ -184,14 +198,20 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     const { instruction } = command;
     if (!checkFlagsUncertain(instruction, context)) return;
     if (command.network !== undefined && command.network !== 'none') {
-      refuse(command.line, `${context}RUN --network=${command.network} is not allowed: builds here have no network at all. Leave the flag out (or write --network=none), and COPY what the step needs from the editor.`);
+      refuse(
+        command.line,
+        `${context}RUN --network=${command.network} is not allowed: builds here have no network at all. Leave the flag out (or write --network=none), and COPY what the step needs from the editor.`,
+      );
     }
     for (const flag of instruction.flags) {
       if (flag.name !== 'mount') continue;
       const mount = command.mounts[instruction.flags.filter((f) => f.name === 'mount').indexOf(flag)];
       const value = flag.value ?? '';
       if (context) {
-        refuse(command.line, `${context}RUN --mount is not allowed in an ONBUILD trigger: triggers run later, in other builds, where the mount can't be checked.`);
+        refuse(
+          command.line,
+          `${context}RUN --mount is not allowed in an ONBUILD trigger: triggers run later, in other builds, where the mount can't be checked.`,
+        );
         continue;
       }
       if (MOUNT_REFUSED[mount.type]) {
@@ -199,7 +219,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         continue;
       }
       if (!MOUNT_TYPES_ALLOWED.has(mount.type)) {
-        refuse(command.line, `RUN --mount=type=${mount.type} is not a mount type builds here support. Use type=cache, type=tmpfs or type=bind.`);
+        refuse(
+          command.line,
+          `RUN --mount=type=${mount.type} is not a mount type builds here support. Use type=cache, type=tmpfs or type=bind.`,
+        );
         continue;
       }
       if (/["'$\\`]/.test(value)) {
@@ -212,7 +235,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
           continue;
         }
         if (!options.isAllowedBase(mount.from)) {
-          refuse(command.line, `RUN --mount from=${mount.from}: mount files from an earlier stage of this Dockerfile (FROM … AS name) or from the build context (leave out from=). ${options.learnerImage(mount.from) === undefined ? 'Images can\'t be downloaded during a build.' : 'To use an image you built, start a stage FROM it first.'}`);
+          refuse(
+            command.line,
+            `RUN --mount from=${mount.from}: mount files from an earlier stage of this Dockerfile (FROM … AS name) or from the build context (leave out from=). ${options.learnerImage(mount.from) === undefined ? "Images can't be downloaded during a build." : 'To use an image you built, start a stage FROM it first.'}`,
+          );
           continue;
         }
       }
@@ -233,11 +259,17 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
       return plain.includes('://') || plain.includes('git@');
     };
     if (readings.some((words) => words.some(isRemote)) || lowerArgs.includes('://') || lowerArgs.includes('git@')) {
-      refuse(instruction.line, `${context}ADD can't download from a URL or a git repository here: builds may only use files from the editor. Add the file to the project and use COPY instead.`);
+      refuse(
+        instruction.line,
+        `${context}ADD can't download from a URL or a git repository here: builds may only use files from the editor. Add the file to the project and use COPY instead.`,
+      );
       return;
     }
     if (readings.some((words) => words.slice(0, -1).some((word) => word.includes('$')))) {
-      refuse(instruction.line, `${context}ADD sources can't use variables ($…) here, because a variable could hide a URL. Write the file name directly, or use COPY.`);
+      refuse(
+        instruction.line,
+        `${context}ADD sources can't use variables ($…) here, because a variable could hide a URL. Write the file name directly, or use COPY.`,
+      );
     }
   };
 
@@ -247,11 +279,17 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
     const keyword = inner.instruction.keyword;
     const context = 'ONBUILD: ';
     if (keyword === 'ADD') {
-      refuse(command.line, 'ONBUILD ADD is not allowed here: triggers run later, in other builds, where they can\'t be checked. Use COPY in the ONBUILD trigger, or write the step in the Dockerfile that needs it.');
+      refuse(
+        command.line,
+        "ONBUILD ADD is not allowed here: triggers run later, in other builds, where they can't be checked. Use COPY in the ONBUILD trigger, or write the step in the Dockerfile that needs it.",
+      );
       return;
     }
     if (keyword === 'COPY' && inner.instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) {
-      refuse(command.line, 'ONBUILD COPY --from is not allowed here: triggers run later, in other builds, where the image they name can\'t be checked. Write the COPY --from in the Dockerfile that needs it.');
+      refuse(
+        command.line,
+        "ONBUILD COPY --from is not allowed here: triggers run later, in other builds, where the image they name can't be checked. Write the COPY --from in the Dockerfile that needs it.",
+      );
       return;
     }
     if (inner.kind === 'RUN') checkRun(inner, context);
@@ -293,14 +331,20 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
   const checkFrom = (instruction: Instruction) => {
     const errorsBefore = errors.length;
     if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'platform')) {
-      refuse(instruction.line, 'FROM --platform is not supported: images here always build for the engine\'s own platform. Remove the flag.');
+      refuse(
+        instruction.line,
+        "FROM --platform is not supported: images here always build for the engine's own platform. Remove the flag.",
+      );
     }
     const words = splitWords(instruction.args);
     let stageName: string | undefined;
     if (words.length === 3 && words[1].word.toLowerCase() === 'as') {
       stageName = words[2].word.toLowerCase();
       if (!STAGE_NAME.test(stageName)) {
-        refuse(instruction.line, `"${words[2].word}" can't be a stage name: use letters, digits, "-", "_" and ".", starting with a letter.`);
+        refuse(
+          instruction.line,
+          `"${words[2].word}" can't be a stage name: use letters, digits, "-", "_" and ".", starting with a letter.`,
+        );
       } else if (stages.some((stage) => stage.name === stageName)) {
         refuse(instruction.line, `There is already a stage named "${stageName}".`);
       }
@@ -320,7 +364,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         ? ({ ok: false, reason: 'an ARG before FROM whose value is not a plain image name' } as const)
         : expandVariables(ref, metaArgs);
       if (!expanded.ok || expanded.value.includes('$') || expanded.value === '') {
-        refuse(instruction.line, `Can't tell which image "FROM ${ref}" uses (${expanded.ok ? 'the variable is empty' : expanded.reason}). Write the image name directly, or give the ARG before FROM a plain default like ARG BASE=python:3.13-slim.`);
+        refuse(
+          instruction.line,
+          `Can't tell which image "FROM ${ref}" uses (${expanded.ok ? 'the variable is empty' : expanded.reason}). Write the image name directly, or give the ARG before FROM a plain default like ARG BASE=python:3.13-slim.`,
+        );
         stages.push({ name: stageName });
         return;
       }
@@ -344,7 +391,7 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
       if (flag.name.toLowerCase() !== 'from') continue;
       const value = flag.value ?? '';
       if (hasVariable(value)) {
-        refuse(instruction.line, 'COPY --from can\'t use variables ($…) here: name an earlier stage or an image directly.');
+        refuse(instruction.line, "COPY --from can't use variables ($…) here: name an earlier stage or an image directly.");
         continue;
       }
       // Only finished stages count: the engine pulls a name that is not one yet, even the current stage's.
@@ -354,7 +401,10 @@ export function checkDockerfile(text: string, options: PolicyOptions): PolicyRes
         continue;
       }
       if (DIGIT_INDEX.test(value)) {
-        refuse(instruction.line, `COPY --from=${value}: there is no earlier stage number ${value} (stages count from 0, and only stages before this one can be used).`);
+        refuse(
+          instruction.line,
+          `COPY --from=${value}: there is no earlier stage number ${value} (stages count from 0, and only stages before this one can be used).`,
+        );
         continue;
       }
       const resolved = checkImage(instruction, value, 'COPY --from image');

@@ -58,8 +58,22 @@ describe('mapLayers (fake history)', () => {
     expect(totalBytes).toBe(2_000_005);
     expect(layers).toEqual([
       { createdBy: '', sizeBytes: 2_000_000, fromBase: true, comment: 'stand-in' },
-      { createdBy: 'RUN echo hi', sizeBytes: 0, fromBase: false, step: { index: 3, instruction: 'RUN echo hi', line: 2 }, cached: true, durationMs: 0 },
-      { createdBy: 'COPY a .', sizeBytes: 5, fromBase: false, step: { index: 4, instruction: 'COPY a .', line: 3 }, cached: false, durationMs: 500 },
+      {
+        createdBy: 'RUN echo hi',
+        sizeBytes: 0,
+        fromBase: false,
+        step: { index: 3, instruction: 'RUN echo hi', line: 2 },
+        cached: true,
+        durationMs: 0,
+      },
+      {
+        createdBy: 'COPY a .',
+        sizeBytes: 5,
+        fromBase: false,
+        step: { index: 4, instruction: 'COPY a .', line: 3 },
+        cached: false,
+        durationMs: 500,
+      },
       { createdBy: 'CMD ["sh"]', sizeBytes: 0, fromBase: false, step: { instruction: 'CMD ["sh"]', line: 5 }, cached: false },
     ]);
   });

@@ -60,14 +60,17 @@ export function finalStageSteps(dockerfile: string, target?: string): FinalStep[
     }
   }
   const wanted = target?.toLowerCase();
-  const stage = wanted ? (stages.find((s) => s.name === wanted) ?? stages[Number(/^stage-(\d+)$/.exec(wanted)?.[1] ?? NaN)]) : stages.at(-1);
+  const stage = wanted
+    ? (stages.find((s) => s.name === wanted) ?? stages[Number(/^stage-(\d+)$/.exec(wanted)?.[1] ?? NaN)])
+    : stages.at(-1);
   return stage?.steps ?? [];
 }
 
 export function mapLayers(history: HistoryEntry[], events: StoredEvent[], steps: FinalStep[]): { layers: Layer[]; totalBytes: number } {
   // The last word on each Dockerfile line's vertex (cached, or its duration when done).
   const vertices = new Map<number, VertexEvent>();
-  for (const event of events) if (event.type === 'vertex' && event.line !== undefined && (event.final ?? true)) vertices.set(event.line, event);
+  for (const event of events)
+    if (event.type === 'vertex' && event.line !== undefined && (event.final ?? true)) vertices.set(event.line, event);
   const newestFirst = [...steps].reverse();
   const layers = history.map((entry, i): Layer => {
     const step = i < newestFirst.length ? newestFirst[i] : undefined;

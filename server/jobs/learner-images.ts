@@ -8,7 +8,6 @@ import { learnerImagePrefix, withoutLearnerPrefix } from '../sandbox/learner-nam
  * so one learner can neither see, run, build FROM nor overwrite another's.
  */
 
-
 /** The internal reference of a learner-facing tag such as `my-python-app` or `app:v2`. */
 export function learnerRef(learner: string, tag: string): string {
   const parsed = parseImageRef(tag);

@@ -31,7 +31,11 @@ describe('prepareBuild', () => {
 
   it('checks FROM $ARG with the build args the engine will get', async () => {
     const files = [{ path: 'Dockerfile', content: 'ARG BASE=busybox:latest\nFROM $BASE\n' }];
-    await expect(prepareBuild('alice', files, { BASE: '127.0.0.1:5000/evil:latest' })).rejects.toMatchObject({ code: 'dockerfile_refused' });
-    expect(await dockerfileIn((await prepareBuild('alice', files, { BASE: 'python:3.13-slim' })).context)).toBe('ARG BASE=busybox:latest\nFROM python:3.13-slim\n');
+    await expect(prepareBuild('alice', files, { BASE: '127.0.0.1:5000/evil:latest' })).rejects.toMatchObject({
+      code: 'dockerfile_refused',
+    });
+    expect(await dockerfileIn((await prepareBuild('alice', files, { BASE: 'python:3.13-slim' })).context)).toBe(
+      'ARG BASE=busybox:latest\nFROM python:3.13-slim\n',
+    );
   });
 });

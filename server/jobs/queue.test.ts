@@ -7,7 +7,13 @@ function deferred() {
   return { promise, resolve };
 }
 
-function job(id: string, learner: string, log: string[], positions: Record<string, number[]> = {}, who: { address?: string; member?: boolean } = {}) {
+function job(
+  id: string,
+  learner: string,
+  log: string[],
+  positions: Record<string, number[]> = {},
+  who: { address?: string; member?: boolean } = {},
+) {
   const d = deferred();
   return {
     finish: d.resolve,

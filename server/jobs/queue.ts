@@ -41,7 +41,9 @@ export type QueueLimits = {
 
 export class QueueFullError extends Error {
   constructor(readonly scope: 'learner' | 'address' | 'platform') {
-    super(scope === 'learner' ? 'this learner has too many jobs' : scope === 'address' ? 'this address has too many jobs' : 'the queue is full');
+    super(
+      scope === 'learner' ? 'this learner has too many jobs' : scope === 'address' ? 'this address has too many jobs' : 'the queue is full',
+    );
   }
 }
 

@@ -33,7 +33,12 @@ export async function buildToCompletion(opts: {
     prepared = await prepareBuild(opts.learner, opts.files);
   } catch (err) {
     if (!isAppError(err)) throw err;
-    const done: DoneEvent = { type: 'done', state: 'failed', durationMs: 0, error: { code: err.code, message: err.message, line: err.issues?.[0]?.line } };
+    const done: DoneEvent = {
+      type: 'done',
+      state: 'failed',
+      durationMs: 0,
+      error: { code: err.code, message: err.message, line: err.issues?.[0]?.line },
+    };
     return { done, events: [done], ref };
   }
   const jobId = internalId('build');
@@ -70,7 +75,14 @@ export async function runToCompletion(opts: {
   let stderr = '';
   let done: DoneEvent | undefined;
   for await (const ev of engine.run(
-    { jobId, ref: opts.ref, command: opts.command, env: opts.env, labels: jobLabels(opts.learner, jobId, 'run'), limits: config().limits.run },
+    {
+      jobId,
+      ref: opts.ref,
+      command: opts.command,
+      env: opts.env,
+      labels: jobLabels(opts.learner, jobId, 'run'),
+      limits: config().limits.run,
+    },
     opts.signal ?? new AbortController().signal,
   )) {
     if (ev.type === 'log' && ev.stream === 'stdout') stdout += ev.text;

@@ -53,10 +53,9 @@ const toRecord = (r: Row): JobRecord => ({
 
 export function insertJob(job: Pick<JobRecord, 'id' | 'learner' | 'kind' | 'tag' | 'ref' | 'lesson' | 'spec'>) {
   stmt(
-      `INSERT INTO jobs (id, learner, kind, state, tag, ref, lesson, spec, created_at)
+    `INSERT INTO jobs (id, learner, kind, state, tag, ref, lesson, spec, created_at)
        VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
-    )
-    .run(job.id, job.learner, job.kind, job.tag ?? null, job.ref ?? null, job.lesson ?? null, JSON.stringify(job.spec), Date.now());
+  ).run(job.id, job.learner, job.kind, job.tag ?? null, job.ref ?? null, job.lesson ?? null, JSON.stringify(job.spec), Date.now());
 }
 
 /** A job by id; with `learner`, only if it is that learner's (others get undefined, i.e. a 404). */
@@ -71,19 +70,18 @@ export function markRunning(id: string) {
 }
 
 export function markFinished(id: string, done: DoneEvent) {
-  stmt('UPDATE jobs SET state = ?, finished_at = ?, done = ? WHERE id = ?')
-    .run(done.state, Date.now(), JSON.stringify(done), id);
+  stmt('UPDATE jobs SET state = ?, finished_at = ?, done = ? WHERE id = ?').run(done.state, Date.now(), JSON.stringify(done), id);
 }
-
-
 
 export function appendEvent(jobId: string, seq: number, event: JobEvent & { time: number }) {
   stmt('INSERT INTO job_events (job_id, seq, data) VALUES (?, ?, ?)').run(jobId, seq, JSON.stringify(event));
 }
 
 export function eventsAfter(jobId: string, after = 0): StoredEvent[] {
-  const rows = stmt('SELECT seq, data FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq')
-    .all(jobId, after) as { seq: number; data: string }[];
+  const rows = stmt('SELECT seq, data FROM job_events WHERE job_id = ? AND seq > ? ORDER BY seq').all(jobId, after) as {
+    seq: number;
+    data: string;
+  }[];
   return rows.map((r) => ({ ...JSON.parse(r.data), id: r.seq }));
 }
 

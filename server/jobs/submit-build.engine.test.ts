@@ -39,7 +39,7 @@ ENV NAME World
 # Run app.py when the container launches
 CMD ["python", "./app.py"]
 `,
-  'app.py': 'import os\nprint(f"Hello {os.environ.get(\'NAME\', \'World\')}")\n',
+  'app.py': "import os\nprint(f\"Hello {os.environ.get('NAME', 'World')}\")\n",
   'requirements.txt': '# no dependencies\n',
 };
 const files = (o: Record<string, string>) => Object.entries(o).map(([path, content]) => ({ path, content }));
@@ -72,7 +72,9 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(tag).toBe('my-python-app');
     const evs = await events(id);
     // Each BuildKit step (vertex) is announced per change; keep the first of each. ENV and CMD make no vertex.
-    const steps = evs.filter((e, i) => e.type === 'vertex' && !e.internal && evs.findIndex((f) => f.type === 'vertex' && f.n === e.n) === i);
+    const steps = evs.filter(
+      (e, i) => e.type === 'vertex' && !e.internal && evs.findIndex((f) => f.type === 'vertex' && f.n === e.n) === i,
+    );
     expect(steps.map((s) => s.type === 'vertex' && [s.name.replace(/ .*/, ''), s.line])).toEqual([
       ['[1/4]', 2],
       ['[2/4]', 5],
@@ -95,8 +97,15 @@ describe('builds and runs through the job system (real engine)', () => {
   });
 
   it('passes --build-arg and --target to the engine (the ARG lesson, checked for real)', async () => {
-    const dockerfile = 'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "greeting=$GREETING" > /greeting && cat /greeting\n\nFROM base AS final\nRUN echo final-ran\n';
-    const { id } = await submitBuild(alice, { files: files({ Dockerfile: dockerfile }), tag: 'args', buildArgs: { GREETING: 'hi from the API' }, target: 'base', noCache: true });
+    const dockerfile =
+      'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "greeting=$GREETING" > /greeting && cat /greeting\n\nFROM base AS final\nRUN echo final-ran\n';
+    const { id } = await submitBuild(alice, {
+      files: files({ Dockerfile: dockerfile }),
+      tag: 'args',
+      buildArgs: { GREETING: 'hi from the API' },
+      target: 'base',
+      noCache: true,
+    });
     const evs = await events(id);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
     expect(text(evs)).toContain('greeting=hi from the API\n');
@@ -106,8 +115,12 @@ describe('builds and runs through the job system (real engine)', () => {
     expect(text(await events(run.id), 'stdout')).toBe('greeting=hi from the API\n');
   });
 
-  it("builds a cache mount through the API and shows the learner their own step, not the namespaced id", async () => {
-    const { id } = await submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\nRUN --mount=type=cache,target=/c echo mounted\n' }), tag: 'mount', noCache: true });
+  it('builds a cache mount through the API and shows the learner their own step, not the namespaced id', async () => {
+    const { id } = await submitBuild(alice, {
+      files: files({ Dockerfile: 'FROM busybox:latest\nRUN --mount=type=cache,target=/c echo mounted\n' }),
+      tag: 'mount',
+      noCache: true,
+    });
     const evs = await events(id);
     expect(evs.at(-1)).toMatchObject({ type: 'done', state: 'succeeded' });
     expect(text(evs)).toContain('mounted\n');
@@ -118,7 +131,13 @@ describe('builds and runs through the job system (real engine)', () => {
   });
 
   it('refuses BUILDKIT_* build args from any caller (they would pick another cache namespace or fetch a frontend)', async () => {
-    const err = await refused(submitBuild(alice, { files: files({ Dockerfile: 'FROM busybox:latest\n' }), tag: 'x', buildArgs: { BUILDKIT_CACHE_MOUNT_NS: `layerlab-${bob}` } }));
+    const err = await refused(
+      submitBuild(alice, {
+        files: files({ Dockerfile: 'FROM busybox:latest\n' }),
+        tag: 'x',
+        buildArgs: { BUILDKIT_CACHE_MOUNT_NS: `layerlab-${bob}` },
+      }),
+    );
     expect(err).toMatchObject({ code: 'invalid_request' });
     expect(err.message).toMatch(/buildArgs\.BUILDKIT_CACHE_MOUNT_NS: BUILDKIT_\* build args control the builder itself/);
   });

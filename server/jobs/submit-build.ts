@@ -83,7 +83,8 @@ export async function prepareBuild(learner: string, files: ContextFile[], buildA
  */
 async function* asLearnerSees(learner: string, tag: string, events: AsyncIterable<JobEvent>): AsyncIterable<JobEvent> {
   const internal = learnerImagePrefix(learner);
-  const own = (text: string) => (text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text);
+  const own = (text: string) =>
+    text.includes(internal) ? text.replaceAll(`docker.io/${internal}`, 'docker.io/library/').replaceAll(internal, '') : text;
   for await (const ev of events) {
     if (ev.type === 'log') yield { ...ev, text: own(ev.text) };
     else if (ev.type === 'vertex') yield { ...ev, name: own(ev.name), ...(ev.error && { error: own(ev.error) }) };
@@ -124,7 +125,12 @@ export async function submitBuild(learner: string, req: BuildRequest, from: { ad
       tag: req.tag,
       ref,
       lesson: req.lesson,
-      spec: { files: req.files, tag: req.tag, ...(req.buildArgs && { buildArgs: req.buildArgs }), ...(req.target && { target: req.target }) } satisfies BuildSpec,
+      spec: {
+        files: req.files,
+        tag: req.tag,
+        ...(req.buildArgs && { buildArgs: req.buildArgs }),
+        ...(req.target && { target: req.target }),
+      } satisfies BuildSpec,
     },
     (jobId, signal) =>
       withNotes(

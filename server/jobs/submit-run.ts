@@ -27,9 +27,11 @@ export async function resolveRunImage(learner: string, image: string): Promise<s
   if (isCatalogImage(image)) return normalizeRef(image)!;
   const host = registryHost(image);
   if (host) {
-    throw new AppError('invalid_request', `Invalid request: image: "${image}" names the registry ${host}. Layerlab has no registry access: run an image you built here, or one of the base images.`, [
-      { path: 'image', message: `names the registry ${host}; run an image you built here, or a base image` },
-    ]);
+    throw new AppError(
+      'invalid_request',
+      `Invalid request: image: "${image}" names the registry ${host}. Layerlab has no registry access: run an image you built here, or one of the base images.`,
+      [{ path: 'image', message: `names the registry ${host}; run an image you built here, or a base image` }],
+    );
   }
   throw new AppError('not_found', `There is no image named "${image}" yet. Build it first (with that tag), then run it.`);
 }
@@ -43,7 +45,17 @@ export async function submitRun(learner: string, req: RunRequest, from: { addres
     { learner, kind: 'run', tag: req.image, ref, lesson: req.lesson, spec: req },
     (jobId, signal) =>
       system.engine.run(
-        { jobId, ref, command: req.command, env: req.env, entrypoint: req.entrypoint, user: req.user, workdir: req.workdir, labels: jobLabels(learner, jobId, 'run'), limits: config().limits.run },
+        {
+          jobId,
+          ref,
+          command: req.command,
+          env: req.env,
+          entrypoint: req.entrypoint,
+          user: req.user,
+          workdir: req.workdir,
+          labels: jobLabels(learner, jobId, 'run'),
+          limits: config().limits.run,
+        },
         signal,
       ),
     from,

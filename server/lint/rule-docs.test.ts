@@ -18,7 +18,11 @@ describe('rule docs', () => {
   it('serves a page as JSON, also for an encoded syntax/ id', async () => {
     const res = await get('pip-no-cache-dir');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: 'pip-no-cache-dir', severity: 'warning', markdown: expect.stringContaining('--no-cache-dir') });
+    expect(await res.json()).toMatchObject({
+      id: 'pip-no-cache-dir',
+      severity: 'warning',
+      markdown: expect.stringContaining('--no-cache-dir'),
+    });
     expect(await (await get('LegacyKeyValueFormat')).json()).toMatchObject({ id: 'LegacyKeyValueFormat', severity: 'warning' });
     const encoded = await get(encodeURIComponent('syntax/unknown-instruction'));
     expect(await encoded.json()).toMatchObject({ id: 'syntax/unknown-instruction', severity: 'error' });

@@ -18,11 +18,13 @@ describe('client address', () => {
   });
 
   it("is the socket's address; a client's X-Forwarded-For and X-Real-IP are ignored", () => {
-    expect(clientAddress(req({ [PEER_HEADER]: '203.0.113.5', 'x-forwarded-for': '192.0.2.1', 'x-real-ip': '192.0.2.2' }))).toBe('203.0.113.5');
+    expect(clientAddress(req({ [PEER_HEADER]: '203.0.113.5', 'x-forwarded-for': '192.0.2.1', 'x-real-ip': '192.0.2.2' }))).toBe(
+      '203.0.113.5',
+    );
     expect(clientAddress(req({ [PEER_HEADER]: '::ffff:203.0.113.5' }))).toBe('203.0.113.5');
   });
 
-  it("behind a trusted proxy: the rightmost address that is not one of our proxies", () => {
+  it('behind a trusted proxy: the rightmost address that is not one of our proxies', () => {
     expect(clientAddress(req({ [PEER_HEADER]: '127.0.0.1', 'x-forwarded-for': '192.0.2.1, 198.51.100.7, 10.1.2.3' }))).toBe('198.51.100.7');
     expect(clientAddress(req({ [PEER_HEADER]: '10.1.9.9', 'x-real-ip': '198.51.100.8' }))).toBe('198.51.100.8');
     expect(clientAddress(req({ [PEER_HEADER]: '127.0.0.1' }))).toBe('127.0.0.1');

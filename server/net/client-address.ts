@@ -55,7 +55,10 @@ export function clientAddress(req: { headers: Headers }): string {
   if (!isTrustedProxy(peer)) {
     if (!warned && isLoopback(peer) && req.headers.has('x-forwarded-for') && config().net.trustedProxies.length === 0) {
       warned = true;
-      log.warn('requests come through a proxy on this host, but LAYERLAB_TRUSTED_PROXIES is empty: every learner counts as one address for the per-address limits (see docs/deploy.md)', { peer });
+      log.warn(
+        'requests come through a proxy on this host, but LAYERLAB_TRUSTED_PROXIES is empty: every learner counts as one address for the per-address limits (see docs/deploy.md)',
+        { peer },
+      );
     }
     return peer;
   }

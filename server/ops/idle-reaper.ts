@@ -9,10 +9,13 @@ import { LABEL, ownContainers } from '../sandbox/labels';
  * run or save) for LAYERLAB_IDLE_STOP_MIN. Stopping, not removing: the run job
  * then ends normally and its own clean-up (or the reaper) removes the container.
  */
-export async function stopIdleContainers(opts: { now?: number; idleMs?: number; /** only this learner's (tests share the engine) */ learner?: string } = {}) {
+export async function stopIdleContainers(
+  opts: { now?: number; idleMs?: number; /** only this learner's (tests share the engine) */ learner?: string } = {},
+) {
   const now = opts.now ?? Date.now();
   const idleMs = opts.idleMs ?? config().ops.idleStopMs;
-  const running = await docker().listContainers({ filters: {
+  const running = await docker().listContainers({
+    filters: {
       label: ownContainers(...(opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [])),
       status: ['running'],
     },

@@ -20,7 +20,9 @@ const made: string[] = [];
 /** A tiny image of its own (distinct id) tagged as a learner's. */
 async function learnerImage(learner: string, name: string) {
   const ref = `layerlab-${learner}/${name}:latest`;
-  const context = await packContext([{ path: 'Dockerfile', content: `FROM busybox:latest\nLABEL gc-test="${randomBytes(6).toString('hex')}"\n` }]);
+  const context = await packContext([
+    { path: 'Dockerfile', content: `FROM busybox:latest\nLABEL gc-test="${randomBytes(6).toString('hex')}"\n` },
+  ]);
   const stream = await docker().buildImage(context as unknown as NodeJS.ReadableStream, { t: ref, networkmode: 'none' });
   const out = await new Promise<{ error?: string }[]>((resolve, reject) =>
     docker().modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
@@ -51,7 +53,11 @@ const exists = (ref: string) =>
 
 beforeAll(() => useDatabase(openDatabase(':memory:')));
 afterAll(async () => {
-  for (const ref of made) await docker().getImage(ref).remove().catch(() => undefined);
+  for (const ref of made)
+    await docker()
+      .getImage(ref)
+      .remove()
+      .catch(() => undefined);
 });
 
 describe('learner image GC (real engine)', () => {
@@ -88,7 +94,13 @@ describe('learner image GC (real engine)', () => {
   it('leaves images no job of this server made (another server on the same engine) alone', async () => {
     const learner = newLearner();
     const theirs = await learnerImage(learner, 'theirs');
-    const report = await collectLearnerImages({ onlyLearners: [learner], idleMs: 1, budgetBytes: 1, now: Date.now() + HOUR, pruneDangling: false });
+    const report = await collectLearnerImages({
+      onlyLearners: [learner],
+      idleMs: 1,
+      budgetBytes: 1,
+      now: Date.now() + HOUR,
+      pruneDangling: false,
+    });
     expect(report.removed).toEqual([]);
     expect(await exists(theirs)).toBe(true);
   });
@@ -97,7 +109,13 @@ describe('learner image GC (real engine)', () => {
     const learner = newLearner();
     const ref = await learnerImage(learner, 'busy');
     insertJob({ id: `r_${randomBytes(9).toString('base64url')}`, learner, kind: 'run', tag: 'busy', ref, spec: {} });
-    const report = await collectLearnerImages({ onlyLearners: [learner], idleMs: 1, budgetBytes: 1, now: Date.now() + HOUR, pruneDangling: false });
+    const report = await collectLearnerImages({
+      onlyLearners: [learner],
+      idleMs: 1,
+      budgetBytes: 1,
+      now: Date.now() + HOUR,
+      pruneDangling: false,
+    });
     expect(report.removed).toEqual([]);
     expect(await exists(ref)).toBe(true);
   });

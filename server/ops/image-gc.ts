@@ -50,12 +50,14 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const budget = opts.budgetBytes ?? config().ops.imageBudgetBytes;
 
   const images = await docker().listImages();
-  const raw = images.flatMap((img) =>
-    (img.RepoTags ?? [])
-      .map((ref) => ({ ref, learner: learnerOfImageRef(ref) }))
-      .filter((t): t is { ref: string; learner: string } => t.learner !== undefined)
-      .map((t) => ({ ref: t.ref, learner: t.learner, imageId: img.Id, sizeBytes: img.Size, created: img.Created * 1000 })),
-  ).filter((e) => !opts.onlyLearners || opts.onlyLearners.includes(e.learner));
+  const raw = images
+    .flatMap((img) =>
+      (img.RepoTags ?? [])
+        .map((ref) => ({ ref, learner: learnerOfImageRef(ref) }))
+        .filter((t): t is { ref: string; learner: string } => t.learner !== undefined)
+        .map((t) => ({ ref: t.ref, learner: t.learner, imageId: img.Id, sizeBytes: img.Size, created: img.Created * 1000 })),
+    )
+    .filter((e) => !opts.onlyLearners || opts.onlyLearners.includes(e.learner));
   const used = lastUseOfRefs(raw.map((e) => e.ref));
   const busy = refsInUse();
   let entries: Entry[] = raw
@@ -67,7 +69,15 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const tagsOf = new Map(images.filter((i) => mine.has(i.Id)).map((i) => [i.Id, i.RepoTags?.length ?? 0]));
   const sizeOf = new Map(raw.map((e) => [e.imageId, e.sizeBytes]));
 
-  const report: GcReport = { removed: [], freedBytes: 0, prunedBytes: 0, buildCacheBytes: 0, keptImages: 0, totalBytesAfter: 0, errors: [] };
+  const report: GcReport = {
+    removed: [],
+    freedBytes: 0,
+    prunedBytes: 0,
+    buildCacheBytes: 0,
+    keptImages: 0,
+    totalBytesAfter: 0,
+    errors: [],
+  };
   const remove = async (e: Entry, reason: RemovedImage['reason']) => {
     try {
       await docker().getImage(e.ref).remove();

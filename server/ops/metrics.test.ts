@@ -12,7 +12,9 @@ function job(id: string, kind: 'build' | 'run', durationS?: number, state: 'succ
   if (durationS === undefined) return;
   markRunning(id);
   markFinished(id, { type: 'done', state, durationMs: durationS * 1000 });
-  db().prepare('UPDATE jobs SET started_at = finished_at - ? WHERE id = ?').run(durationS * 1000, id);
+  db()
+    .prepare('UPDATE jobs SET started_at = finished_at - ? WHERE id = ?')
+    .run(durationS * 1000, id);
 }
 
 beforeAll(() => {
@@ -43,7 +45,11 @@ describe('metrics', () => {
     expect(text).toMatch(/^# TYPE layerlab_engine_restarts_total counter\nlayerlab_engine_restarts_total \d+$/m);
     expect(text).toContain('layerlab_active_learners 1');
     // Every sample line is `name{labels} number`.
-    for (const line of text.trim().split('\n').filter((l) => !l.startsWith('#'))) expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? (\d+(\.\d+)?|\+Inf)$/);
+    for (const line of text
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#')))
+      expect(line).toMatch(/^[a-z_]+(\{[^}]*\})? (\d+(\.\d+)?|\+Inf)$/);
   });
 });
 
@@ -51,7 +57,9 @@ describe('log retention', () => {
   it('deletes the event logs of jobs finished before the window, keeping the job rows', () => {
     appendEvent('b_1', 1, { type: 'log', text: 'old', time: 0 });
     appendEvent('b_2', 1, { type: 'log', text: 'recent', time: 0 });
-    db().prepare('UPDATE jobs SET finished_at = ? WHERE id = ?').run(Date.now() - 30 * 86_400_000, 'b_1');
+    db()
+      .prepare('UPDATE jobs SET finished_at = ? WHERE id = ?')
+      .run(Date.now() - 30 * 86_400_000, 'b_1');
     expect(pruneJobLogs({ retentionMs: 14 * 86_400_000 })).toEqual({ jobs: 1, events: 1 });
     expect(eventsAfter('b_1')).toEqual([]);
     expect(eventsAfter('b_2')).toHaveLength(1);

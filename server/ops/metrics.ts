@@ -45,10 +45,14 @@ export async function metricsText(opts: { engineUp?: () => Promise<boolean>; now
   m.metric('layerlab_queue_depth', 'gauge', 'Jobs waiting for a slot.').sample('layerlab_queue_depth', inState('queued'));
   m.metric('layerlab_jobs_running', 'gauge', 'Jobs running now.').sample('layerlab_jobs_running', inState('running'));
   m.metric('layerlab_engine_up', 'gauge', '1 when the sandbox Docker engine answers a ping.').sample('layerlab_engine_up', up ? 1 : 0);
-  m.metric('layerlab_engine_restarts_total', 'counter', 'Times the supervisor restarted the sandbox engine after it died.')
-    .sample('layerlab_engine_restarts_total', engineSupervisor()?.restarts ?? 0);
-  m.metric('layerlab_active_learners', 'gauge', 'Learners who built, ran or saved in the last 15 minutes.')
-    .sample('layerlab_active_learners', activeLearners(now - 15 * 60_000));
+  m.metric('layerlab_engine_restarts_total', 'counter', 'Times the supervisor restarted the sandbox engine after it died.').sample(
+    'layerlab_engine_restarts_total',
+    engineSupervisor()?.restarts ?? 0,
+  );
+  m.metric('layerlab_active_learners', 'gauge', 'Learners who built, ran or saved in the last 15 minutes.').sample(
+    'layerlab_active_learners',
+    activeLearners(now - 15 * 60_000),
+  );
   m.metric('layerlab_refusals_total', 'counter', 'Requests refused to protect capacity, by reason (queue, login, new sessions, shells).');
   for (const [reason, n] of Object.entries(refusalCounts())) m.sample('layerlab_refusals_total', n, { reason });
   const classes = classCounts();

@@ -14,7 +14,15 @@ const files = (n: number) => [
 ];
 
 function build(id: string, learner: string, at: number, finished = true) {
-  insertJob({ id, learner, kind: 'build', tag: 'app', ref: `layerlab-${learner}/app:latest`, lesson: 'building-your-first-docker-image', spec: { files: files(at), tag: 'app' } });
+  insertJob({
+    id,
+    learner,
+    kind: 'build',
+    tag: 'app',
+    ref: `layerlab-${learner}/app:latest`,
+    lesson: 'building-your-first-docker-image',
+    spec: { files: files(at), tag: 'app' },
+  });
   if (finished) markFinished(id, { type: 'done', state: 'succeeded', durationMs: 1, imageId: 'sha256:x' });
   db().prepare('UPDATE jobs SET created_at = ? WHERE id = ?').run(at, id);
 }
@@ -31,7 +39,8 @@ describe('trimBuildFiles', () => {
 
     expect(trimBuildFiles(2)).toBe(1);
     expect(getJob('b_a1')?.spec).toEqual({ files: [files(1)[0]], tag: 'app', filesTrimmed: true });
-    for (const id of ['b_a2', 'b_a3', 'b_a4', 'b_b1']) expect(getJob(id)?.spec, id).toMatchObject({ files: expect.arrayContaining([expect.objectContaining({ path: 'app.py' })]) });
+    for (const id of ['b_a2', 'b_a3', 'b_a4', 'b_b1'])
+      expect(getJob(id)?.spec, id).toMatchObject({ files: expect.arrayContaining([expect.objectContaining({ path: 'app.py' })]) });
     expect(trimBuildFiles(2)).toBe(0); // nothing left to trim
   });
 

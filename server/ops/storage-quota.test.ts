@@ -31,8 +31,7 @@ const LESSONS = [
 ];
 const learner = 'c3'.repeat(12);
 // ~1 MiB of files per save: four files of 250 KiB.
-const bigFiles = (seed: string) =>
-  [0, 1, 2, 3].map((i) => ({ path: `data-${i}.txt`, content: `${seed}-${i}-`.padEnd(250 * 1024, 'x') }));
+const bigFiles = (seed: string) => [0, 1, 2, 3].map((i) => ({ path: `data-${i}.txt`, content: `${seed}-${i}-`.padEnd(250 * 1024, 'x') }));
 
 const put = (lesson: string, files: ContextFile[], who = learner) =>
   workspaceRoute.PUT(request('PUT', `/api/workspaces/${lesson}`, { files, tag: 'x' }, { cookie: learnerCookie(who) }), ctx({ lesson }));
@@ -58,7 +57,10 @@ describe('bounded storage', () => {
     expect(statuses.slice(0, 2)).toEqual([200, 200]); // two workspaces of 1 MiB fit in 2 MiB
     const refused = await put(LESSONS[2], bigFiles('again'));
     expect(refused.status).toBe(413);
-    expect(await refused.json()).toMatchObject({ error: 'quota_exceeded', message: expect.stringMatching(/2 MiB limit.*everything saved before is kept/) });
+    expect(await refused.json()).toMatchObject({
+      error: 'quota_exceeded',
+      message: expect.stringMatching(/2 MiB limit.*everything saved before is kept/),
+    });
     // Saved work is intact, and replacing a saved workspace with one of the same size still works.
     expect(getWorkspace(learner, LESSONS[0])?.files[0].content.startsWith('4-')).toBe(true);
     expect((await put(LESSONS[0], bigFiles('replaced'))).status).toBe(200);
@@ -74,7 +76,9 @@ describe('bounded storage', () => {
     for (let j = 0; j < 8; j++) {
       const id = `b_quotalogs${String(j).padStart(3, '0')}`;
       insertJob({ id, learner, kind: 'build', spec: {} });
-      db().prepare('UPDATE jobs SET finished_at = ?, created_at = ? WHERE id = ?').run(Date.now(), Date.now() + j, id);
+      db()
+        .prepare('UPDATE jobs SET finished_at = ?, created_at = ? WHERE id = ?')
+        .run(Date.now(), Date.now() + j, id);
       insertEvent.run(id, 1, JSON.stringify({ type: 'log', text: 'y'.repeat(256 * 1024) }));
     }
     const { learnerStorageBytes } = await import('../db/learner-storage');

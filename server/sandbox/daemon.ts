@@ -25,7 +25,10 @@ import { shimDirIn, writeRuncShim } from './runc-shim';
  */
 
 export class SandboxStartError extends Error {
-  constructor(message: string, public readonly hint?: string) {
+  constructor(
+    message: string,
+    public readonly hint?: string,
+  ) {
     super(hint ? `${message}\n  ${hint}` : message);
     this.name = 'SandboxStartError';
   }
@@ -40,7 +43,8 @@ export { which };
 
 export function runtimeFor(engine: EngineConfig): { name: 'runsc' | 'runc'; path?: string; args?: string[]; warning?: string } {
   const runsc = which('runsc');
-  if (engine.runtime === 'runc') return { name: 'runc', warning: 'gVisor disabled by LAYERLAB_RUNTIME=runc: learner code runs with runc only' };
+  if (engine.runtime === 'runc')
+    return { name: 'runc', warning: 'gVisor disabled by LAYERLAB_RUNTIME=runc: learner code runs with runc only' };
   if (runsc) {
     const modern = modernRunsc(runsc, engine.gvisorDir);
     if (modern) return { name: 'runsc', path: modern, args: runscArgs(modern) };
@@ -53,7 +57,10 @@ export function runtimeFor(engine: EngineConfig): { name: 'runsc' | 'runc'; path
   if (engine.runtime === 'runsc') {
     throw new SandboxStartError('LAYERLAB_RUNTIME=runsc but runsc is not installed.', `Install it: ${APT_LINE}`);
   }
-  return { name: 'runc', warning: 'gVisor (runsc) is not installed: learner code runs with runc only. Install it: apt-get install -y runsc' };
+  return {
+    name: 'runc',
+    warning: 'gVisor (runsc) is not installed: learner code runs with runc only. Install it: apt-get install -y runsc',
+  };
 }
 
 /** Debian 12's runsc breaks coreutils inside images: fetch a newer one once (kept in the cache). */
@@ -290,7 +297,9 @@ async function startLocked(engine: EngineConfig, log: Log, buildLimits: Config['
   const shimDir = shimDirOf(engine);
   fs.rmSync(shimDir, { recursive: true, force: true });
   if (runtime.name === 'runsc' && runtime.path) writeShim(engine, runtime, buildLimits);
-  const PATH = [...(runtime.name === 'runsc' ? [shimDir] : []), ...bins.pathDirs, process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'].join(':');
+  const PATH = [...(runtime.name === 'runsc' ? [shimDir] : []), ...bins.pathDirs, process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'].join(
+    ':',
+  );
 
   const started = Date.now();
   rotateLog(engine.logFile);

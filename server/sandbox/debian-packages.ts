@@ -28,7 +28,10 @@ export function fetchDebianPackages(
   packages: string[],
   dest: string,
   log: (line: string) => void,
-  { suite = NEWER_SUITE, prepare }: { suite?: string; /** Adjusts the unpacked tree before it moves into place. */ prepare?: (staging: string) => void } = {},
+  {
+    suite = NEWER_SUITE,
+    prepare,
+  }: { suite?: string; /** Adjusts the unpacked tree before it moves into place. */ prepare?: (staging: string) => void } = {},
 ): Fetched {
   fs.mkdirSync(path.dirname(dest), { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'layerlab-debs-'));

@@ -5,7 +5,15 @@ import type { DoneEvent, JobEvent } from '@/lib/events';
 import { config } from '../config';
 import { log } from '../log';
 import type { BuildSpec } from './engine';
-import { couldNotFork, engineFailure, explainBuildError, fmtMiB, missingPackageLists, triedNetwork, truncationNotice } from './engine-messages';
+import {
+  couldNotFork,
+  engineFailure,
+  explainBuildError,
+  fmtMiB,
+  missingPackageLists,
+  triedNetwork,
+  truncationNotice,
+} from './engine-messages';
 import { ownContainers } from './labels';
 import { panicDirOf, shimDirIn } from './runc-shim';
 import { sandboxRanOutOfTasks, sweepPanicReports } from './step-panics';
@@ -105,7 +113,8 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
         } else yield ev;
       }
     }
-    for (const ev of decoder.end()) if (ev.type === 'error') failure ??= { code: 'build_failed', message: explain(ev.message), line: ev.line };
+    for (const ev of decoder.end())
+      if (ev.type === 'error') failure ??= { code: 'build_failed', message: explain(ev.message), line: ev.line };
     sweepPanicReports(panics);
   } catch (err) {
     if (timeout.aborted) {
@@ -132,7 +141,10 @@ export async function* buildImage(d: Docker, spec: BuildSpec, signal: AbortSigna
   if (image.Size > limits.imageMaxBytes) {
     // By the learner's tag, never by id: a build that changes nothing (`FROM python:3.13-slim`
     // alone) shares its id with the base image, and removing the id would delete the base.
-    await d.getImage(spec.ref).remove().catch(() => undefined);
+    await d
+      .getImage(spec.ref)
+      .remove()
+      .catch(() => undefined);
     yield finish('failed', {
       error: {
         code: 'image_too_large',

@@ -27,10 +27,7 @@ async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   const ref = `layerlab-${LEARNER}/t${n}:latest`;
   const events: JobEvent[] = [];
   const context = await packContext([{ path: 'Dockerfile', content: dockerfile }]);
-  for await (const ev of engine.build(
-    { jobId, context, ref, steps: [], limits, noCache },
-    new AbortController().signal,
-  )) {
+  for await (const ev of engine.build({ jobId, context, ref, steps: [], limits, noCache }, new AbortController().signal)) {
     events.push(ev);
   }
   const done = events.at(-1) as DoneEvent;
@@ -38,9 +35,18 @@ async function build(dockerfile: string, limits = buildLimits, noCache = true) {
   return { done, log, ref, events };
 }
 
-async function run(ref: string, command?: string[], limits = runLimits, signal = new AbortController().signal, onEvent?: (ev: JobEvent) => unknown) {
+async function run(
+  ref: string,
+  command?: string[],
+  limits = runLimits,
+  signal = new AbortController().signal,
+  onEvent?: (ev: JobEvent) => unknown,
+) {
   const events: JobEvent[] = [];
-  for await (const ev of engine.run({ jobId: `enginetest-run-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits }, signal)) {
+  for await (const ev of engine.run(
+    { jobId: `enginetest-run-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits },
+    signal,
+  )) {
     events.push(ev);
     await onEvent?.(ev);
   }
@@ -70,10 +76,9 @@ describe('docker engine (real sandbox daemon)', () => {
 
   it('streams build steps and reports the image id and size', async () => {
     const b = await build('FROM busybox:latest\nRUN echo one && echo two\n');
-    expect(b.events.filter((e) => e.type === 'vertex' && !e.internal && e.state !== 'started').map((e) => (e as { name: string }).name)).toEqual([
-      '[1/2] FROM docker.io/library/busybox:latest',
-      '[2/2] RUN echo one && echo two',
-    ]);
+    expect(
+      b.events.filter((e) => e.type === 'vertex' && !e.internal && e.state !== 'started').map((e) => (e as { name: string }).name),
+    ).toEqual(['[1/2] FROM docker.io/library/busybox:latest', '[2/2] RUN echo one && echo two']);
     expect(b.log).toMatch(/one\ntwo/);
     expect(b.done).toMatchObject({ state: 'succeeded', imageId: expect.stringMatching(/^sha256:/) });
     expect(b.done.sizeBytes).toBeGreaterThan(100_000);
@@ -100,7 +105,9 @@ describe('docker engine (real sandbox daemon)', () => {
     for (const step of ['apt-get install -y curl', 'apt-get update && apt-get install -y curl']) {
       const b = await build(`FROM debian:bookworm-slim\nRUN ${step}\n`, buildLimits, true);
       expect(b.done.state, step).toBe('failed');
-      expect(b.done.error?.message, `${step}\n${b.log}`).toMatch(/failed with exit code 100\.\n[\s\S]*(no package lists|download)[\s\S]*no network access/);
+      expect(b.done.error?.message, `${step}\n${b.log}`).toMatch(
+        /failed with exit code 100\.\n[\s\S]*(no package lists|download)[\s\S]*no network access/,
+      );
     }
   });
 
@@ -113,11 +120,17 @@ describe('docker engine (real sandbox daemon)', () => {
   it('contains a fork bomb in a build, explained in words (pids limit from the runc shim)', async () => {
     // The limit itself (and its control) is proven in engine-isolation.engine.test.ts; this checks the learner's view.
     expect(setBuildStepLimits(config().engine, base.build)).toBe(true); // the shim as this checkout writes it
-    const b = await build(`FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`, buildLimits, true);
+    const b = await build(
+      `FROM busybox:latest\nRUN i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; echo spawned-$i; wait\n`,
+      buildLimits,
+      true,
+    );
     expect(b.done.state).toBe('failed');
     expect(b.log).not.toContain('spawned-400');
     // gVisor itself panics at the limit, so the step dies without a word; its panic report tells the learner why.
-    expect(b.done.error?.message).toMatch(/failed with exit code 2\.\nThis step ran out of processes: the limit here is \d+ sandbox tasks, about \d+ processes/);
+    expect(b.done.error?.message).toMatch(
+      /failed with exit code 2\.\nThis step ran out of processes: the limit here is \d+ sandbox tasks, about \d+ processes/,
+    );
     expect(b.done.error?.message).not.toMatch(/did not complete successfully/);
     await expectHealthy();
   });
@@ -150,7 +163,10 @@ describe('docker engine (real sandbox daemon)', () => {
     expect(r.done).toMatchObject({
       state: 'failed',
       exitCode: 137,
-      error: { code: 'out_of_memory', message: `The container used more than ${runLimits.memoryBytes / (1024 * 1024)} MiB of memory and was killed.` },
+      error: {
+        code: 'out_of_memory',
+        message: `The container used more than ${runLimits.memoryBytes / (1024 * 1024)} MiB of memory and was killed.`,
+      },
     });
   });
 
@@ -187,14 +203,17 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('removes an image over the size limit and says why', async () => {
-    const b = await build(
-      'FROM busybox:latest\nRUN dd if=/dev/zero of=/a bs=1M count=30 && dd if=/dev/zero of=/b bs=1M count=30\n',
-    );
+    const b = await build('FROM busybox:latest\nRUN dd if=/dev/zero of=/a bs=1M count=30 && dd if=/dev/zero of=/b bs=1M count=30\n');
     // Why, in words: its size, the limit, and that it was removed.
     const limitMiB = buildLimits.imageMaxBytes / (1024 * 1024);
     expect(b.done).toMatchObject({
       state: 'failed',
-      error: { code: 'image_too_large', message: expect.stringMatching(new RegExp(`^The image is \\d+(\\.\\d+)? MiB, over the ${limitMiB} MiB limit, so it was removed\\.`)) },
+      error: {
+        code: 'image_too_large',
+        message: expect.stringMatching(
+          new RegExp(`^The image is \\d+(\\.\\d+)? MiB, over the ${limitMiB} MiB limit, so it was removed\\.`),
+        ),
+      },
     });
     await expect(docker().getImage(b.ref).inspect()).rejects.toMatchObject({ statusCode: 404 });
   });
@@ -209,7 +228,10 @@ describe('docker engine (real sandbox daemon)', () => {
   });
 
   it('lets coreutils `ls` and `stat` work in Debian-based builds and runs (old gVisor rejected their statx)', async () => {
-    const b = await build('FROM debian:bookworm-slim\nRUN ls / && stat -c "%F" /etc\n', { ...buildLimits, imageMaxBytes: 512 * 1024 * 1024 });
+    const b = await build('FROM debian:bookworm-slim\nRUN ls / && stat -c "%F" /etc\n', {
+      ...buildLimits,
+      imageMaxBytes: 512 * 1024 * 1024,
+    });
     expect(b.log).not.toMatch(/Invalid argument/);
     expect(b.done.state, b.log + JSON.stringify(b.done)).toBe('succeeded');
     expect(b.log).toMatch(/^etc$/m);
@@ -269,7 +291,9 @@ describe('docker engine (real sandbox daemon)', () => {
     const r = await run(b.ref, ['sh', '-c', 'echo up; sleep 3'], runLimits, undefined, async (ev) => {
       if (info || ev.type !== 'log' || ev.stream !== 'stdout' || !ev.text.includes('up')) return;
       // The engine may still list it as `created` while its first output arrives: take the newest of any state.
-      const [container] = (await docker().listContainers({ all: true, filters: { ancestor: [b.ref] } })).sort((x, y) => y.Created - x.Created);
+      const [container] = (await docker().listContainers({ all: true, filters: { ancestor: [b.ref] } })).sort(
+        (x, y) => y.Created - x.Created,
+      );
       info = await docker().getContainer(container.Id).inspect();
     });
     expect(r.done.state).toBe('succeeded');

@@ -81,7 +81,10 @@ export async function* runContainer(d: Docker, spec: RunSpec, signal: AbortSigna
     if (outputBytes > limits.outputBytes) {
       truncated = true;
       channel.push(truncationNotice(limits.outputBytes, 'The output'));
-      stopReason = { code: 'output_limit', message: `The container printed more than ${Math.round(limits.outputBytes / 1024)} KiB and was stopped.` };
+      stopReason = {
+        code: 'output_limit',
+        message: `The container printed more than ${Math.round(limits.outputBytes / 1024)} KiB and was stopped.`,
+      };
       void kill();
       return;
     }
@@ -106,7 +109,10 @@ export async function* runContainer(d: Docker, spec: RunSpec, signal: AbortSigna
       const state = await container!.inspect().catch(() => undefined);
       if (cancelled) return { type: 'done', state: 'cancelled', durationMs: Date.now() - started, exitCode: waited.StatusCode };
       if (!stopReason && state?.State?.OOMKilled) {
-        stopReason = { code: 'out_of_memory', message: `The container used more than ${fmtMiB(limits.memoryBytes)} of memory and was killed.` };
+        stopReason = {
+          code: 'out_of_memory',
+          message: `The container used more than ${fmtMiB(limits.memoryBytes)} of memory and was killed.`,
+        };
       }
       return {
         type: 'done',

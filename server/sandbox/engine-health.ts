@@ -40,7 +40,8 @@ export async function engineInfo(): Promise<EngineInfo> {
   try {
     const [version, info] = await withTimeout(Promise.all([docker().version(), docker().info()]), 3000);
     const runtime = String(info.DefaultRuntime ?? 'runc');
-    const gvisorRelease = runtime === 'runsc' ? releaseOf((info.Runtimes as Record<string, { path?: string }> | undefined)?.runsc?.path) : undefined;
+    const gvisorRelease =
+      runtime === 'runsc' ? releaseOf((info.Runtimes as Record<string, { path?: string }> | undefined)?.runsc?.path) : undefined;
     const engine = config().engine;
     const isolation = engine.externalHost ? undefined : localIsolation(engine);
     return {
@@ -50,15 +51,18 @@ export async function engineInfo(): Promise<EngineInfo> {
       runtime,
       ...(gvisorRelease && { gvisorRelease }),
       ...(isolation && { isolation }),
-      ...(isolation && !isolation.networkNamespace && {
-        warning: 'The sandbox engine shares the host network: restart it to isolate it (npm run sandbox -- stop && npm run sandbox -- start).',
-      }),
+      ...(isolation &&
+        !isolation.networkNamespace && {
+          warning:
+            'The sandbox engine shares the host network: restart it to isolate it (npm run sandbox -- stop && npm run sandbox -- start).',
+        }),
       ...(runtime !== 'runsc' && {
         warning: 'gVisor (runsc) is not the default runtime: learner code runs with runc, with less isolation.',
       }),
-      ...(gvisorRelease && gvisorRelease < MIN_RELEASE && {
-        warning: `gVisor ${gvisorRelease} is older than ${MIN_RELEASE}: \`ls\` and \`stat\` fail in Debian-based images. Restart the engine to fetch a newer one: npm run sandbox -- stop && npm run sandbox -- start`,
-      }),
+      ...(gvisorRelease &&
+        gvisorRelease < MIN_RELEASE && {
+          warning: `gVisor ${gvisorRelease} is older than ${MIN_RELEASE}: \`ls\` and \`stat\` fail in Debian-based images. Restart the engine to fetch a newer one: npm run sandbox -- stop && npm run sandbox -- start`,
+        }),
     };
   } catch {
     void sup?.check(); // gone? restart now rather than at the next look

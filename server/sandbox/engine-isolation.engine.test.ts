@@ -104,7 +104,7 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
     expect(interfaces).toEqual(['lo']);
   });
 
-  it("gives a BuildKit RUN step the build memory limit and kills a memory hog", async () => {
+  it('gives a BuildKit RUN step the build memory limit and kills a memory hog', async () => {
     const mib = limits.memoryBytes / 1024 / 1024;
     const seen = await buildKit("FROM busybox:latest\nRUN awk '/MemTotal/ {print $2}' /proc/meminfo > /memtotal\n");
     expect(seen.error, seen.output).toBeUndefined();
@@ -137,7 +137,9 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
   it('lets an ordinary build step start 60 processes at once under the default pids limit', async () => {
     // Measured: the old default (256 host tasks) fit only ~30 guest processes; this step needed ~700 host tasks.
     expect(setBuildStepLimits(config().engine, limits)).toBe(true);
-    const b = await buildKit('FROM busybox:latest\nRUN i=0; while [ $i -lt 60 ]; do sleep 2 & i=$((i+1)); done; wait; echo $i > /spawned\n');
+    const b = await buildKit(
+      'FROM busybox:latest\nRUN i=0; while [ $i -lt 60 ]; do sleep 2 & i=$((i+1)); done; wait; echo $i > /spawned\n',
+    );
     expect(b.error, b.output).toBeUndefined();
     expect(await readFromImage(b.ref, '/spawned')).toBe('60\n');
   });
@@ -164,7 +166,9 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       port = (server.address() as AddressInfo).port;
       // Control: the server answers on the host, so zero requests below is the namespace's doing.
-      await new Promise<void>((resolve, reject) => http.get(`http://127.0.0.1:${port}/control`, (res) => res.resume().on('end', resolve)).on('error', reject));
+      await new Promise<void>((resolve, reject) =>
+        http.get(`http://127.0.0.1:${port}/control`, (res) => res.resume().on('end', resolve)).on('error', reject),
+      );
       expect(requests).toBe(1);
       requests = 0;
     });
@@ -177,7 +181,7 @@ describe('the sandbox engine (real daemon): Engine 26, own network namespace, Bu
       expect(requests).toBe(0);
     });
 
-      it('gets no request from a `# syntax=` frontend, a FROM of its registry or a remote build context either', async () => {
+    it('gets no request from a `# syntax=` frontend, a FROM of its registry or a remote build context either', async () => {
       const viaSyntax = await buildKit(`# syntax=127.0.0.1:${port}/frontend:latest\nFROM busybox:latest\n`);
       expect(viaSyntax.imageId).toBeUndefined();
       const viaFrom = await buildKit(`FROM 127.0.0.1:${port}/base:latest\nRUN true\n`);

@@ -43,7 +43,7 @@ const NO_NETWORK_HINT =
   'This step tried to download something, but builds here have no network access. Use what the base image already has, or add the files to your project and COPY them in.';
 
 const NO_PACKAGE_LISTS_HINT =
-  "apt-get knows no packages here: the image has no package lists, and `apt-get update` would download them, but builds here have no network access. Use a base image that already has what you need, or add the files to your project and COPY them in.";
+  'apt-get knows no packages here: the image has no package lists, and `apt-get update` would download them, but builds here have no network access. Use a base image that already has what you need, or add the files to your project and COPY them in.';
 
 const STEP_FAILED = /did not complete successfully: exit code: (\d+)/;
 const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*?"\/?([^"]+)": not found/;
@@ -54,7 +54,14 @@ const NOT_IN_CONTEXT = /failed to (?:compute cache key|calculate checksum)[^\n]*
  */
 export function explainBuildError(
   message: string,
-  opts: { triedNetwork?: boolean; noPackageLists?: boolean; forkFailed?: boolean; pidsLimit?: number; memoryBytes?: number; fileMaxBytes?: number } = {},
+  opts: {
+    triedNetwork?: boolean;
+    noPackageLists?: boolean;
+    forkFailed?: boolean;
+    pidsLimit?: number;
+    memoryBytes?: number;
+    fileMaxBytes?: number;
+  } = {},
 ): string {
   const failed = STEP_FAILED.exec(message);
   const exitCode = failed ? Number(failed[1]) : undefined;
@@ -83,7 +90,8 @@ export function explainBuildError(
     return `"${missing[1]}" is not in your project, so it cannot be copied. Check the file name (it is case-sensitive), and that .dockerignore does not leave it out.`;
   }
   const target = /target stage "?([^"\s]+)"? could not be found/.exec(message);
-  if (target) return `There is no stage named "${target[1]}" to build: name one of your stages (\`FROM … AS ${target[1]}\`) or pick another target.`;
+  if (target)
+    return `There is no stage named "${target[1]}" to build: name one of your stages (\`FROM … AS ${target[1]}\`) or pick another target.`;
   if (/pull access denied|repository does not exist|manifest unknown|failed to resolve|dial tcp|lookup .* on/i.test(message)) {
     return `This build needs an image or file from the internet, but the sandbox has no network: it can only use the provided base images and your own images.`;
   }
@@ -93,7 +101,9 @@ export function explainBuildError(
 
 /** The pids limit counts the gVisor sandbox's own host tasks too, about 8 per guest process (measured on ptrace). */
 const processLimit = (pids?: number) =>
-  pids ? `the limit here is ${pids} sandbox tasks, about ${Math.floor(pids / 8)} processes at once` : 'the sandbox allows only so many processes at once';
+  pids
+    ? `the limit here is ${pids} sandbox tasks, about ${Math.floor(pids / 8)} processes at once`
+    : 'the sandbox allows only so many processes at once';
 
 export function engineFailure(err: unknown, line?: number): DoneEvent['error'] {
   const e = err as { statusCode?: number; json?: { message?: string }; message?: string; code?: string };

@@ -24,7 +24,20 @@ export const ENGINE_CAN_PULL = false;
 /** The command line that starts `argv` (dockerd and its arguments) in the namespaces. */
 export function isolatedCommand(argv: string[]): string[] {
   // --kill-child: should unshare itself be killed, dockerd (and so the whole namespace) goes too.
-  return ['unshare', '--net', '--pid', '--fork', '--mount-proc', '--kill-child', '--', 'sh', '-c', 'ip link set lo up && exec "$@"', 'layerlab-engine', ...argv];
+  return [
+    'unshare',
+    '--net',
+    '--pid',
+    '--fork',
+    '--mount-proc',
+    '--kill-child',
+    '--',
+    'sh',
+    '-c',
+    'ip link set lo up && exec "$@"',
+    'layerlab-engine',
+    ...argv,
+  ];
 }
 
 export type Isolation = {

@@ -20,7 +20,8 @@ export function engineProcesses(engine: Pick<EngineConfig, 'runDir' | 'dataRoot'
     } catch {
       continue; // ended meanwhile
     }
-    if (!cmdline.includes(`${engine.runDir}/`) && !cmdline.includes(`${engine.dataRoot}/`) && !cmdline.includes(`=${engine.dataRoot} `)) continue;
+    if (!cmdline.includes(`${engine.runDir}/`) && !cmdline.includes(`${engine.dataRoot}/`) && !cmdline.includes(`=${engine.dataRoot} `))
+      continue;
     if (cmdline.startsWith('unshare ')) continue; // the namespace's parent, not part of the engine
     found.push({ pid: Number(entry), kind: kindOf(cmdline), cmdline });
   }

@@ -63,9 +63,18 @@ async function contextWith(run: string): Promise<Buffer> {
 
 /** A build through the Engine interface jobs use, supervised by this test's supervisor. */
 async function collect(run: string, onEvent: (ev: JobEvent) => void = () => undefined) {
-  const spec = { jobId: `svtest-${process.pid}-${++n}`, context: await contextWith(run), ref: `layerlab-svtest/t${n}:latest`, steps: [], limits };
+  const spec = {
+    jobId: `svtest-${process.pid}-${++n}`,
+    context: await contextWith(run),
+    ref: `layerlab-svtest/t${n}:latest`,
+    steps: [],
+    limits,
+  };
   const events: JobEvent[] = [];
-  for await (const ev of dockerEngine(() => client, () => supervisor).build(spec, new AbortController().signal)) {
+  for await (const ev of dockerEngine(
+    () => client,
+    () => supervisor,
+  ).build(spec, new AbortController().signal)) {
     events.push(ev);
     onEvent(ev);
   }
@@ -98,7 +107,10 @@ describe('engine faults (a real engine of its own)', () => {
       killed = true; // the build is under way: its first event arrived
       process.kill(pid, 'SIGKILL');
     });
-    expect(interrupted.done, JSON.stringify(interrupted.events)).toMatchObject({ state: 'failed', error: { code: 'engine_restarted', message: interruptedMessage('build') } });
+    expect(interrupted.done, JSON.stringify(interrupted.events)).toMatchObject({
+      state: 'failed',
+      error: { code: 'engine_restarted', message: interruptedMessage('build') },
+    });
     await down;
     // Sent while the engine restarts: it waits for the engine instead of failing.
     expect(supervisor.state).toBe('restarting');
@@ -108,7 +120,9 @@ describe('engine faults (a real engine of its own)', () => {
     expect(engineAlive(engine)).toBe(true);
     expect((await daemonStatus(engine)).pid).not.toBe(pid);
     // Nothing of the dead engine is left: no shim or runsc (its containers are gone with it).
-    expect(leftovers(), JSON.stringify(engineProcesses(engine))).toEqual([engineProcesses(engine).find((p) => p.kind === 'containerd')].filter(Boolean));
+    expect(leftovers(), JSON.stringify(engineProcesses(engine))).toEqual(
+      [engineProcesses(engine).find((p) => p.kind === 'containerd')].filter(Boolean),
+    );
     const next = await waiting;
     expect(next.done.state, JSON.stringify(next.events)).toBe('succeeded');
     expect(next.events[0]).toMatchObject({ type: 'log', stream: 'system', text: expect.stringContaining('restarting') });
@@ -118,11 +132,18 @@ describe('engine faults (a real engine of its own)', () => {
     const built = await collect('echo base');
     const ref = `layerlab-svtest/t${n}:latest`;
     expect(built.done.state).toBe('succeeded');
-    const runs = dockerEngine(() => client, () => supervisor);
+    const runs = dockerEngine(
+      () => client,
+      () => supervisor,
+    );
     const runLimits = { ...config().limits.run, timeoutMs: 2_000, outputBytes: 16 * 1024 };
     const run = async (command: string[], signal = new AbortController().signal) => {
       let last: JobEvent | undefined;
-      for await (const ev of runs.run({ jobId: `svrun-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits: runLimits }, signal)) last = ev;
+      for await (const ev of runs.run(
+        { jobId: `svrun-${++n}`, ref, command, labels: { [LABEL.managed]: 'true' }, limits: runLimits },
+        signal,
+      ))
+        last = ev;
       return last as DoneEvent;
     };
     expect(await run(['/bin/busybox', 'sh', '-c', 'while :; do :; done'])).toMatchObject({ state: 'failed', error: { code: 'timeout' } });
@@ -152,7 +173,9 @@ describe('engine faults (a real engine of its own)', () => {
     await expect.poll(() => engineProcesses(engine).some((p) => p.kind === 'runsc'), { timeout: 60_000, interval: 20 }).toBe(true);
     abort.abort();
     // BuildKit ends the step on cancel, a moment later (no event tells us when): then nothing may be left.
-    await expect.poll(() => engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc'), { timeout: 15_000 }).toEqual([]);
+    await expect
+      .poll(() => engineProcesses(engine).filter((p) => p.kind === 'shim' || p.kind === 'runsc'), { timeout: 15_000 })
+      .toEqual([]);
   });
 
   it("ends a shim whose container is gone, and leaves a live container's shim alone", async () => {
@@ -167,7 +190,10 @@ describe('engine faults (a real engine of its own)', () => {
     // A stand-in for a shim that outlived its container: the same command line, an id the engine does not know.
     const orphan = spawn(
       'bash',
-      ['-c', `exec -a "containerd-shim-runc-v2 -namespace moby -id ${'d'.repeat(64)} -address ${runDir}/exec/containerd/containerd.sock" sleep 300`],
+      [
+        '-c',
+        `exec -a "containerd-shim-runc-v2 -namespace moby -id ${'d'.repeat(64)} -address ${runDir}/exec/containerd/containerd.sock" sleep 300`,
+      ],
       { detached: true, stdio: 'ignore' },
     );
     const exited = once(orphan, 'exit');

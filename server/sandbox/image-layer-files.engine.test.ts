@@ -13,7 +13,10 @@ describe('imageLayerFiles (real engine)', () => {
 
   it('lists a file that a later layer deleted, and skips the base image', async () => {
     const files = [
-      { path: 'Dockerfile', content: 'FROM busybox:latest\nCOPY .env /opt/bundle/.env\nRUN rm /opt/bundle/.env\nCMD ["ls", "-A", "/opt/bundle"]\n' },
+      {
+        path: 'Dockerfile',
+        content: 'FROM busybox:latest\nCOPY .env /opt/bundle/.env\nRUN rm /opt/bundle/.env\nCMD ["ls", "-A", "/opt/bundle"]\n',
+      },
       { path: '.env', content: 'TOKEN=secret\n' },
     ];
     const { done, ref } = await buildToCompletion({ learner, files, tag: 'layers' });

@@ -67,7 +67,12 @@ async function listTar(blob: Readable): Promise<LayerEntry[] | undefined> {
   const entries: LayerEntry[] = [];
   for await (const e of inner) {
     if (entries.length < MAX_ENTRIES_PER_LAYER) {
-      entries.push({ path: '/' + e.header.name.replace(/^\.?\//, '').replace(/\/$/, ''), uid: e.header.uid ?? 0, gid: e.header.gid ?? 0, type: e.header.type ?? 'file' });
+      entries.push({
+        path: '/' + e.header.name.replace(/^\.?\//, '').replace(/\/$/, ''),
+        uid: e.header.uid ?? 0,
+        gid: e.header.gid ?? 0,
+        type: e.header.type ?? 'file',
+      });
     }
     await drain(e);
   }

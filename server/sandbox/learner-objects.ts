@@ -21,7 +21,9 @@ export function visibleName(learner: string, ref: string): string | undefined {
 
 function splitRef(name: string) {
   const colon = name.lastIndexOf(':');
-  return colon > name.lastIndexOf('/') ? { repository: name.slice(0, colon), tag: name.slice(colon + 1) } : { repository: name, tag: 'latest' };
+  return colon > name.lastIndexOf('/')
+    ? { repository: name.slice(0, colon), tag: name.slice(colon + 1) }
+    : { repository: name, tag: 'latest' };
 }
 
 export async function listImages(learner: string, d: Docker = docker()): Promise<ImageRow[]> {
@@ -61,7 +63,11 @@ export async function inspectImage(learner: string, ref: string, d: Docker = doc
 /** Untags one of the learner's images (never by id: a FROM-only image shares its base's id). Returns docker's lines. */
 export async function removeImageTag(learner: string, ref: string, force: boolean, d: Docker = docker()): Promise<string[]> {
   const result = (await d.getImage(ref).remove({ force, noprune: false })) as { Untagged?: string; Deleted?: string }[];
-  return result.map((r) => (r.Untagged ? `Untagged: ${visibleName(learner, r.Untagged) ?? r.Untagged.replace(learnerImagePrefix(learner), '')}` : `Deleted: ${r.Deleted}`));
+  return result.map((r) =>
+    r.Untagged
+      ? `Untagged: ${visibleName(learner, r.Untagged) ?? r.Untagged.replace(learnerImagePrefix(learner), '')}`
+      : `Deleted: ${r.Deleted}`,
+  );
 }
 
 export type LearnerContainer = ContainerRow & { job?: string; kind?: string };

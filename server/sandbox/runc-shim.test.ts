@@ -29,11 +29,35 @@ describe('the runc shim BuildKit runs RUN steps with', () => {
   it('runs the step with runsc (ptrace, no network), without --keep, and writes the build limits into its spec', () => {
     const bundle = path.join(dir, 'bundle');
     fs.mkdirSync(bundle);
-    fs.writeFileSync(path.join(bundle, 'config.json'), JSON.stringify({ process: { rlimits: [{ type: 'RLIMIT_NOFILE', hard: 9, soft: 9 }] }, linux: { namespaces: [] } }));
-    const r = spawnSync(shim.runc, ['--root', '/r', '--log', '/l', '--log-format', 'json', 'run', '--bundle', bundle, '--keep', '--pid-file', '/p', 'step1'], { encoding: 'utf8' });
+    fs.writeFileSync(
+      path.join(bundle, 'config.json'),
+      JSON.stringify({ process: { rlimits: [{ type: 'RLIMIT_NOFILE', hard: 9, soft: 9 }] }, linux: { namespaces: [] } }),
+    );
+    const r = spawnSync(
+      shim.runc,
+      ['--root', '/r', '--log', '/l', '--log-format', 'json', 'run', '--bundle', bundle, '--keep', '--pid-file', '/p', 'step1'],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     // gVisor's panic report goes beside the shim, named by the pid BuildKit waits on (the shim execs runsc).
-    expect(args()).toEqual(['--platform=ptrace', '--network=none', '--overlay2=none', `--panic-log=${shim.panics}/${r.pid}.log`, '--root', '/r', '--log', '/l', '--log-format', 'json', 'run', '--bundle', bundle, '--pid-file', '/p', 'step1']);
+    expect(args()).toEqual([
+      '--platform=ptrace',
+      '--network=none',
+      '--overlay2=none',
+      `--panic-log=${shim.panics}/${r.pid}.log`,
+      '--root',
+      '/r',
+      '--log',
+      '/l',
+      '--log-format',
+      'json',
+      'run',
+      '--bundle',
+      bundle,
+      '--pid-file',
+      '/p',
+      'step1',
+    ]);
     const spec = JSON.parse(fs.readFileSync(path.join(bundle, 'config.json'), 'utf8'));
     expect(spec.linux.resources).toEqual({
       memory: { limit: 300 * 1024 * 1024, swap: 300 * 1024 * 1024 },

@@ -88,9 +88,13 @@ for a do
 done
 case $cmd in
   run|create)
-    ${q(o.node)} ${q(o.limitsScript)} "$bundle/config.json" || exit 1${o.panicDir ? `
+    ${q(o.node)} ${q(o.limitsScript)} "$bundle/config.json" || exit 1${
+      o.panicDir
+        ? `
     # A pids limit that stops gVisor itself makes it panic without a word to the step: keep the report.
-    set -- --panic-log=${q(o.panicDir)}/$$.log "$@"` : ''} ;;
+    set -- --panic-log=${q(o.panicDir)}/$$.log "$@"`
+        : ''
+    } ;;
   delete)
     err=$(${runsc} "$@" 2>&1 >/dev/null) && exit 0
     case $err in

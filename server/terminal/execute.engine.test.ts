@@ -16,7 +16,11 @@ import { shells } from './shell-sessions';
 const alice = `talice${Date.now().toString(16)}`;
 const bob = `tbob${Date.now().toString(16)}`;
 const files = [
-  { path: 'Dockerfile', content: 'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "$GREETING" > /greeting\nFROM base AS final\nCMD ["cat", "/greeting"]\n' },
+  {
+    path: 'Dockerfile',
+    content:
+      'FROM busybox:latest AS base\nARG GREETING=hello\nRUN echo "$GREETING" > /greeting\nFROM base AS final\nCMD ["cat", "/greeting"]\n',
+  },
   { path: 'other.Dockerfile', content: 'FROM busybox:latest\nCMD ["echo", "from-other"]\n' },
 ];
 
@@ -68,7 +72,9 @@ describe('terminal commands (real engine)', () => {
     expect(table.split('\n')[0]).toMatch(/^REPOSITORY +TAG +IMAGE ID +CREATED +SIZE$/);
     expect(table).toMatch(/^greeter +latest +[0-9a-f]{12} +.+ ago +[\d.]+[kMG]?B$/m);
     expect(table).not.toContain('layerlab-');
-    const json = text(await run(alice, "docker images --format '{{json .}}' greeter")).split('\n').map((l) => JSON.parse(l));
+    const json = text(await run(alice, "docker images --format '{{json .}}' greeter"))
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(json).toEqual([expect.objectContaining({ Repository: 'greeter', Tag: 'latest' })]);
     expect(text(await run(alice, 'docker images -q greeter'))).toMatch(/^[0-9a-f]{12}$/);
   });
@@ -85,11 +91,17 @@ describe('terminal commands (real engine)', () => {
 
   it("never shows or removes another learner's image", async () => {
     expect(text(await run(bob, 'docker images'))).not.toMatch(/greeter/);
-    expect(await run(bob, 'docker history greeter')).toMatchObject({ stream: 'stderr', text: 'Error response from daemon: No such image: greeter:latest' });
+    expect(await run(bob, 'docker history greeter')).toMatchObject({
+      stream: 'stderr',
+      text: 'Error response from daemon: No such image: greeter:latest',
+    });
     expect(await run(bob, 'docker inspect greeter')).toMatchObject({ exitCode: 1, text: 'Error: No such object: greeter' });
     expect(await run(bob, 'docker rmi -f greeter')).toMatchObject({ exitCode: 1 });
     expect(text(await run(alice, 'docker images -q greeter'))).toMatch(/^[0-9a-f]{12}$/);
-    expect(await run(bob, 'docker run --rm greeter')).toMatchObject({ type: 'output', text: expect.stringMatching(/no image named "greeter"/) });
+    expect(await run(bob, 'docker run --rm greeter')).toMatchObject({
+      type: 'output',
+      text: expect.stringMatching(/no image named "greeter"/),
+    });
   });
 
   it("lists, stops and never reaches another learner's shell container", async () => {
@@ -100,9 +112,15 @@ describe('terminal commands (real engine)', () => {
     expect(ps.split('\n')[1]).toMatch(/^[0-9a-f]{12} +greeter +"sh" +.+ ago +Up .+ \w+$/);
     const name = shells().live(alice)!.name;
     expect(text(await run(bob, 'docker ps'))).not.toContain(name);
-    expect(await run(bob, `docker stop ${name}`)).toMatchObject({ exitCode: 1, text: `Error response from daemon: No such container: ${name}` });
+    expect(await run(bob, `docker stop ${name}`)).toMatchObject({
+      exitCode: 1,
+      text: `Error response from daemon: No such container: ${name}`,
+    });
     expect(shells().live(alice)).toBeDefined();
-    expect(await run(alice, 'docker run -it greeter sh')).toMatchObject({ type: 'output', text: expect.stringMatching(/already have a shell open/) });
+    expect(await run(alice, 'docker run -it greeter sh')).toMatchObject({
+      type: 'output',
+      text: expect.stringMatching(/already have a shell open/),
+    });
     expect(await run(alice, `docker stop ${name}`)).toMatchObject({ exitCode: 0, text: name });
     expect(shells().live(alice)).toBeUndefined();
   });

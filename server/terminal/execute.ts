@@ -82,43 +82,59 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest, 
         if (!chosen) return err(`ERROR: failed to read dockerfile: open ${c.file}: no such file or directory`);
         context = [...files.filter((f) => f.path !== 'Dockerfile'), { path: 'Dockerfile', content: chosen.content }];
       }
-      const { id } = await submitBuild(learner, {
-        files: context,
-        tag: c.tag ?? 'my-image',
-        lesson: req.lesson,
-        noCache: c.noCache,
-        buildArgs: c.buildArgs,
-        target: c.target,
-      }, from);
+      const { id } = await submitBuild(
+        learner,
+        {
+          files: context,
+          tag: c.tag ?? 'my-image',
+          lesson: req.lesson,
+          noCache: c.noCache,
+          buildArgs: c.buildArgs,
+          target: c.target,
+        },
+        from,
+      );
       return { type: 'job', kind: 'build', id };
     }
     case 'run': {
       if (c.interactive) {
         await requireEngine();
         const resolved = await resolveImage(learner, c.image);
-        if (!resolved) return err(`Unable to find image '${c.image}' locally\n${noSuchImage(c.image)}.\nBuild it first: docker build -t ${c.image} .`, 125);
-        const session = await shells().open(learner, {
+        if (!resolved)
+          return err(
+            `Unable to find image '${c.image}' locally\n${noSuchImage(c.image)}.\nBuild it first: docker build -t ${c.image} .`,
+            125,
+          );
+        const session = await shells().open(
+          learner,
+          {
+            image: c.image,
+            ref: resolved.ref,
+            command: c.command,
+            env: c.env,
+            entrypoint: c.entrypoint,
+            user: c.user,
+            workdir: c.workdir,
+            cols: req.cols ?? 80,
+            rows: req.rows ?? 24,
+          },
+          { address: from.address, member: !!membership(learner) },
+        );
+        return { type: 'shell', id: session.id, image: c.image };
+      }
+      const { id } = await submitRun(
+        learner,
+        {
           image: c.image,
-          ref: resolved.ref,
-          command: c.command,
+          command: c.command.length ? c.command : undefined,
           env: c.env,
           entrypoint: c.entrypoint,
           user: c.user,
           workdir: c.workdir,
-          cols: req.cols ?? 80,
-          rows: req.rows ?? 24,
-        }, { address: from.address, member: !!membership(learner) });
-        return { type: 'shell', id: session.id, image: c.image };
-      }
-      const { id } = await submitRun(learner, {
-        image: c.image,
-        command: c.command.length ? c.command : undefined,
-        env: c.env,
-        entrypoint: c.entrypoint,
-        user: c.user,
-        workdir: c.workdir,
-        lesson: req.lesson,
-      }, from);
+          lesson: req.lesson,
+        },
+        from,
+      );
       return { type: 'job', kind: 'run', id };
     }
     case 'images': {
@@ -146,7 +162,13 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest, 
         else missing.push(`Error: No such object: ${name}`);
       }
       const text = found.length || !missing.length ? formatInspect(found, c.format) : '';
-      if (missing.length) return { type: 'output', text: [text, ...missing].filter(Boolean).join('\n'), stream: found.length ? 'stdout' : 'stderr', exitCode: 1 };
+      if (missing.length)
+        return {
+          type: 'output',
+          text: [text, ...missing].filter(Boolean).join('\n'),
+          stream: found.length ? 'stdout' : 'stderr',
+          exitCode: 1,
+        };
       return out(text);
     }
     case 'rmi': {
@@ -169,7 +191,11 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest, 
         } catch (e) {
           failed = true;
           const status = (e as { statusCode?: number }).statusCode;
-          lines.push(status === 409 ? `Error response from daemon: conflict: unable to remove ${name}: a running container uses it (stop it first).` : `Error response from daemon: could not remove ${name}.`);
+          lines.push(
+            status === 409
+              ? `Error response from daemon: conflict: unable to remove ${name}: a running container uses it (stop it first).`
+              : `Error response from daemon: could not remove ${name}.`,
+          );
         }
       }
       return { type: 'output', text: lines.join('\n'), stream: failed ? 'stderr' : 'stdout', exitCode: failed ? 1 : 0 };
@@ -207,7 +233,7 @@ async function execute(learner: string, c: DockerCommand, req: TerminalRequest, 
         .flatMap((e) => (e.type === 'log' && e.stream !== 'system' ? [e.text] : []))
         .join('');
       const lines = text.replace(/\n$/, '').split('\n');
-      return out(c.tail === undefined ? lines.join("\n") : c.tail === 0 ? "" : lines.slice(-c.tail).join("\n"));
+      return out(c.tail === undefined ? lines.join('\n') : c.tail === 0 ? '' : lines.slice(-c.tail).join('\n'));
     }
   }
 }

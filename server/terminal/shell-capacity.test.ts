@@ -29,6 +29,9 @@ describe('shell capacity', () => {
       expect(shellRefusal(live, member, caps)).toBeUndefined();
       live.push(member);
     }
-    expect(shellRefusal(live, member, caps)).toMatchObject({ code: 'server_busy', message: expect.stringMatching(/All 8 terminal shells/) });
+    expect(shellRefusal(live, member, caps)).toMatchObject({
+      code: 'server_busy',
+      message: expect.stringMatching(/All 8 terminal shells/),
+    });
   });
 });

@@ -21,10 +21,20 @@ export function shellRefusal(live: ShellOwner[], who: ShellOwner, caps: ShellCap
   const anonymous = live.filter((o) => !o.member);
   const anonymousMax = Math.max(1, caps.max - Math.floor(caps.max * caps.classShare));
   if (anonymous.length >= anonymousMax) {
-    return new AppError('server_busy', `The terminal shells open to learners outside a class are all in use. Try again in ${retry} s, or join your class with its code.`, undefined, retry);
+    return new AppError(
+      'server_busy',
+      `The terminal shells open to learners outside a class are all in use. Try again in ${retry} s, or join your class with its code.`,
+      undefined,
+      retry,
+    );
   }
   if (anonymous.filter((o) => o.address === who.address).length >= caps.perAddress) {
-    return new AppError('too_many_jobs', `Your network already has ${caps.perAddress} terminal shells open. Close one (type exit). Try again in ${retry} s.`, undefined, retry);
+    return new AppError(
+      'too_many_jobs',
+      `Your network already has ${caps.perAddress} terminal shells open. Close one (type exit). Try again in ${retry} s.`,
+      undefined,
+      retry,
+    );
   }
   return undefined;
 }

@@ -150,7 +150,7 @@ describe('terminal shells (real engine)', () => {
     expect(last - first).toBeGreaterThan(2000);
     const back = output(sessions, who, (t) => t.includes('AFTER-42'));
     sessions.get(who)!.input('\x03');
-    sessions.get(who)!.input("echo AFTER-$((6*7))\r");
+    sessions.get(who)!.input('echo AFTER-$((6*7))\r');
     expect((await back).text).toContain('AFTER-42');
     await sessions.close(who, 'test');
   });

@@ -23,7 +23,9 @@ describe('build args and target in POST /api/builds', () => {
     expect(issue({ buildArgs: { BUILDKIT_CACHE_MOUNT_NS: 'someone-else' } })).toMatch(/BUILDKIT_\* build args control the builder itself/);
     expect(issue({ buildArgs: { buildkit_syntax: 'x' } })).toMatch(/BUILDKIT_\*/);
     expect(issue({ buildArgs: { A: 'x'.repeat(4097) } })).toMatch(/^buildArgs\.A: a build arg value has at most 4096 characters/);
-    expect(issue({ buildArgs: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`A${i}`, ''])) })).toMatch(/^buildArgs: at most 64 build args/);
+    expect(issue({ buildArgs: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`A${i}`, ''])) })).toMatch(
+      /^buildArgs: at most 64 build args/,
+    );
     expect(issue({ target: '-rf' })).toMatch(/^target: a stage name starts with a letter/);
     expect(issue({ target: 'a b' })).toMatch(/^target: /);
   });

@@ -23,7 +23,10 @@ describe('joinSchema displayName', () => {
     for (const [n, message] of cases) {
       const r = name(n);
       expect(r.success, JSON.stringify(n)).toBe(false);
-      expect(r.error?.issues.map((i) => i.message), JSON.stringify(n)).toContain(message);
+      expect(
+        r.error?.issues.map((i) => i.message),
+        JSON.stringify(n),
+      ).toContain(message);
     }
   });
 });

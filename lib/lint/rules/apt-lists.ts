@@ -16,7 +16,11 @@ export const aptListsNotRemoved: RuleDef = {
       if (!commands.some((command) => findInstall(command)?.tool === 'apt')) continue;
       if (commands.some((command) => command.some((word) => CLEANUP.test(word.text)))) continue;
       const last = ctx.line(instruction.endLine);
-      const canFix = instruction.json.kind === 'shell' && !hasComment && instruction.heredocs.length === 0 && !last.trimEnd().endsWith(ctx.parsed.escape);
+      const canFix =
+        instruction.json.kind === 'shell' &&
+        !hasComment &&
+        instruction.heredocs.length === 0 &&
+        !last.trimEnd().endsWith(ctx.parsed.escape);
       out.push({
         line: instruction.line,
         ...(instruction.endLine > instruction.line && { endLine: instruction.endLine }),

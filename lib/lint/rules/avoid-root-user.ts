@@ -26,13 +26,29 @@ export const avoidRootUser: RuleDef = {
     if (!final) return [];
     const user = lastUser(ctx, final);
     if (!user) {
-      return [{ line: final.from.line, message: 'No USER in the final stage, so the container runs as root. Create a user (e.g. RUN useradd --create-home app) and switch to it with USER app.' }];
+      return [
+        {
+          line: final.from.line,
+          message:
+            'No USER in the final stage, so the container runs as root. Create a user (e.g. RUN useradd --create-home app) and switch to it with USER app.',
+        },
+      ];
     }
     const name = splitWords(user.args)[0]?.word ?? '';
     if (!isRoot(name)) return [];
     if (!final.body.includes(user)) {
-      return [{ line: final.from.line, message: `The final stage inherits USER ${name} from its stage, so the container runs as root. Switch to a plain user with USER.` }];
+      return [
+        {
+          line: final.from.line,
+          message: `The final stage inherits USER ${name} from its stage, so the container runs as root. Switch to a plain user with USER.`,
+        },
+      ];
     }
-    return [{ line: user.line, message: `USER ${name} is the last USER of the final stage, so the container runs as root. Switch back to a plain user at the end.` }];
+    return [
+      {
+        line: user.line,
+        message: `USER ${name} is the last USER of the final stage, so the container runs as root. Switch back to a plain user at the end.`,
+      },
+    ];
   },
 };

@@ -40,7 +40,12 @@ function judge(ctx: LintContext, stage: Stage, allowed: readonly string[]): Verd
     const fix = fixTo(`${image}:latest`);
     return {
       rule: 'unpinned',
-      finding: { line, ...columns, message: `"${image}" has no tag, so it means ${normalized}: write the tag explicitly.`, ...(fix && { fix }) },
+      finding: {
+        line,
+        ...columns,
+        message: `"${image}" has no tag, so it means ${normalized}: write the tag explicitly.`,
+        ...(fix && { fix }),
+      },
     };
   }
   const available = allowed.length ? ` Available here: ${allowed.join(', ')}.` : '';

@@ -32,7 +32,9 @@ export const copyAllBeforeInstall: RuleDef = {
         const install = ctx
           .commands(instruction)
           .commands.map(findInstall)
-          .find((found) => found && found.tool !== 'apt' && found.tool !== 'apk' && !installsOnlyProject(found.packages.map((w) => w.text)));
+          .find(
+            (found) => found && found.tool !== 'apt' && found.tool !== 'apk' && !installsOnlyProject(found.packages.map((w) => w.text)),
+          );
         if (!install) continue;
         out.push({
           line: copyAll.line,

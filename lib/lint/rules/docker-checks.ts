@@ -24,7 +24,9 @@ export const legacyKeyValueFormat: RuleDef = {
       const [pair] = (command as EnvCommand).pairs;
       if (!pair) continue;
       const text = `${pair.key}=${quoted(pair.value)}`;
-      const edits = ctx.spanEdits(instruction, [{ start: instruction.argsStart, end: instruction.argsStart + instruction.args.length, text }]);
+      const edits = ctx.spanEdits(instruction, [
+        { start: instruction.argsStart, end: instruction.argsStart + instruction.args.length, text },
+      ]);
       out.push({
         line: instruction.line,
         message: `"${instruction.keyword} key=value" should be used instead of legacy "${instruction.keyword} key value" format: write ${instruction.keyword} ${text}. (Docker's build check LegacyKeyValueFormat)`,
@@ -72,7 +74,10 @@ export const stageNameCasing: RuleDef = {
     for (const stage of ctx.stages) {
       const words = splitWords(stage.from.args);
       if (words.length !== 3 || words[2].word === words[2].word.toLowerCase()) continue;
-      out.push({ line: stage.from.line, message: `Stage name '${words[2].word}' should be lowercase (Docker compares stage names in lower case anyway). (Docker's build check StageNameCasing)` });
+      out.push({
+        line: stage.from.line,
+        message: `Stage name '${words[2].word}' should be lowercase (Docker compares stage names in lower case anyway). (Docker's build check StageNameCasing)`,
+      });
     }
     return out;
   },
@@ -108,7 +113,9 @@ export const maintainerDeprecated: RuleDef = {
       out.push({
         line: instruction.line,
         message: `The MAINTAINER instruction is deprecated, use a label instead to define an image author: ${text}. (Docker's build check MaintainerDeprecated)`,
-        ...(instruction.endLine === instruction.line && { fix: { title: 'Use a LABEL', edits: [{ line: instruction.line, newText: text }] } }),
+        ...(instruction.endLine === instruction.line && {
+          fix: { title: 'Use a LABEL', edits: [{ line: instruction.line, newText: text }] },
+        }),
       });
     }
     return out;
@@ -117,10 +124,38 @@ export const maintainerDeprecated: RuleDef = {
 
 // Variables every image (or the build) defines: not "undefined" even without ARG/ENV.
 const PREDEFINED = new Set([
-  'PATH', 'HOME', 'HOSTNAME', 'TERM', 'LANG', 'PWD', 'USER', 'SHELL',
-  'HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy',
-  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
-  'PYTHON_VERSION', 'PYTHON_SHA256', 'GPG_KEY', 'NODE_VERSION', 'YARN_VERSION', 'LC_ALL',
+  'PATH',
+  'HOME',
+  'HOSTNAME',
+  'TERM',
+  'LANG',
+  'PWD',
+  'USER',
+  'SHELL',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'FTP_PROXY',
+  'NO_PROXY',
+  'ALL_PROXY',
+  'http_proxy',
+  'https_proxy',
+  'ftp_proxy',
+  'no_proxy',
+  'all_proxy',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'PYTHON_VERSION',
+  'PYTHON_SHA256',
+  'GPG_KEY',
+  'NODE_VERSION',
+  'YARN_VERSION',
+  'LC_ALL',
 ]);
 const VARIABLE = /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 const CHECKED = new Set(['ENV', 'COPY', 'ADD', 'WORKDIR', 'USER', 'LABEL', 'EXPOSE', 'VOLUME', 'STOPSIGNAL']);
@@ -145,7 +180,9 @@ export const undefinedVar: RuleDef = {
           for (const match of args.matchAll(VARIABLE)) {
             const name = match[1] ?? match[2];
             if (defined.has(name) || PREDEFINED.has(name)) continue;
-            const hint = global.has(name) ? ` (ARG ${name} before FROM is only visible in FROM lines: repeat "ARG ${name}" inside the stage)` : '';
+            const hint = global.has(name)
+              ? ` (ARG ${name} before FROM is only visible in FROM lines: repeat "ARG ${name}" inside the stage)`
+              : '';
             out.push({ line, message: `Usage of undefined variable '$${name}'${hint}. (Docker's build check UndefinedVar)` });
           }
         }

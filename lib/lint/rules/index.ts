@@ -4,7 +4,14 @@ import { avoidRootUser } from './avoid-root-user';
 import { baseImageNotAllowed, baseImageUnpinned } from './base-image';
 import { combineConsecutiveRuns } from './combine-runs';
 import { copyAllBeforeInstall } from './copy-all-before-install';
-import { fromAsCasing, legacyKeyValueFormat, maintainerDeprecated, noEmptyContinuation, stageNameCasing, undefinedVar } from './docker-checks';
+import {
+  fromAsCasing,
+  legacyKeyValueFormat,
+  maintainerDeprecated,
+  noEmptyContinuation,
+  stageNameCasing,
+  undefinedVar,
+} from './docker-checks';
 import { pipNoCacheDir } from './pip-no-cache-dir';
 import { preferCopy } from './prefer-copy';
 import { preferExecForm } from './prefer-exec-form';

@@ -22,9 +22,13 @@ export const preferCopy: RuleDef = {
       const onlyCopyFlags = instruction.flags.every((flag) => ['chown', 'chmod'].includes(flag.name.toLowerCase()));
       const head = ctx.line(instruction.line);
       const keywordAt = head.search(/\S/);
-      const fix = onlyCopyFlags && /^add$/i.test(head.slice(keywordAt, keywordAt + 3))
-        ? { title: 'Use COPY', edits: [{ line: instruction.line, newText: `${head.slice(0, keywordAt)}COPY${head.slice(keywordAt + 3)}` }] }
-        : undefined;
+      const fix =
+        onlyCopyFlags && /^add$/i.test(head.slice(keywordAt, keywordAt + 3))
+          ? {
+              title: 'Use COPY',
+              edits: [{ line: instruction.line, newText: `${head.slice(0, keywordAt)}COPY${head.slice(keywordAt + 3)}` }],
+            }
+          : undefined;
       out.push({
         line: instruction.line,
         ...(instruction.endLine > instruction.line && { endLine: instruction.endLine }),

@@ -28,7 +28,8 @@ export const endOfLineComment: RuleDef = {
         if (early >= 0) {
           out.push({
             line: instruction.line,
-            message: 'This RUN continues over several lines, so the shell gets them as ONE line: the # comment on one of the first lines comments out everything after it, including the following lines. Move the comment to a line of its own (a line starting with # inside the continuation is dropped by Docker).',
+            message:
+              'This RUN continues over several lines, so the shell gets them as ONE line: the # comment on one of the first lines comments out everything after it, including the following lines. Move the comment to a line of its own (a line starting with # inside the continuation is dropped by Docker).',
           });
         }
       }
@@ -55,7 +56,8 @@ export const missingPipefail: RuleDef = {
         if (!PIPE.test(script.replace(/'[^']*'|"[^"]*"/g, '')) || /pipefail/.test(script)) continue;
         out.push({
           line: instruction.line,
-          message: 'This RUN uses a pipe (|): if a command before the | fails (say curl), the step still succeeds as long as the last command does. Start with "set -o pipefail &&" under bash, or add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it.',
+          message:
+            'This RUN uses a pipe (|): if a command before the | fails (say curl), the step still succeeds as long as the last command does. Start with "set -o pipefail &&" under bash, or add SHELL ["/bin/bash", "-o", "pipefail", "-c"] before it.',
         });
       }
     }
@@ -78,7 +80,8 @@ export const userBeforeCreated: RuleDef = {
       const parent = ctx.stages.slice(0, stage.index).find((s) => s.name === stage.image.toLowerCase());
       const created = new Set<string>(parent ? createdIn.get(parent.index) : []);
       // An image of the learner's own (not a stage, not the catalog) may already have the user: only judge known bases.
-      const knownBase = parent !== undefined || /^(python|node|debian|busybox|ubuntu|alpine)(:|$)/.test(stage.image) || stage.image === 'scratch';
+      const knownBase =
+        parent !== undefined || /^(python|node|debian|busybox|ubuntu|alpine)(:|$)/.test(stage.image) || stage.image === 'scratch';
       for (const instruction of stage.body) {
         if (instruction.keyword === 'RUN') {
           const text = instruction.heredocs.length ? instruction.heredocs.map((h) => h.content).join('\n') : instruction.args;

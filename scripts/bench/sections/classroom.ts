@@ -144,15 +144,26 @@ export async function classroom(ctx: BenchContext): Promise<SectionResult> {
   }
   const rows: Row[] = [
     info(S, 'single learner build+run', fmtMs(solo.e2eMs!)),
-    target(S, `${n} learners completed`, ok.length / n * 100, 100, (x) => `${x.toFixed(0)} %`, { atLeast: true }),
+    target(S, `${n} learners completed`, (ok.length / n) * 100, 100, (x) => `${x.toFixed(0)} %`, { atLeast: true }),
     target(S, 'errors', errors.length, 0, (x) => String(x)),
     info(S, 'queue wait p50 / p95', `${fmtS(w.p50)} / ${fmtS(w.p95)}`),
     info(S, 'end-to-end (build+run) p50 / p95', `${fmtS(percentile(e2e, 50))} / ${fmtS(e2eP95)}`),
     target(S, 'p95 end-to-end / single learner', ratio, 4, (x) => `${x.toFixed(1)}×`),
     info(S, 'server RSS start → peak (load)', `${fmtMB(rss0)} → ${fmtMB(peak)}`),
     info(S, 'server CPU during load', `${(loadCpu.coreShare * 100).toFixed(0)} % of a core`),
-    info(S, `${idle.streams} idle streams: RSS, CPU`, `${fmtMB(idle.rssPeakBytes)} peak, ${(idle.cpu.coreShare * 100).toFixed(1)} % of a core`),
-    target(S, `idle streams ended cancelled after DELETE (${idle.deleteAccepted} accepted)`, idle.endedCancelled, idle.streams, (x) => String(x), { atLeast: true }),
+    info(
+      S,
+      `${idle.streams} idle streams: RSS, CPU`,
+      `${fmtMB(idle.rssPeakBytes)} peak, ${(idle.cpu.coreShare * 100).toFixed(1)} % of a core`,
+    ),
+    target(
+      S,
+      `idle streams ended cancelled after DELETE (${idle.deleteAccepted} accepted)`,
+      idle.endedCancelled,
+      idle.streams,
+      (x) => String(x),
+      { atLeast: true },
+    ),
     target(S, 'engine healthy afterwards', health.ok ? 1 : 0, 1, (x) => (x ? 'yes' : 'no'), { atLeast: true }),
   ];
   return {
@@ -178,4 +189,3 @@ export async function classroom(ctx: BenchContext): Promise<SectionResult> {
     },
   };
 }
-

@@ -38,10 +38,25 @@ export async function flood(ctx: BenchContext): Promise<SectionResult> {
       const t0 = performance.now();
       const r =
         kind === 'build'
-          ? await flooder.job('build', { files: [{ path: 'Dockerfile', content: floodDockerfile }], tag: 'bench-flood', noCache: true }, (e) => e.type === 'log' && firstFloodLog())
-          : await flooder.job('run', { image: 'busybox:latest', command: ['sh', '-c', floodCmd] }, (e) => e.type === 'log' && firstFloodLog());
+          ? await flooder.job(
+              'build',
+              { files: [{ path: 'Dockerfile', content: floodDockerfile }], tag: 'bench-flood', noCache: true },
+              (e) => e.type === 'log' && firstFloodLog(),
+            )
+          : await flooder.job(
+              'run',
+              { image: 'busybox:latest', command: ['sh', '-c', floodCmd] },
+              (e) => e.type === 'log' && firstFloodLog(),
+            );
       if (r.done?.imageId) ctx.imageIds.add(r.done.imageId);
-      floods.push({ kind, ms: round(performance.now() - t0), notice: sawNotice(r), receivedBytes: received(r), state: r.done?.state, code: r.done?.error?.code });
+      floods.push({
+        kind,
+        ms: round(performance.now() - t0),
+        notice: sawNotice(r),
+        receivedBytes: received(r),
+        state: r.done?.state,
+        code: r.done?.error?.code,
+      });
     }
   })();
 
@@ -59,7 +74,9 @@ export async function flood(ctx: BenchContext): Promise<SectionResult> {
   const growth = peak - rss0;
   const rows: Row[] = [
     info(S, `build floods: time, shown to learner`, buildFloods.map((f) => `${fmtS(f.ms)} ${fmtMB(f.receivedBytes)}`).join(', ')),
-    target(S, 'learner sees the truncation notice (build, run)', floods.every((f) => f.notice) ? 1 : 0, 1, (x) => (x ? 'yes' : 'no'), { atLeast: true }),
+    target(S, 'learner sees the truncation notice (build, run)', floods.every((f) => f.notice) ? 1 : 0, 1, (x) => (x ? 'yes' : 'no'), {
+      atLeast: true,
+    }),
     info(S, 'run floods: ended', runFloods.map((f) => `${f.state}/${f.code ?? '-'} ${fmtMB(f.receivedBytes)}`).join(', ')),
     info(S, 'server RSS before → peak → after', `${fmtMB(rss0)} → ${fmtMB(peak)} → ${fmtMB(rssAfter)}`),
     target(S, 'server RSS growth', growth, 100e6, fmtMB),

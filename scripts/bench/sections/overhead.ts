@@ -63,14 +63,22 @@ export async function overhead(ctx: BenchContext, rounds = ctx.quick ? 3 : 7): P
     for (const mode of modes) {
       const a = median(samples[mode].api);
       const c = median(samples[mode].cli);
-      figures[mode] = { apiMedianMs: round(a), cliMedianMs: round(c), ratio: round(a / c, 3), apiMs: samples[mode].api.map((x) => round(x)), cliMs: samples[mode].cli.map((x) => round(x)) };
+      figures[mode] = {
+        apiMedianMs: round(a),
+        cliMedianMs: round(c),
+        ratio: round(a / c, 3),
+        apiMs: samples[mode].api.map((x) => round(x)),
+        cliMs: samples[mode].cli.map((x) => round(x)),
+      };
       rows.push(info(S, `${mode} build: API / CLI median`, `${fmtMs(a)} / ${fmtMs(c)}`));
       // Each round's API and CLI builds ran back to back; their ratio cancels drift between rounds.
       const paired = median(samples[mode].api.map((x, i) => x / samples[mode].cli[i]));
       const spread = (xs: number[]) => `${fmtMs(Math.min(...xs))}–${fmtMs(Math.max(...xs))}`;
       (figures[mode] as Record<string, unknown>).pairedRatioMedian = round(paired, 3);
       rows.push(target(S, `${mode} ratio API/CLI (of medians)`, a / c, 1.05, fmtRatio));
-      rows.push(info(S, `${mode} paired ratio; spread API, CLI`, `${fmtRatio(paired)}; ${spread(samples[mode].api)}, ${spread(samples[mode].cli)}`));
+      rows.push(
+        info(S, `${mode} paired ratio; spread API, CLI`, `${fmtRatio(paired)}; ${spread(samples[mode].api)}, ${spread(samples[mode].cli)}`),
+      );
     }
     figures.firstEventMs = { median: round(median(firstEvent)), max: round(max(firstEvent)), all: firstEvent.map((x) => round(x)) };
     figures.firstDaemonLineMs = { median: round(median(firstLog)), max: round(max(firstLog)), all: firstLog.map((x) => round(x)) };

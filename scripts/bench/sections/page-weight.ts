@@ -15,7 +15,14 @@ import { median, round } from '../stats';
 const S = 'page weight';
 const LAUNCH = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 };
 
 /** Script URLs an HTML page makes the browser load at once: <script src> and <link rel=preload|modulepreload as=script>. */
@@ -80,7 +87,9 @@ async function visit(browser: Browser, base: string, warm = false) {
     const before = await shown();
     await page.keyboard.type('z');
     // Monaco 0.57 in Chromium takes keys through an EditContext div (.native-edit-context), elsewhere a textarea.
-    const focused = await page.evaluate(() => !!document.activeElement?.closest('.monaco-editor') && /^(TEXTAREA|DIV)$/.test(document.activeElement!.tagName));
+    const focused = await page.evaluate(
+      () => !!document.activeElement?.closest('.monaco-editor') && /^(TEXTAREA|DIV)$/.test(document.activeElement!.tagName),
+    );
     const ok = focused && (await shown()) !== before;
     // Time from navigation start (the page's time origin) to a keystroke that landed.
     if (ok) inputMs = await page.evaluate(() => performance.now());
@@ -121,7 +130,11 @@ export async function pageWeight(ctx: BenchContext): Promise<SectionResult> {
     info(S, `first-load JS of / (${home.scripts} scripts, gzip)`, fmtKB(home.gzipBytes)),
     target(S, `first-load JS of lesson page (${lesson.scripts} scripts, gzip, no Monaco)`, lesson.gzipBytes, 250_000, fmtKB),
     info(S, 'all /_next JS the lesson page loads (gzip)', `${fmtKB(last.nextJsLoaded.gzipBytes)} (${last.nextJsLoaded.files} files)`),
-    info(S, 'Monaco payload from /monaco/<version>/vs (gzip / raw)', `${fmtKB(last.monaco.gzipBytes)} / ${fmtKB(last.monaco.rawBytes)} (${last.monaco.files} files)`),
+    info(
+      S,
+      'Monaco payload from /monaco/<version>/vs (gzip / raw)',
+      `${fmtKB(last.monaco.gzipBytes)} / ${fmtKB(last.monaco.rawBytes)} (${last.monaco.files} files)`,
+    ),
     info(S, `navigation → editor takes input (median of ${input.length}, cold cache)`, fmtMs(median(input))),
     target(S, `navigation → editor takes input (median of ${warmInput.length}, warm cache)`, median(warmInput), 1000, fmtMs),
   ];

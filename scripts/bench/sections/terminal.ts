@@ -17,7 +17,10 @@ const S = 'terminal';
 export async function terminal(ctx: BenchContext): Promise<SectionResult> {
   const keys = ctx.quick ? 40 : 200;
   const learner = await new Learner(ctx.server.base).join();
-  const opened = await learner.api('/api/terminal/commands', { method: 'POST', body: JSON.stringify({ line: 'docker run -it busybox sh', cols: 120, rows: 30 }) });
+  const opened = await learner.api('/api/terminal/commands', {
+    method: 'POST',
+    body: JSON.stringify({ line: 'docker run -it busybox sh', cols: 120, rows: 30 }),
+  });
   const answer = (await opened.json()) as { type: string; text?: string };
   if (answer.type !== 'shell') throw new Error(`no shell: ${JSON.stringify(answer)}`);
 
@@ -54,10 +57,14 @@ export async function terminal(ctx: BenchContext): Promise<SectionResult> {
     }
   })();
   const echoed = (want: string) => new Promise<void>((resolve) => (waiter = { want, resolve }));
-  const input = (data: string) => learner.api('/api/terminal/shell/input', { method: 'POST', body: JSON.stringify({ data }) }).then((r) => r.arrayBuffer());
+  const input = (data: string) =>
+    learner.api('/api/terminal/shell/input', { method: 'POST', body: JSON.stringify({ data }) }).then((r) => r.arrayBuffer());
 
   // The prompt first: the shell is ready when it has drawn it.
-  await Promise.race([echoed('# '), new Promise((_, reject) => setTimeout(() => reject(new Error('no shell prompt within 30 s')), 30_000))]);
+  await Promise.race([
+    echoed('# '),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no shell prompt within 30 s')), 30_000)),
+  ]);
   const samples: number[] = [];
   const posts: number[] = [];
   try {

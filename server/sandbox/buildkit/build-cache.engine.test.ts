@@ -18,7 +18,14 @@ describe('build cache prune (real engine)', () => {
     const context = await packContext([{ path: 'Dockerfile', content: dockerfile }]);
     let state;
     for await (const ev of dockerEngine().build(
-      { jobId: `bkgc-${process.pid}`, context, ref: `layerlab-${learner}/gc:latest`, steps: [], limits: config().limits.build, cacheNamespace: learner },
+      {
+        jobId: `bkgc-${process.pid}`,
+        context,
+        ref: `layerlab-${learner}/gc:latest`,
+        steps: [],
+        limits: config().limits.build,
+        cacheNamespace: learner,
+      },
       new AbortController().signal,
     ))
       if (ev.type === 'done') state = ev.state;

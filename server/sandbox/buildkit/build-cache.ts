@@ -16,7 +16,12 @@ export async function pruneBuildCache(d: Docker, keepBytes: number, filters?: Re
   const res = await new Promise<{ SpaceReclaimed?: number; CachesDeleted?: string[] | null }>((resolve, reject) =>
     d.modem.dial(
       // docker-modem appends `options` to a path ending in `?` as the query (objects as JSON).
-      { path: '/build/prune?', method: 'POST', options: { 'keep-storage': keep, ...(filters && { filters }) }, statusCodes: { 200: true, 500: 'server error' } },
+      {
+        path: '/build/prune?',
+        method: 'POST',
+        options: { 'keep-storage': keep, ...(filters && { filters }) },
+        statusCodes: { 200: true, 500: 'server error' },
+      },
       (err: unknown, data: unknown) => (err ? reject(err) : resolve((data ?? {}) as { SpaceReclaimed?: number })),
     ),
   );

@@ -19,19 +19,43 @@ const LEARNER = `bk${Date.now().toString(36)}`;
 const OTHER = `bk2${Date.now().toString(36)}`;
 let n = 0;
 
-async function build(dockerfile: string, opts: { noCache?: boolean; buildArgs?: Record<string, string>; target?: string; learner?: string; files?: Record<string, string> } = {}) {
+async function build(
+  dockerfile: string,
+  opts: { noCache?: boolean; buildArgs?: Record<string, string>; target?: string; learner?: string; files?: Record<string, string> } = {},
+) {
   const learner = opts.learner ?? LEARNER;
-  const steps = parseDockerfile(dockerfile).instructions.map((ins, i) => ({ index: i + 1, line: ins.line, instruction: ins.original.trim() }));
-  const context = await packContext([{ path: 'Dockerfile', content: dockerfile }, ...Object.entries(opts.files ?? {}).map(([path, content]) => ({ path, content }))]);
+  const steps = parseDockerfile(dockerfile).instructions.map((ins, i) => ({
+    index: i + 1,
+    line: ins.line,
+    instruction: ins.original.trim(),
+  }));
+  const context = await packContext([
+    { path: 'Dockerfile', content: dockerfile },
+    ...Object.entries(opts.files ?? {}).map(([path, content]) => ({ path, content })),
+  ]);
   const events: JobEvent[] = [];
   for await (const ev of engine.build(
-    { jobId: `bktest-${process.pid}-${++n}`, context, ref: `layerlab-${learner}/bk${n}:latest`, steps, limits: config().limits.build, noCache: opts.noCache, buildArgs: opts.buildArgs, target: opts.target, cacheNamespace: learner },
+    {
+      jobId: `bktest-${process.pid}-${++n}`,
+      context,
+      ref: `layerlab-${learner}/bk${n}:latest`,
+      steps,
+      limits: config().limits.build,
+      noCache: opts.noCache,
+      buildArgs: opts.buildArgs,
+      target: opts.target,
+      cacheNamespace: learner,
+    },
     new AbortController().signal,
-  )) events.push(ev);
+  ))
+    events.push(ev);
   const vertices = events.filter((e): e is VertexEvent => e.type === 'vertex');
   const output = (pattern: string) => {
     const v = vertices.find((x) => x.name.includes(pattern));
-    return events.filter((e): e is LogEvent => e.type === 'log' && e.vertex !== undefined && e.vertex === v?.n).map((e) => e.text).join('');
+    return events
+      .filter((e): e is LogEvent => e.type === 'log' && e.vertex !== undefined && e.vertex === v?.n)
+      .map((e) => e.text)
+      .join('');
   };
   return { events, vertices, output, done: events.at(-1) as DoneEvent, text: renderPlainProgress(events) };
 }
@@ -87,16 +111,23 @@ describe('BuildKit builds (real engine)', () => {
   });
 
   it("maps a failing step to its Dockerfile line and explains it in the learner's words", async () => {
-    const b = await build('FROM busybox:latest\nENV A=1\nRUN echo before\nRUN echo failing && \\\n    exit 7\nCMD ["sh"]\n', { noCache: true });
+    const b = await build('FROM busybox:latest\nENV A=1\nRUN echo before\nRUN echo failing && \\\n    exit 7\nCMD ["sh"]\n', {
+      noCache: true,
+    });
     expect(b.done.state).toBe('failed');
-    expect(b.done.error).toMatchObject({ code: 'build_failed', line: 4, message: 'The command `echo failing &&     exit 7` failed with exit code 7.' });
+    expect(b.done.error).toMatchObject({
+      code: 'build_failed',
+      line: 4,
+      message: 'The command `echo failing &&     exit 7` failed with exit code 7.',
+    });
     const failed = b.vertices.find((v) => v.state === 'error');
     expect(failed).toMatchObject({ line: 4, name: '[3/3] RUN echo failing &&     exit 7' });
     expect(b.text).toMatch(/#(\d+) \d\.\d{3} failing\n#\1 ERROR: The command `echo failing && {5}exit 7` failed with exit code 7\.\n/);
   });
 
   it('honours --target (later stages never run) and --build-arg (the ARG gets the value)', async () => {
-    const dockerfile = 'ARG GREETING=hello\nFROM busybox:latest AS base\nARG GREETING\nRUN echo "greeting=$GREETING"\n\nFROM base AS final\nRUN echo final-stage-ran\n';
+    const dockerfile =
+      'ARG GREETING=hello\nFROM busybox:latest AS base\nARG GREETING\nRUN echo "greeting=$GREETING"\n\nFROM base AS final\nRUN echo final-stage-ran\n';
     const b = await build(dockerfile, { target: 'base', buildArgs: { GREETING: 'hi from the API' }, noCache: true });
     expect(b.done.state, b.text).toBe('succeeded');
     expect(b.output('greeting=')).toBe('greeting=hi from the API\n');

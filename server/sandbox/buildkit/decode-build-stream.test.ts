@@ -28,9 +28,21 @@ describe('BuildKitStreamDecoder on a multi-stage build', () => {
 
   it("maps each step to the learner's Dockerfile line, stage and whether it is part of the image", () => {
     const at = (prefix: string) => byName(events, prefix)[0];
-    expect(at('[build 4/5]')).toMatchObject({ stage: 'build', step: 4, steps: 5, line: 7, final: false, instruction: expect.stringMatching(/^RUN --mount=type=cache/) });
+    expect(at('[build 4/5]')).toMatchObject({
+      stage: 'build',
+      step: 4,
+      steps: 5,
+      line: 7,
+      final: false,
+      instruction: expect.stringMatching(/^RUN --mount=type=cache/),
+    });
     expect(at('[build 5/5]')).toMatchObject({ line: 8, instruction: 'RUN <<SH' });
-    expect(at('[stage-3 2/3]')).toMatchObject({ stage: 'stage-3', line: 17, final: true, instruction: 'COPY --from=build /src/app.txt /app.txt' });
+    expect(at('[stage-3 2/3]')).toMatchObject({
+      stage: 'stage-3',
+      line: 17,
+      final: true,
+      instruction: 'COPY --from=build /src/app.txt /app.txt',
+    });
     expect(at('[other 2/2]')).toMatchObject({ line: 14, final: false });
     expect(at('[internal] load metadata')).toMatchObject({ internal: true });
     expect(at('[internal] load metadata').line).toBeUndefined();
@@ -59,7 +71,11 @@ describe('BuildKitStreamDecoder on a multi-stage build', () => {
   it('ends with the image id and reports the exporter statuses as notes of its vertex', () => {
     expect(events.at(-1)).toEqual({ type: 'image', id: 'sha256:ce45ff245262e86b36ffbe42809ff146a05ee20184c3ed310038e0ceeca92e1c' });
     const exporting = byName(events, 'exporting to image')[0].n;
-    expect(logs(events).filter((l) => l.vertex === exporting).map((l) => l.text)).toEqual([
+    expect(
+      logs(events)
+        .filter((l) => l.vertex === exporting)
+        .map((l) => l.text),
+    ).toEqual([
       'exporting layers 0.1s done\n',
       'writing image sha256:ce45ff245262e86b36ffbe42809ff146a05ee20184c3ed310038e0ceeca92e1c done\n',
       'naming to docker.io/library/rec-multistage:latest done\n',
@@ -96,8 +112,12 @@ describe('BuildKitStreamDecoder on failures', () => {
     expect(events.at(-1)).toMatchObject({ type: 'error', line: 4, message: expect.stringMatching(/exit code: 3$/) });
   });
 
-  it("takes the line from a Dockerfile parse error", () => {
-    expect(decodeFixture('parse-error').at(-1)).toMatchObject({ type: 'error', line: 2, message: expect.stringMatching(/unknown instruction: RUNN/) });
+  it('takes the line from a Dockerfile parse error', () => {
+    expect(decodeFixture('parse-error').at(-1)).toMatchObject({
+      type: 'error',
+      line: 2,
+      message: expect.stringMatching(/unknown instruction: RUNN/),
+    });
   });
 
   it('points a COPY of a missing file at its line', () => {
@@ -111,7 +131,11 @@ describe('BuildKitStreamDecoder with --target and --build-arg', () => {
   it('builds only the target stage, marks it as the image, and the build arg reaches the step', () => {
     const events = decodeFixture('target-args', 'base');
     expect(vertices(events).some((v) => v.stage === 'final')).toBe(false);
-    expect(vertices(events).filter((v) => v.line !== undefined).every((v) => v.final === true && v.stage === 'base')).toBe(true);
+    expect(
+      vertices(events)
+        .filter((v) => v.line !== undefined)
+        .every((v) => v.final === true && v.stage === 'base'),
+    ).toBe(true);
     expect(logs(events).map((l) => l.text)).toContain('greeting=hi there\n');
   });
 });
@@ -138,7 +162,12 @@ describe('BuildKitStreamDecoder, message by message', () => {
       }),
     );
     expect(out).toEqual([
-      { type: 'warning', message: "FromAsCasing: 'as' and 'FROM' keywords' casing do not match", line: 1, url: 'https://docs.docker.com/go/dockerfile/rule/from-as-casing/' },
+      {
+        type: 'warning',
+        message: "FromAsCasing: 'as' and 'FROM' keywords' casing do not match",
+        line: 1,
+        url: 'https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+      },
     ]);
   });
 
@@ -150,7 +179,11 @@ describe('BuildKitStreamDecoder, message by message', () => {
       ...d.push(trace({ vertexes: [{ ...v, started: t(1000) }] })),
       ...d.push(trace({ vertexes: [{ ...v, started: t(1000) }] })),
       ...d.push(trace({ vertexes: [{ ...v, started: t(1000), completed: t(1400) }] })),
-      ...d.push(trace({ vertexes: [{ digest: 'sha256:b', inputs: [], name: '[1/2] FROM x', cached: true, error: '', started: t(900), completed: t(900) }] })),
+      ...d.push(
+        trace({
+          vertexes: [{ digest: 'sha256:b', inputs: [], name: '[1/2] FROM x', cached: true, error: '', started: t(900), completed: t(900) }],
+        }),
+      ),
     ].map((e) => e.type === 'vertex' && [e.n, e.state, e.durationMs]);
     expect(states).toEqual([
       [1, 'started', undefined],
@@ -162,6 +195,8 @@ describe('BuildKitStreamDecoder, message by message', () => {
   it('keeps text it cannot parse as a system note and skips a malformed trace', () => {
     const d = new BuildKitStreamDecoder();
     expect(d.push('not json\n')).toEqual([{ type: 'log', text: 'not json\n', stream: 'system' }]);
-    expect(d.push(JSON.stringify({ id: 'moby.buildkit.trace', aux: Buffer.from([0xff, 0xff, 0xff]).toString('base64') }) + '\n')).toEqual([]);
+    expect(d.push(JSON.stringify({ id: 'moby.buildkit.trace', aux: Buffer.from([0xff, 0xff, 0xff]).toString('base64') }) + '\n')).toEqual(
+      [],
+    );
   });
 });

@@ -15,11 +15,7 @@ import { decodeStatusResponse, timestampMs, type PbVertex } from './status-proto
  */
 
 export type DecodedBuildEvent =
-  | VertexEvent
-  | LogEvent
-  | WarningEvent
-  | { type: 'image'; id: string }
-  | { type: 'error'; message: string; line?: number };
+  VertexEvent | LogEvent | WarningEvent | { type: 'image'; id: string } | { type: 'error'; message: string; line?: number };
 
 type Tracked = {
   n?: number;
@@ -110,7 +106,13 @@ export class BuildKitStreamDecoder {
       const n = this.number(l.vertex, t);
       const when = timestampMs(l.timestamp);
       const at = t.startedAt !== undefined && when !== undefined ? Math.max(0, when - t.startedAt) / 1000 : undefined;
-      out.push({ type: 'log', vertex: n, stream: l.stream === 2 ? 'stderr' : 'stdout', text: Buffer.from(l.msg).toString('utf8'), ...(at !== undefined && { at }) });
+      out.push({
+        type: 'log',
+        vertex: n,
+        stream: l.stream === 2 ? 'stderr' : 'stdout',
+        text: Buffer.from(l.msg).toString('utf8'),
+        ...(at !== undefined && { at }),
+      });
     }
     for (const w of status.warnings) {
       const t = this.vertices.get(w.vertex);

@@ -11,10 +11,18 @@ const render = (name: string, target?: string) =>
 describe('plain progress from recorded builds', () => {
   it('prints #N blocks with step output, DONE times and the exporter, like the CLI', () => {
     const text = render('multistage');
-    expect(text).toMatch(/^#1 \[internal\] load remote build context\n#1 DONE \d+\.\ds\n\n#2 \[internal\] load metadata for docker\.io\/library\/busybox:latest\n/);
-    expect(text).toMatch(/\n#(\d+) \[build 4\/5\] RUN --mount=type=cache,target=\/cache echo cached >> \/cache\/n && wc -l \/cache\/n\n#\1 \d+\.\d{3} 1 \/cache\/n\n#\1 DONE 0\.\ds\n/);
-    expect(text).toMatch(/\n#(\d+) \[build 5\/5\] RUN <<SH \(echo from heredoc\.\.\.\)\n#\1 \d+\.\d{3} from heredoc\n#\1 \d+\.\d{3} second line\n#\1 DONE/);
-    expect(text).toMatch(/\n#(\d+) exporting to image\n#\1 exporting layers 0\.1s done\n#\1 writing image sha256:ce45\w+ done\n#\1 naming to docker\.io\/library\/rec-multistage:latest done\n#\1 DONE 0\.2s\n$/);
+    expect(text).toMatch(
+      /^#1 \[internal\] load remote build context\n#1 DONE \d+\.\ds\n\n#2 \[internal\] load metadata for docker\.io\/library\/busybox:latest\n/,
+    );
+    expect(text).toMatch(
+      /\n#(\d+) \[build 4\/5\] RUN --mount=type=cache,target=\/cache echo cached >> \/cache\/n && wc -l \/cache\/n\n#\1 \d+\.\d{3} 1 \/cache\/n\n#\1 DONE 0\.\ds\n/,
+    );
+    expect(text).toMatch(
+      /\n#(\d+) \[build 5\/5\] RUN <<SH \(echo from heredoc\.\.\.\)\n#\1 \d+\.\d{3} from heredoc\n#\1 \d+\.\d{3} second line\n#\1 DONE/,
+    );
+    expect(text).toMatch(
+      /\n#(\d+) exporting to image\n#\1 exporting layers 0\.1s done\n#\1 writing image sha256:ce45\w+ done\n#\1 naming to docker\.io\/library\/rec-multistage:latest done\n#\1 DONE 0\.2s\n$/,
+    );
     expect(text).not.toMatch(/should-not-run|Step \d|Using cache/);
   });
 
@@ -32,6 +40,8 @@ describe('plain progress from recorded builds', () => {
   });
 
   it('prints the failing step ERROR under its block', () => {
-    expect(render('failing')).toMatch(/#(\d+) \[3\/3\] RUN echo about to fail && {5}exit 3\n#\1 \d\.\d{3} about to fail\n#\1 ERROR: process "\/bin\/sh -c echo about to fail && {5}exit 3" did not complete successfully: exit code: 3\n$/);
+    expect(render('failing')).toMatch(
+      /#(\d+) \[3\/3\] RUN echo about to fail && {5}exit 3\n#\1 \d\.\d{3} about to fail\n#\1 ERROR: process "\/bin\/sh -c echo about to fail && {5}exit 3" did not complete successfully: exit code: 3\n$/,
+    );
   });
 });

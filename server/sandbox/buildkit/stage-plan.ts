@@ -25,7 +25,10 @@ export function stagePlan(steps: StepLine[], target?: string): StagePlan {
     const instruction = step.instruction ?? '';
     const keyword = instruction.split(/\s/, 1)[0].toUpperCase();
     if (keyword === 'FROM') {
-      const words = instruction.split(/\s+/).slice(1).filter((w) => !w.startsWith('--'));
+      const words = instruction
+        .split(/\s+/)
+        .slice(1)
+        .filter((w) => !w.startsWith('--'));
       const name = words.length >= 3 && words[1].toLowerCase() === 'as' ? words[2].toLowerCase() : undefined;
       stages.push({ index: stages.length, name, steps: [] });
     }

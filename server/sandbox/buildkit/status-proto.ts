@@ -76,10 +76,27 @@ export type PbVertex = {
   completed?: PbTimestamp;
   error: string;
 };
-export type PbVertexStatus = { ID: string; vertex: string; name: string; current: number; total: number; timestamp?: PbTimestamp; started?: PbTimestamp; completed?: PbTimestamp };
+export type PbVertexStatus = {
+  ID: string;
+  vertex: string;
+  name: string;
+  current: number;
+  total: number;
+  timestamp?: PbTimestamp;
+  started?: PbTimestamp;
+  completed?: PbTimestamp;
+};
 export type PbVertexLog = { vertex: string; timestamp?: PbTimestamp; stream: number; msg: Uint8Array };
 export type PbRange = { start?: { line?: number; character?: number }; end?: { line?: number; character?: number } };
-export type PbVertexWarning = { vertex: string; level: number; short: Uint8Array; detail: Uint8Array[]; url: string; info?: { filename?: string }; ranges: PbRange[] };
+export type PbVertexWarning = {
+  vertex: string;
+  level: number;
+  short: Uint8Array;
+  detail: Uint8Array[];
+  url: string;
+  info?: { filename?: string };
+  ranges: PbRange[];
+};
 export type PbStatusResponse = { vertexes: PbVertex[]; statuses: PbVertexStatus[]; logs: PbVertexLog[]; warnings: PbVertexWarning[] };
 
 // Google's Timestamp has the same two fields at the same numbers, so a local copy decodes it without google/protobuf imports.

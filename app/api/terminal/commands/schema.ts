@@ -5,7 +5,11 @@ import { lessonSlugSchema } from '@/lib/lesson-slug';
 export const terminalCommandSchema = z
   .object({
     /** One line typed at the `docker` prompt; parsed by lib/docker-cli on the server, never run by a shell. */
-    line: z.string().min(1).max(8192).refine((s) => !s.includes('\0') && !/[\r\n]/.test(s), 'must be one line without NUL'),
+    line: z
+      .string()
+      .min(1)
+      .max(8192)
+      .refine((s) => !s.includes('\0') && !/[\r\n]/.test(s), 'must be one line without NUL'),
     /** The editor's files: the build context of `docker build`. */
     files: buildContextSchema.optional(),
     lesson: lessonSlugSchema.optional(),

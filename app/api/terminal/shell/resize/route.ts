@@ -5,6 +5,8 @@ import { shellResizeSchema } from './schema';
 
 export const POST = route(async (req: Request) => {
   const { cols, rows } = await parseBody(req, shellResizeSchema);
-  shells().get(await currentLearner())?.resize(cols, rows);
+  shells()
+    .get(await currentLearner())
+    ?.resize(cols, rows);
   return new Response(null, { status: 204 });
 });
