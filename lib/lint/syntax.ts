@@ -3,34 +3,13 @@
  * of our own parser (lib/dockerfile), which reads files the way Docker Engine
  * 26 (BuildKit) does. All ids start with `syntax/`.
  */
-import { KNOWN_FLAGS, parseInstructionLine, parseMount, splitWords, type Instruction } from '@/lib/dockerfile';
+import { KNOWN_FLAGS, KNOWN_INSTRUCTIONS, parseInstructionLine, parseMount, splitWords, type Instruction } from '@/lib/dockerfile';
 import { detectSyntax, isBuiltinSyntax } from '@/lib/dockerfile/detect-syntax';
 import { levenshtein } from '@/lib/levenshtein';
 import type { LintContext } from './context';
 import { keywordColumns, type Finding } from './rule';
 import type { Severity } from './types';
 
-export const KNOWN_INSTRUCTIONS = [
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-];
-const KNOWN = new Set(KNOWN_INSTRUCTIONS);
 // Flags only the "labs" frontend has: what to do instead.
 const LABS: Record<string, string> = {
   parents: 'copy each folder with its own COPY',
@@ -133,7 +112,7 @@ function badArguments(instruction: Instruction, escape: string): string | undefi
       return instruction.json.kind === 'json' ? undefined : 'SHELL needs the JSON form, e.g. SHELL ["/bin/bash", "-c"].';
     case 'ONBUILD': {
       const inner = parseInstructionLine(args);
-      if (!KNOWN.has(inner.keyword)) return `ONBUILD: unknown instruction "${inner.keyword.slice(0, 40)}".`;
+      if (!KNOWN_INSTRUCTIONS.has(inner.keyword)) return `ONBUILD: unknown instruction "${inner.keyword.slice(0, 40)}".`;
       if (['ONBUILD', 'FROM', 'MAINTAINER'].includes(inner.keyword)) return `ONBUILD ${inner.keyword} is not allowed.`;
       return inner.args ? undefined : `ONBUILD ${inner.keyword} needs arguments.`;
     }
@@ -168,7 +147,7 @@ export function checkSyntax(ctx: LintContext): SyntaxFinding[] {
   for (const instruction of ctx.instructions) {
     const { keyword } = instruction;
     const columns = keywordColumns(ctx.line(instruction.line));
-    if (!KNOWN.has(keyword)) {
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       const word = ctx.line(instruction.line).trim().split(/\s+/)[0]?.slice(0, 40) ?? '';
       const suggestion = closestKeyword(word);
       out.push({
