@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import type { DoneEvent, JobEvent } from '@/lib/events';
 import { log } from '../log';
 import type { RunSpec } from './engine';
-import { engineFailure, fmtMiB, MiB, truncationNotice } from './engine-messages';
+import { sandboxedContainer } from './container-options';
+import { engineFailure, fmtMiB, truncationNotice } from './engine-messages';
 import { EventChannel } from './event-channel';
 
 /**
@@ -28,35 +29,11 @@ export async function* runContainer(d: Docker, spec: RunSpec, signal: AbortSigna
 
   try {
     container = await d.createContainer({
-      Image: spec.ref,
-      Cmd: spec.command?.length ? spec.command : undefined,
-      Env: Object.entries(spec.env ?? {}).map(([k, v]) => `${k}=${v}`),
-      ...(spec.entrypoint !== undefined && { Entrypoint: [spec.entrypoint] }),
-      ...(spec.user !== undefined && { User: spec.user }),
-      ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-      Labels: spec.labels,
+      ...sandboxedContainer(spec, { readonlyRoot: true }),
       Tty: false,
       OpenStdin: false,
       AttachStdout: true,
       AttachStderr: true,
-      NetworkDisabled: true,
-      StopTimeout: 1,
-      // The image's HEALTHCHECK stays in its config (checks can read it) but is not run:
-      // `--interval=1ms` would have the engine exec into the container a thousand times a second.
-      Healthcheck: { Test: ['NONE'] },
-      HostConfig: {
-        NetworkMode: 'none',
-        Memory: limits.memoryBytes,
-        MemorySwap: limits.memoryBytes,
-        NanoCpus: Math.round(limits.cpus * 1e9),
-        PidsLimit: limits.pids,
-        CapDrop: ['ALL'],
-        SecurityOpt: ['no-new-privileges'],
-        ReadonlyRootfs: true,
-        Tmpfs: { '/tmp': 'rw,nosuid,nodev,size=64m' },
-        Ulimits: [{ Name: 'fsize', Soft: 64 * MiB, Hard: 64 * MiB }],
-        LogConfig: { Type: 'none', Config: {} },
-      },
     });
   } catch (err) {
     yield { type: 'done', state: 'failed', durationMs: Date.now() - started, error: engineFailure(err) };

@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import type { Limits } from '../config';
 import { log } from '../log';
-import { MiB } from './engine-messages';
+import { sandboxedContainer } from './container-options';
 
 /**
  * An interactive container for the terminal (`docker run -it IMAGE sh`): a real
@@ -40,36 +40,15 @@ export type ShellContainer = {
 };
 
 export async function startShellContainer(d: Docker, spec: ShellSpec): Promise<ShellContainer> {
-  const { limits } = spec;
+  // Writable root, unlike runs: a shell is for looking around and trying things (writes stay in the container).
   const container = await d.createContainer({
-    Image: spec.ref,
-    Cmd: spec.command.length ? spec.command : undefined,
-    Env: [...Object.entries(spec.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color'],
-    ...(spec.entrypoint !== undefined && { Entrypoint: [spec.entrypoint] }),
-    ...(spec.user !== undefined && { User: spec.user }),
-    ...(spec.workdir !== undefined && { WorkingDir: spec.workdir }),
-    Labels: spec.labels,
+    ...sandboxedContainer(spec, { readonlyRoot: false, extraEnv: ['TERM=xterm-256color'] }),
     Tty: true,
     OpenStdin: true,
     StdinOnce: false,
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkDisabled: true,
-    StopTimeout: 1,
-    Healthcheck: { Test: ['NONE'] },
-    HostConfig: {
-      NetworkMode: 'none',
-      Memory: limits.memoryBytes,
-      MemorySwap: limits.memoryBytes,
-      NanoCpus: Math.round(limits.cpus * 1e9),
-      PidsLimit: limits.pids,
-      CapDrop: ['ALL'],
-      SecurityOpt: ['no-new-privileges'],
-      Tmpfs: { '/tmp': 'rw,nosuid,nodev,size=64m' },
-      Ulimits: [{ Name: 'fsize', Soft: 64 * MiB, Hard: 64 * MiB }],
-      LogConfig: { Type: 'none', Config: {} },
-    },
   });
   let removed: Promise<void> | undefined;
   const remove = () =>
