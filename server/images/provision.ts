@@ -2,7 +2,7 @@ import 'server-only';
 import os from 'node:os';
 import { catalog, findCatalogEntry, images, type CatalogAlias, type CatalogImage } from '@/lib/image-catalog';
 import { config } from '../config';
-import { docker } from '../sandbox/docker';
+import { pingEngine, removeImage, tagImage } from '../sandbox/engine-images';
 import { buildBusyboxRootfs } from './busybox-rootfs';
 import { withCacheLock } from './cache-lock';
 import { imageKey, rootfsKey } from './catalog';
@@ -132,7 +132,7 @@ async function tagAlias(alias: CatalogAlias, log: (line: string) => void): Promi
     throw new ProvisionError('import-failed', `${alias.aliasOf} is missing, so its legacy name ${alias.ref} cannot be tagged.`);
   if (before.id !== target.id) {
     const [repo, tag] = splitRef(alias.ref);
-    await docker().getImage(target.id!).tag({ repo, tag });
+    await tagImage(target.id!, repo, tag);
     log(`[${alias.ref}] tagged as a legacy name for ${alias.aliasOf}`);
   }
   return {
@@ -148,11 +148,8 @@ async function tagAlias(alias: CatalogAlias, log: (line: string) => void): Promi
 /** Provisioning needs the engine: a clear ProvisionError (with the command that starts it) when it does not answer. */
 async function engineForProvisioning(timeoutMs = 3000): Promise<void> {
   const hint = 'Start it with: npm run sandbox -- start';
-  const timeout = new Promise<never>((_, reject) =>
-    setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs).unref(),
-  );
   try {
-    await Promise.race([docker().ping(), timeout]);
+    await pingEngine(timeoutMs);
   } catch (err) {
     throw new ProvisionError('engine-down', `The sandbox Docker engine is not reachable (${(err as Error).message}).`, hint);
   }
@@ -244,11 +241,7 @@ async function standInRootfs(image: CatalogImage, opts: ProvisionOptions, say: (
 
 /** The replaced stand-in, now untagged; the engine refuses while a learner image still builds on it, which is fine. */
 async function removeQuietly(id?: string) {
-  if (id)
-    await docker()
-      .getImage(id)
-      .remove()
-      .catch(() => undefined);
+  if (id) await removeImage(id).catch(() => undefined);
 }
 
 export function formatSize(bytes?: number): string {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { catalogRefs, findCatalogEntry, findCatalogImage, standInNote } from '@/lib/image-catalog';
 import { config } from '../config';
-import { docker } from '../sandbox/docker';
+import { inspectImage } from '../sandbox/engine-images';
 import { LABEL } from '../sandbox/labels';
 import { RECIPE_LABEL, VERSION_LABEL } from './import-image';
 import { readPins } from './pins';
@@ -30,41 +30,37 @@ export type ImageStatus = {
 export async function imageStatus(ref: string): Promise<ImageStatus> {
   const entry = findCatalogEntry(ref);
   const aliasOf = entry?.kind === 'alias' ? entry.aliasOf : undefined;
-  try {
-    const info = await docker().getImage(ref).inspect();
-    const labels = info.Config?.Labels ?? {};
-    const standIn = labels[LABEL.standIn] === 'true';
-    const version = labels[VERSION_LABEL] || undefined;
-    const image = findCatalogImage(ref);
-    const digest = standIn ? undefined : readPins(config().cacheDir)[aliasOf ?? ref]?.digest;
-    const note = [
-      aliasOf ? `legacy name for ${aliasOf}, kept while a lesson needs it` : undefined,
-      standIn && image
-        ? standInNote(image, version)
-        : digest
-          ? `official image ${digest.slice(0, 19)}…`
-          : standIn
-            ? undefined
-            : 'official image',
-    ]
-      .filter(Boolean)
-      .join('; ');
-    return {
-      ref,
-      present: true,
-      id: info.Id,
-      standIn,
-      sizeBytes: info.Size,
-      recipeKey: labels[RECIPE_LABEL],
-      version,
-      note,
-      digest,
-      aliasOf,
-    };
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return { ref, present: false, standIn: false, aliasOf };
-    throw err;
-  }
+  const info = await inspectImage(ref);
+  if (!info) return { ref, present: false, standIn: false, aliasOf };
+  const labels = info.Config?.Labels ?? {};
+  const standIn = labels[LABEL.standIn] === 'true';
+  const version = labels[VERSION_LABEL] || undefined;
+  const image = findCatalogImage(ref);
+  const digest = standIn ? undefined : readPins(config().cacheDir)[aliasOf ?? ref]?.digest;
+  const note = [
+    aliasOf ? `legacy name for ${aliasOf}, kept while a lesson needs it` : undefined,
+    standIn && image
+      ? standInNote(image, version)
+      : digest
+        ? `official image ${digest.slice(0, 19)}…`
+        : standIn
+          ? undefined
+          : 'official image',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    ref,
+    present: true,
+    id: info.Id,
+    standIn,
+    sizeBytes: info.Size,
+    recipeKey: labels[RECIPE_LABEL],
+    version,
+    note,
+    digest,
+    aliasOf,
+  };
 }
 
 /** Presence of every catalog image in the engine (for the CLI, health checks and the admin view). */

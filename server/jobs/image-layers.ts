@@ -2,7 +2,7 @@ import 'server-only';
 import { parseDockerfile } from '@/lib/dockerfile';
 import type { StoredEvent, VertexEvent } from '@/lib/events';
 import { AppError } from '../errors';
-import { docker } from '../sandbox/docker';
+import { imageHistory } from '../sandbox/engine-images';
 import { buildSpecDockerfile, readBuildSpec } from './job-spec';
 import { eventsAfter, getJob } from './store';
 
@@ -98,14 +98,9 @@ export async function imageLayers(jobId: string, learner: string): Promise<Image
   if (!job || job.kind !== 'build') throw new AppError('not_found', `No build with id ${jobId}.`);
   const imageId = job.done?.imageId;
   if (job.state !== 'succeeded' || !imageId) throw new AppError('conflict', 'Layers can be shown once the build has succeeded.');
-  let history: HistoryEntry[];
-  try {
-    history = (await docker().getImage(imageId).history()) as HistoryEntry[];
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) {
-      throw new AppError('not_found', 'The image of this build no longer exists (it was rebuilt or removed). Build again to inspect it.');
-    }
-    throw err;
+  const history: HistoryEntry[] | undefined = await imageHistory(imageId);
+  if (!history) {
+    throw new AppError('not_found', 'The image of this build no longer exists (it was rebuilt or removed). Build again to inspect it.');
   }
   const spec = readBuildSpec(job.spec);
   const dockerfile = buildSpecDockerfile(spec) ?? '';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { learnerTagProblem, parseImageRef } from '@/lib/image-ref';
-import { docker } from '../sandbox/docker';
+import { inspectImage } from '../sandbox/engine-images';
 import { learnerImagePrefix, withoutLearnerPrefix } from '../sandbox/learner-namespace';
 
 /**
@@ -31,11 +31,5 @@ export async function findLearnerImage(learner: string, tag: string): Promise<st
   const parsed = parseImageRef(tag);
   if (!parsed) return undefined;
   const ref = learnerRef(learner, `${parsed.name}:${parsed.tag}`);
-  try {
-    await docker().getImage(ref).inspect();
-    return ref;
-  } catch (err) {
-    if ((err as { statusCode?: number }).statusCode === 404) return undefined;
-    throw err;
-  }
+  return (await inspectImage(ref)) ? ref : undefined;
 }

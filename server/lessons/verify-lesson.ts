@@ -1,6 +1,6 @@
 import 'server-only';
 import { buildToCompletion } from '@/server/jobs/run-to-completion';
-import { docker } from '@/server/sandbox/docker';
+import { removeImage } from '@/server/sandbox/engine-images';
 import { evaluateChecks, sandboxCheckEngine, type CheckResult } from './checks/evaluate';
 import { buildableBlocks, checkCodeBlocks } from './code-blocks';
 import type { Lesson, LessonFile } from './load-lessons';
@@ -38,7 +38,7 @@ async function side(lesson: Lesson, which: string, files: LessonFile[]): Promise
       results,
     };
   } finally {
-    if (image) await docker().getImage(ref).remove({ force: true }).catch(() => undefined);
+    if (image) await removeImage(ref, { force: true }).catch(() => undefined);
   }
 }
 
@@ -57,7 +57,7 @@ export async function verifyLesson(lesson: Lesson): Promise<LessonReport> {
     const { done, ref } = await buildToCompletion({ learner: CHECK_LEARNER, files, tag: `${lesson.slug.slice(0, 40)}-block-${block.line}` });
     if (done.state !== 'succeeded') {
       problems.push(`lesson.md body line ${block.line}: the Dockerfile block does not build with the lesson's files (${done.error?.message ?? done.state}); mark it \`\`\`Dockerfile fragment if it needs other files`);
-    } else await docker().getImage(ref).remove({ force: true }).catch(() => undefined);
+    } else await removeImage(ref, { force: true }).catch(() => undefined);
   }
   const wrong: WrongReport[] = [];
   for (const c of lesson.wrong) {

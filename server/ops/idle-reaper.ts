@@ -1,7 +1,7 @@
 import 'server-only';
 import { config } from '../config';
 import { lastActivity } from '../db/job-stats';
-import { docker } from '../sandbox/docker';
+import { runningContainers, stopContainer } from '../sandbox/engine-images';
 import { LABEL, ownContainers } from '../sandbox/labels';
 
 /**
@@ -14,12 +14,7 @@ export async function stopIdleContainers(
 ) {
   const now = opts.now ?? Date.now();
   const idleMs = opts.idleMs ?? config().ops.idleStopMs;
-  const running = await docker().listContainers({
-    filters: {
-      label: ownContainers(...(opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [])),
-      status: ['running'],
-    },
-  });
+  const running = await runningContainers(ownContainers(...(opts.learner ? [`${LABEL.learner}=${opts.learner}`] : [])));
   const learners = [...new Set(running.map((c) => c.Labels?.[LABEL.learner]).filter((l): l is string => !!l))];
   const seen = lastActivity(learners);
   const stopped: { container: string; learner: string; job?: string }[] = [];
@@ -30,7 +25,7 @@ export async function stopIdleContainers(
     const last = seen.get(learner) ?? c.Created * 1000;
     if (last >= now - idleMs) continue;
     try {
-      await docker().getContainer(c.Id).stop({ t: 2 });
+      await stopContainer(c.Id, 2);
       stopped.push({ container: c.Id.slice(0, 12), learner, job: c.Labels?.[LABEL.job] });
     } catch {
       // already stopped or gone

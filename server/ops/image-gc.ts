@@ -2,8 +2,7 @@ import 'server-only';
 import { config } from '../config';
 import { lastUseOfRefs, refsInUse } from '../db/job-stats';
 import { log } from '../log';
-import { pruneBuildCache } from '../sandbox/buildkit/build-cache';
-import { docker } from '../sandbox/docker';
+import { listImages, pruneBuildCacheTo, pruneDanglingImages, removeImage } from '../sandbox/engine-images';
 import { learnerOfImageRef } from '../sandbox/learner-namespace';
 
 /**
@@ -49,7 +48,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   const idleMs = opts.idleMs ?? config().ops.imageIdleMs;
   const budget = opts.budgetBytes ?? config().ops.imageBudgetBytes;
 
-  const images = await docker().listImages();
+  const images = await listImages();
   const raw = images
     .flatMap((img) =>
       (img.RepoTags ?? [])
@@ -80,7 +79,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
   };
   const remove = async (e: Entry, reason: RemovedImage['reason']) => {
     try {
-      await docker().getImage(e.ref).remove();
+      await removeImage(e.ref);
       const left = (tagsOf.get(e.imageId) ?? 1) - 1;
       tagsOf.set(e.imageId, left);
       const freed = left === 0 ? e.sizeBytes : 0;
@@ -112,8 +111,7 @@ export async function collectLearnerImages(opts: GcOptions = {}): Promise<GcRepo
 
 async function pruneDangling(): Promise<number> {
   try {
-    const res = await docker().pruneImages({ filters: { dangling: { true: true }, until: { '1h': true } } });
-    return res.SpaceReclaimed ?? 0;
+    return await pruneDanglingImages('1h');
   } catch (err) {
     log.warn('could not prune dangling images', { error: String(err) });
     return 0;
@@ -122,7 +120,7 @@ async function pruneDangling(): Promise<number> {
 
 async function pruneCache(): Promise<number> {
   try {
-    return (await pruneBuildCache(docker(), config().ops.buildCacheBytes)).reclaimedBytes;
+    return await pruneBuildCacheTo(config().ops.buildCacheBytes);
   } catch (err) {
     log.warn('could not prune the build cache', { error: String(err) });
     return 0;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { classCounts } from '../db/class-store';
 import { activeLearners, durationHistogram, jobCounts } from '../db/job-stats';
-import { docker } from '../sandbox/docker';
+import { pingEngine } from '../sandbox/engine-images';
 import { refusalCounts } from '../net/refusals';
 import { engineSupervisor } from '../sandbox/engine-supervisor';
 import { MetricsText } from './prometheus';
@@ -18,7 +18,7 @@ const STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'];
 
 export async function engineUp(timeoutMs = 1500): Promise<boolean> {
   try {
-    await Promise.race([docker().ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
+    await pingEngine(timeoutMs);
     return true;
   } catch {
     return false;

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Limits } from '../config';
 import { log } from '../log';
 import { sandboxedContainer } from './container-options';
+import { docker } from './docker';
 
 /**
  * An interactive container for the terminal (`docker run -it IMAGE sh`): a real
@@ -39,7 +40,7 @@ export type ShellContainer = {
   remove(): Promise<void>;
 };
 
-export async function startShellContainer(d: Docker, spec: ShellSpec): Promise<ShellContainer> {
+export async function startShellContainer(spec: ShellSpec, d: Docker = docker()): Promise<ShellContainer> {
   // Writable root, unlike runs: a shell is for looking around and trying things (writes stay in the container).
   const container = await d.createContainer({
     ...sandboxedContainer(spec, { readonlyRoot: false, extraEnv: ['TERM=xterm-256color'] }),

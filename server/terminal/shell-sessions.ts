@@ -4,7 +4,6 @@ import { StringDecoder } from 'node:string_decoder';
 import { config } from '../config';
 import { AppError } from '../errors';
 import { log } from '../log';
-import { docker } from '../sandbox/docker';
 import { startShellContainer, type ShellContainer } from '../sandbox/docker-shell';
 import { jobLabels, LABEL } from '../sandbox/labels';
 import { countRefusal } from '../net/refusals';
@@ -169,7 +168,6 @@ class ShellSession {
 export function createShellSessions(
   limits: { idleMs: number; maxMs: number; caps?: ShellCaps } = config().shell,
   runLimits = () => config().limits.run,
-  client = docker,
 ) {
   const live = new Map<string, ShellSession>();
   /** Who holds each live shell, for the capacity caps (shell-capacity.ts). */
@@ -199,7 +197,7 @@ export function createShellSessions(
       live.set(learner, undefined as unknown as ShellSession);
       owners.set(learner, owner);
       try {
-        const container = await startShellContainer(client(), {
+        const container = await startShellContainer({
           ref: o.ref,
           command: o.command,
           env: o.env,

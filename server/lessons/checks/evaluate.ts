@@ -1,6 +1,6 @@
 import 'server-only';
 import { buildToCompletion, runToCompletion } from '@/server/jobs/run-to-completion';
-import { docker } from '@/server/sandbox/docker';
+import { removeImage } from '@/server/sandbox/engine-images';
 import { imageLayerFiles } from '@/server/sandbox/image-layer-files';
 import type { Check } from '../schema';
 import {
@@ -54,7 +54,7 @@ export function sandboxCheckEngine(learner: string, signal?: AbortSignal): Check
         refs.add(second.ref);
         return { ok: second.done.state === 'succeeded', error: second.done.error?.message, steps: rebuildSteps(second.events) };
       } finally {
-        for (const ref of refs) await docker().getImage(ref).remove().catch(() => undefined);
+        for (const ref of refs) await removeImage(ref).catch(() => undefined);
       }
     },
     async layerFiles(image, baseLayers) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { docker } from '@/server/sandbox/docker';
+import { inspectImage } from '@/server/sandbox/engine-images';
 import { fromImage, readInstructions } from './instructions';
 import type { ImageFacts } from './image-checks';
 
@@ -9,7 +9,8 @@ import type { ImageFacts } from './image-checks';
  * `maxAdded` can subtract the base image's layers.
  */
 export async function imageFacts(image: string, dockerfile?: string): Promise<ImageFacts> {
-  const info = await docker().getImage(image).inspect();
+  const info = await inspectImage(image);
+  if (!info) throw new Error(`no such image: ${image}`);
   const facts: ImageFacts = {
     // dockerode's types promise more than the engine sends (Cmd may be null); take what we read.
     config: (info.Config ?? {}) as ImageFacts['config'],
@@ -19,7 +20,7 @@ export async function imageFacts(image: string, dockerfile?: string): Promise<Im
   const base = dockerfile ? finalBase(dockerfile) : undefined;
   if (base === 'scratch') facts.baseLayers = [];
   else if (base) {
-    const baseInfo = await docker().getImage(base).inspect().catch(() => undefined);
+    const baseInfo = await inspectImage(base).catch(() => undefined);
     if (baseInfo) facts.baseLayers = baseInfo.RootFS?.Layers ?? [];
   }
   return facts;
