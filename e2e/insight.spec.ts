@@ -76,7 +76,7 @@ test('after a build, the layer inspector lists each layer with its size and the 
   expect(Number(await layers.nth(5).getAttribute('data-size'))).toBe(0);
 
   // The base image is one row, folded.
-  await expect(lesson.layersPanel.getByTestId('layer-base')).toContainText(/python:3\.11-slim base · \d+ layers?/);
+  await expect(lesson.layersPanel.getByTestId('layer-base')).toContainText(/python:3\.13-slim base · \d+ layers?/);
   await expect(lesson.layersPanel.getByTestId('layers-total')).toContainText(/\d+(\.\d)? MB in total/);
 
   // The timeline has a bar per step BuildKit ran (FROM, WORKDIR, COPY, RUN, COPY); USER and CMD only set metadata.

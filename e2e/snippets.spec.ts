@@ -17,7 +17,7 @@ test('"Open in editor" on a fragment previews where it goes, inserts only those 
   await dialog.getByRole('button', { name: 'Insert' }).click();
 
   const after = (await lesson.file('Dockerfile'))!;
-  expect(after).toMatch(/^FROM python:3\.11-slim\n/);
+  expect(after).toMatch(/^FROM python:3\.13-slim\n/);
   expect(after).toContain('COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .');
   expect(after).toContain('CMD ["python", "./app.py"]');
   expect(after.match(/RUN pip install/g)).toHaveLength(1);

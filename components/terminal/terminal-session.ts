@@ -8,6 +8,7 @@
 import type { Terminal } from '@xterm/xterm';
 import { learnerApi, terminalApi, type ApiFile } from '@/lib/api-client';
 import { commonPrefix, complete, parseDockerLine } from '@/lib/docker-cli';
+import { initialProgress, progressLines, type ProgressLine } from '@/lib/build-progress';
 import type { JobEvent } from '@/lib/events';
 import { LineEditor, PROMPT } from './line-editor';
 
@@ -18,6 +19,8 @@ const DIM = (s: string) => `\x1b[2m${s}\x1b[0m`;
 const RED = (s: string) => `\x1b[31m${s}\x1b[0m`;
 const YELLOW = (s: string) => `\x1b[33m${s}\x1b[0m`;
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+/** A plain-progress line coloured as the CLI colours it: errors red, warnings yellow, the rest as is. */
+const paint = (line: ProgressLine) => (line.role === 'error' ? RED(line.text) : line.role === 'warning' ? YELLOW(line.text) : line.text);
 
 export class TerminalSession {
   private mode: Mode = 'prompt';
@@ -132,6 +135,7 @@ export class TerminalSession {
     this.mode = 'job';
     const source = new EventSource(learnerApi.jobEventsUrl(kind, id));
     this.job = { kind, id, source };
+    let progress = initialProgress();
     const onEvent = (message: MessageEvent<string>) => {
       let e: JobEvent;
       try {
@@ -139,8 +143,13 @@ export class TerminalSession {
       } catch {
         return;
       }
-      // The log carries the builder's own lines ("Step 2/6 : …", " ---> Using cache"), as `docker build` prints them.
-      if (e.type === 'log') this.term.write(crlf(e.text));
+      // A build prints what `docker build --progress=plain` prints (#5 [2/4] RUN …, CACHED, DONE 0.4s),
+      // rendered by the console's own renderer; a run's output is written as it comes.
+      if (kind === 'build' && (e.type === 'vertex' || e.type === 'log' || e.type === 'warning')) {
+        const r = progressLines(progress, e);
+        progress = r.state;
+        for (const line of r.lines) this.term.write(paint(line) + '\r\n');
+      } else if (e.type === 'log') this.term.write(crlf(e.text));
       else if (e.type === 'status' && e.state === 'queued' && e.position)
         this.term.write(DIM(`Waiting for a free slot (position ${e.position})…\r\n`));
       else if (e.type === 'done') {
@@ -153,7 +162,8 @@ export class TerminalSession {
         this.prompt();
       }
     };
-    for (const t of ['status', 'step', 'log', 'done']) source.addEventListener(t, onEvent as EventListener);
+    for (const t of ['status', 'vertex', 'log', 'warning', 'done'] satisfies JobEvent['type'][])
+      source.addEventListener(t, onEvent as EventListener);
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED && this.job?.id === id) {
         this.job = undefined;
