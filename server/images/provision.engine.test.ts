@@ -16,9 +16,10 @@ async function run(image: string, cmd: string[], env: string[] = []) {
     const stream = await container.attach({ stream: true, stdout: true, stderr: true });
     let out = '';
     stream.on('data', (d: Buffer) => (out += d.toString()));
+    // The attach stream ends after the last chunk of output: wait for that, not for time.
+    const drained = new Promise((r) => stream.once('end', r));
     await container.start();
-    const { StatusCode } = await container.wait();
-    await new Promise((r) => setTimeout(r, 50)); // let the last chunk arrive
+    const [{ StatusCode }] = await Promise.all([container.wait(), drained]);
     return { code: StatusCode as number, out: out.replace(/\r\n/g, '\n') };
   } finally {
     await container.remove({ force: true });
