@@ -1,8 +1,6 @@
 import 'server-only';
-import fs from 'node:fs';
-import tar from 'tar-stream';
 import type { ImageConfig } from '@/lib/image-catalog';
-import { docker } from '../sandbox/docker';
+import { addImageMetadata, importRootfsArchive, inspectImage, removeImage } from '../sandbox/engine-images';
 import { LABEL } from '../sandbox/labels';
 import { ProvisionError } from './errors';
 
@@ -37,40 +35,21 @@ export async function importRootfs(opts: {
   const [repo, tag] = splitRef(opts.ref);
   const labels = { [LABEL.standIn]: 'true', [RECIPE_LABEL]: opts.recipeKey, ...(opts.version ? { [VERSION_LABEL]: opts.version } : {}) };
   const changes = importChanges(opts.cfg, { VERSION: opts.version }, labels);
-  const d = docker();
-  const stream = await d.importImage(fs.createReadStream(opts.tarPath), {
-    repo,
-    tag,
-    changes,
-    message: 'Layerlab stand-in built from Debian packages',
-  } as object);
-  const out = await new Promise<{ error?: string; status?: string }[]>((resolve, reject) =>
-    d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
-  ).catch((err: Error) => {
-    throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${err.message}`);
-  });
-  const failed = out.find((o) => o.error);
-  if (failed) throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${failed.error}`);
+  await importRootfsArchive(opts.tarPath, { repo, tag, changes, message: 'Layerlab stand-in built from Debian packages' }).catch(
+    (err: Error) => {
+      throw new ProvisionError('import-failed', `docker import of ${opts.ref} failed: ${err.message}`);
+    },
+  );
   // `docker import --change` refuses STOPSIGNAL (Engine 20.10): a metadata-only build adds it, no layer, no container.
   if (opts.cfg.StopSignal) await addMetadata(opts.ref, [`STOPSIGNAL ${opts.cfg.StopSignal}`]);
 }
 
 async function addMetadata(ref: string, lines: string[]) {
-  const d = docker();
-  const imported = (await d.getImage(ref).inspect()).Id;
-  const pack = tar.pack();
-  pack.entry({ name: 'Dockerfile' }, `FROM ${ref}\n${lines.join('\n')}\n`);
-  pack.finalize();
-  const stream = await d.buildImage(pack as unknown as NodeJS.ReadableStream, { t: ref, networkmode: 'none', rm: true, forcerm: true });
-  const out = await new Promise<{ error?: string }[]>((resolve, reject) =>
-    d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
-  );
-  const failed = out.find((o) => o.error);
-  if (failed) throw new ProvisionError('import-failed', `setting ${lines.join(', ')} on ${ref} failed: ${failed.error}`);
-  await d
-    .getImage(imported)
-    .remove()
-    .catch(() => undefined); // now untagged
+  const imported = (await inspectImage(ref))?.Id;
+  await addImageMetadata(ref, lines).catch((err: Error) => {
+    throw new ProvisionError('import-failed', `setting ${lines.join(', ')} on ${ref} failed: ${err.message}`);
+  });
+  if (imported) await removeImage(imported).catch(() => undefined); // now untagged
 }
 
 export function splitRef(ref: string): [string, string] {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { CatalogImage } from '@/lib/image-catalog';
-import { docker } from '../sandbox/docker';
+import { loadImageArchive } from '../sandbox/engine-images';
 import { readPins, writePin } from './pins';
 
 /**
@@ -74,24 +74,13 @@ export async function pullOfficial(
     if (copy.code !== 0) return { ok: false, reason: firstLine(copy.err), registryDown: NETWORK_TROUBLE.test(copy.err) };
     const digest = fs.readFileSync(digestFile, 'utf8').trim();
     if (pinned && digest !== pinned) return { ok: false, reason: `digest ${digest} is not the pinned ${pinned}`, registryDown: false };
-    await loadArchive(archive);
+    await loadImageArchive(archive);
     writePin(opts.cacheDir, image.ref, { digest, official: image.official, pulledAt: new Date().toISOString() });
     return { ok: true, digest };
   } finally {
     fs.rmSync(archive, { force: true });
     fs.rmSync(digestFile, { force: true });
   }
-}
-
-/** `docker load` through the engine API. */
-async function loadArchive(archive: string) {
-  const d = docker();
-  const stream = await d.loadImage(fs.createReadStream(archive), { quiet: true });
-  const out = await new Promise<{ error?: string }[]>((resolve, reject) =>
-    d.modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
-  );
-  const failed = out.find((o) => o.error);
-  if (failed) throw new Error(`docker load failed: ${failed.error}`);
 }
 
 function runSkopeo(

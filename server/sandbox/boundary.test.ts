@@ -5,11 +5,10 @@ import { describe, expect, it } from 'vitest';
 /**
  * server/sandbox is the only place that talks to Docker: no other product code
  * imports dockerode or the sandbox's client. Tests (which set up and inspect
- * the real engine) and the bench/differential scripts may. Provisioning still
- * loads images itself — listed here so the list can only shrink.
+ * the real engine), test helpers and the bench/differential scripts may.
  */
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const STILL_DIRECT = ['server/images/import-image.ts', 'server/images/pull-image.ts', 'server/images/stand-in-test-helpers.ts'];
+const TEST_SUPPORT = ['server/images/stand-in-test-helpers.ts'];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
@@ -23,7 +22,7 @@ describe('the Docker boundary', () => {
   it('keeps every Docker client call inside server/sandbox', () => {
     const offenders = ['app', 'components', 'lib', 'server']
       .flatMap(sources)
-      .filter((f) => !f.startsWith('server/sandbox/') && !STILL_DIRECT.includes(f))
+      .filter((f) => !f.startsWith('server/sandbox/') && !TEST_SUPPORT.includes(f))
       .filter((f) => /from ['"](dockerode|[^'"]*sandbox\/docker)['"]/.test(fs.readFileSync(path.join(ROOT, f), 'utf8')));
     expect(offenders).toEqual([]);
   });

@@ -1,5 +1,7 @@
 import 'server-only';
 import type Docker from 'dockerode';
+import fs from 'node:fs';
+import tar from 'tar-stream';
 import { pruneBuildCache } from './buildkit/build-cache';
 import { docker } from './docker';
 
@@ -77,4 +79,40 @@ export async function runningContainers(labels: string[]): Promise<Docker.Contai
 /** Stops a container, giving its process `graceS` seconds after SIGTERM. */
 export async function stopContainer(id: string, graceS: number): Promise<void> {
   await docker().getContainer(id).stop({ t: graceS });
+}
+
+/** Follows an engine progress stream to its end; rejects with the first error it reports. */
+function followToEnd(stream: NodeJS.ReadableStream): Promise<void> {
+  return new Promise<{ error?: string }[]>((resolve, reject) =>
+    docker().modem.followProgress(stream, (err: Error | null, res: { error?: string }[]) => (err ? reject(err) : resolve(res))),
+  ).then((out) => {
+    const failed = out.find((o) => o.error);
+    if (failed) throw new Error(failed.error);
+  });
+}
+
+/** `docker import`: a root filesystem tarball becomes an image, with Dockerfile-style `changes`. */
+export async function importRootfsArchive(
+  tarPath: string,
+  opts: { repo: string; tag: string; changes: string[]; message: string },
+): Promise<void> {
+  await followToEnd(await docker().importImage(fs.createReadStream(tarPath), opts as object));
+}
+
+/** `docker load` of an image archive (from skopeo, outside the engine's namespace). */
+export async function loadImageArchive(archivePath: string): Promise<void> {
+  await followToEnd(await docker().loadImage(fs.createReadStream(archivePath), { quiet: true }));
+}
+
+/**
+ * Adds metadata-only instructions (e.g. STOPSIGNAL, which `docker import --change` refuses) to
+ * an image: a build of `FROM ref` plus those lines, tagged as `ref` again; no layer, no container.
+ */
+export async function addImageMetadata(ref: string, lines: string[]): Promise<void> {
+  const pack = tar.pack();
+  pack.entry({ name: 'Dockerfile' }, `FROM ${ref}\n${lines.join('\n')}\n`);
+  pack.finalize();
+  await followToEnd(
+    await docker().buildImage(pack as unknown as NodeJS.ReadableStream, { t: ref, networkmode: 'none', rm: true, forcerm: true }),
+  );
 }
