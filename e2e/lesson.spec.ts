@@ -1,6 +1,7 @@
 import { expect, test, type Request } from '@playwright/test';
 import { CoursePage } from './pages/course-page';
 import { LessonPage, SEED_SLUG, SEED_TITLE } from './pages/lesson-page';
+import { TerminalPanel } from './pages/terminal-panel';
 
 const SOLUTION_DOCKERFILE_START = '# Start from an official image that already has Python.';
 
@@ -121,3 +122,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await context.close();
   });
 }
+
+test('a lesson page loads with nothing in red in the browser console, terminal included', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  const lesson = new LessonPage(page);
+  await lesson.goto();
+  await lesson.editorReady();
+  // The terminal asks once for a shell to re-attach to; having none is the usual answer, not an error.
+  const terminal = new TerminalPanel(page);
+  await terminal.ready();
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
+import { afterEditorReady } from './editor-ready';
 import { EditorSlot } from './EditorSlot';
 import { FileTabs } from './FileTabs';
 import { Toolbar } from './Toolbar';
@@ -18,8 +19,15 @@ const CoachBar = dynamic(() => import('@/components/coach/CoachBar'), {
   ),
 });
 
-/** The docker terminal (xterm.js), beside the console; loaded after the page. */
-const TerminalPanel = dynamic(() => import('@/components/terminal/TerminalPanel'), { ssr: false });
+/** The docker terminal (xterm.js), beside the console; loaded once the editor takes input, in a box of its colour. */
+const TerminalPanel = dynamic(() => afterEditorReady().then(() => import('@/components/terminal/TerminalPanel')), {
+  ssr: false,
+  loading: () => (
+    <section className="terminal-panel" aria-label="Terminal" aria-busy="true">
+      <div className="terminal-title">Terminal</div>
+    </section>
+  ),
+});
 
 /** A rule's explanation, with react-markdown: only fetched when a learner asks. */
 const RuleDocPanel = dynamic(() => import('@/components/rules/RuleDocPanel'), { ssr: false });

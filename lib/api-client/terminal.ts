@@ -12,7 +12,9 @@ export type TerminalResult = z.infer<typeof terminalResultSchema>;
 
 const namesSchema = z.object({ images: z.array(z.string()), containers: z.array(z.string()) });
 const historySchema = z.object({ lines: z.array(z.string()) });
-const shellInfoSchema = z.object({ id: z.string(), image: z.string(), name: z.string(), startedAt: z.number() });
+const liveShellSchema = z.object({
+  shell: z.object({ id: z.string(), image: z.string(), name: z.string(), startedAt: z.number() }).nullable(),
+});
 const empty = z.undefined();
 
 export const runLine = (body: { line: string; files?: ApiFile[]; lesson?: string; cols?: number; rows?: number }, signal?: AbortSignal) =>
@@ -20,7 +22,8 @@ export const runLine = (body: { line: string; files?: ApiFile[]; lesson?: string
 
 export const completionNames = () => request('GET', '/api/terminal/names', { schema: namesSchema });
 export const commandHistory = () => request('GET', '/api/terminal/history', { schema: historySchema });
-export const liveShell = () => request('GET', '/api/terminal/shell', { schema: shellInfoSchema });
+/** The learner's open shell, or null. */
+export const liveShell = () => request('GET', '/api/terminal/shell', { schema: liveShellSchema }).then((r) => r.shell);
 export const stopShell = () => request('DELETE', '/api/terminal/shell', { schema: empty });
 export const shellInput = (data: string) => request('POST', '/api/terminal/shell/input', { body: { data }, schema: empty });
 export const resizeShell = (cols: number, rows: number) =>

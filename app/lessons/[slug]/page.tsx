@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { notFound } from 'next/navigation';
 import { LessonCheck } from '@/components/lesson/LessonCheck';
 import { LessonMarkdown } from '@/components/lesson/LessonMarkdown';
@@ -73,6 +74,9 @@ export default async function LessonPage({ params }: Props) {
       <div className="lesson-page">
         <LessonSplit
           lesson={
+            // A Suspense boundary that never suspends: React hydrates what is inside it after the rest
+            // (at offscreen priority), so the editor takes input sooner; a click inside hydrates it at once.
+            <Suspense>
             <article className="lesson" aria-labelledby="lesson-title">
               <header className="lesson-header">
                 <p className="lesson-kicker">Lesson {lesson.order}</p>
@@ -92,6 +96,7 @@ export default async function LessonPage({ params }: Props) {
               <LessonMarkdown body={lesson.body} />
               <LessonNav prev={lesson.prev} next={lesson.next} />
             </article>
+            </Suspense>
           }
           workbench={
             <Workbench
