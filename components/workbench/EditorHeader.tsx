@@ -3,26 +3,23 @@
 import { useTabMovesFocus } from './editor-keyboard';
 import { useWorkbenchFiles } from './workbench-context';
 
-/** Above the editor: the open file's path (as breadcrumbs), and what Tab does in the editor. */
+/** Above the editor: the open file's path, and what Tab does in the editor. */
 export function EditorHeader() {
   const { active } = useWorkbenchFiles();
   const tabKey = useTabMovesFocus();
-  const parts = active ? active.split('/') : [];
+  const slash = active.lastIndexOf('/');
   return (
     <div className="editor-header">
       <p className="editor-path" title={active} data-testid="editor-path">
-        <span className="sr-only">Open file: </span>
-        {parts.map((part, i) => (
-          <span key={i} className={i === parts.length - 1 ? 'editor-path-file' : undefined}>
-            {i > 0 && (
-              <span className="editor-path-sep" aria-hidden="true">
-                {' › '}
-              </span>
-            )}
-            {i > 0 && <span className="sr-only">/</span>}
-            {part}
-          </span>
-        ))}
+        {active ? (
+          <>
+            <span className="sr-only">Open file: </span>
+            <span>{active.slice(0, slash + 1)}</span>
+            <span className="editor-path-file">{active.slice(slash + 1)}</span>
+          </>
+        ) : (
+          'No file open'
+        )}
       </p>
       <div className="editor-keys">
         <span className="kbd-hint" id="editor-keys-hint">

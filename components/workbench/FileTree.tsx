@@ -191,7 +191,7 @@ export function FileTree() {
   const deletingCount = deleting?.kind === 'folder' ? deleting.fileCount : 1;
 
   return (
-    <aside className="explorer" aria-label="Explorer" data-open={open || undefined}>
+    <section className="explorer" aria-label="Explorer" data-open={open || undefined}>
       <div className="explorer-header">
         <button type="button" className="explorer-toggle" aria-expanded={open} aria-controls="explorer-body" onClick={() => setOpen(!open)}>
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> Files ({wb.files.length})
@@ -232,7 +232,7 @@ export function FileTree() {
           ? 'Without a Dockerfile there is nothing to build. You can get the starter back with “Reset”.'
           : `${deleting?.kind !== 'folder' ? 'The file is' : deletingCount === 1 ? 'The file in it is' : `The ${deletingCount} files in it are`} removed from the build context. “Reset” brings back the starter files.`}
       </ConfirmDialog>
-    </aside>
+    </section>
   );
 }
 
