@@ -141,3 +141,47 @@ test('with the keyboard: arrows move and fold, Enter opens, F2 renames, Delete d
   await expect(lesson.treeItem('.dockerignore')).toBeFocused();
   await expect(page.getByTestId('editor-path')).toHaveText('Open file: Dockerfile');
 });
+
+test('at 1440 px with many files, every control stays in view and the last file can be reached', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const lesson = new LessonPage(page);
+  await lesson.goto('multi-stage-builds');
+  const added = ['pages/a-rather-long-page-name-about-multi-stage-builds.txt', 'src/lib/util.py'];
+  for (let i = 1; i <= 8; i++) added.push(`notes-${i}.md`);
+  for (const path of added) await lesson.addFile(path);
+
+  for (const control of [
+    page.getByRole('button', { name: 'Add a file' }),
+    page.getByRole('button', { name: 'Tab moves focus' }),
+    lesson.buildButton,
+  ]) {
+    const box = (await control.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1440);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+  }
+  const last = lesson.treeRow('notes-8.md');
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  await expect(page.getByTestId('editor-path')).toHaveText('Open file: notes-8.md');
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the files fold into a "Files" toggle above the editor; a tap opens one', async ({ page }) => {
+    const lesson = new LessonPage(page);
+    await lesson.goto(SLUG);
+    const toggle = page.getByRole('button', { name: 'Files (7)' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(lesson.fileTree()).toBeHidden();
+    await toggle.tap();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await lesson.treeRow('tests/test_app.py').tap();
+    await expect(page.getByTestId('editor-path')).toHaveText('Open file: tests/test_app.py');
+    // Above the editor, within the screen's width.
+    const tree = (await page.getByRole('region', { name: 'Explorer' }).boundingBox())!;
+    const editor = (await page.locator('#editor-host').boundingBox())!;
+    expect(tree.y + tree.height).toBeLessThanOrEqual(editor.y);
+    expect(tree.x + tree.width).toBeLessThanOrEqual(390);
+  });
+});
