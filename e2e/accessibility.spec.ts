@@ -39,6 +39,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("lesson 3's file explorer: a folder, and a refused name shown inline", async ({ page }) => {
+      const lesson = new LessonPage(page);
+      await lesson.goto('dockerignore-and-the-build-context');
+      await expect(lesson.treeItem('tests/test_app.py')).toBeVisible();
+      await lesson.treeRow('tests').click();
+      await page.keyboard.press('F2');
+      await page.getByRole('textbox', { name: 'New name for the folder tests' }).fill('app.py');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('region', { name: 'Explorer' }).getByRole('alert')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test('the instructor dashboard', async ({ page }) => {
       await new InstructorLoginPage(page).signIn();
       await new InstructorDashboard(page).createClass(`A11y ${colorScheme} ${Date.now().toString(36)}`);

@@ -6,7 +6,8 @@ import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
 import { afterEditorReady } from './editor-ready';
 import { EditorSlot } from './EditorSlot';
-import { FileTabs } from './FileTabs';
+import { EditorHeader } from './EditorHeader';
+import { FileTree } from './FileTree';
 import { Toolbar } from './Toolbar';
 import { UndoBar } from './UndoBar';
 import { useWorkbenchActions, useWorkbenchCoach } from './workbench-context';
@@ -40,7 +41,7 @@ function RuleDocSlot() {
 }
 
 /**
- * The right-hand side of a lesson: toolbar, file tabs, editor and console.
+ * The right-hand side of a lesson: toolbar, file explorer, editor and console.
  * `check` is where the lesson's "Check my work" panel mounts (a console tab).
  */
 export function Workbench({ check }: { check?: ReactNode }) {
@@ -66,10 +67,15 @@ export function Workbench({ check }: { check?: ReactNode }) {
       <Toolbar />
       <Group orientation="vertical" className="workbench-split" id="workbench-split">
         <Panel id="editor" defaultSize="50%" minSize="20%" className="workbench-editor">
-          <FileTabs />
-          <UndoBar />
-          <div className="editor-host" id="editor-host">
-            <EditorSlot />
+          <div className="editor-area">
+            <FileTree />
+            <div className="editor-main">
+              <EditorHeader />
+              <UndoBar />
+              <div className="editor-host" id="editor-host">
+                <EditorSlot />
+              </div>
+            </div>
           </div>
           <CoachBar />
         </Panel>

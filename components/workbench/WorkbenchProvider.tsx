@@ -31,7 +31,17 @@ import {
   type RevealRequest,
   type WorkbenchActions,
 } from './workbench-context';
-import { contextProblems, fileNameProblem, filesFingerprint, sameFiles, type InitialWorkspace, type WorkspaceFile } from './workspace';
+import {
+  contextProblems,
+  fileNameProblem,
+  filesFingerprint,
+  folderNameProblem,
+  isInFolder,
+  renameFolderIn,
+  sameFiles,
+  type InitialWorkspace,
+  type WorkspaceFile,
+} from './workspace';
 
 export * from './workbench-context';
 
@@ -216,10 +226,23 @@ export function WorkbenchProvider({ lesson, starter, coachOff, saved, children }
         setActive((a) => (a === from ? to : a));
         return undefined;
       },
+      renameFolder(from, to) {
+        if (from === to) return undefined;
+        const problem = folderNameProblem(latest.current.files, from, to);
+        if (problem) return problem;
+        setFiles((fs) => renameFolderIn(fs, from, to));
+        setActive((a) => (isInFolder(a, from) ? to + a.slice(from.length) : a));
+        return undefined;
+      },
       deleteFile(path) {
         const remaining = latest.current.files.filter((f) => f.path !== path);
         setFiles(remaining);
         setActive((a) => (a === path ? (remaining[0]?.path ?? '') : a));
+      },
+      deleteFolder(path) {
+        const remaining = latest.current.files.filter((f) => !isInFolder(f.path, path));
+        setFiles(remaining);
+        setActive((a) => (isInFolder(a, path) ? ((remaining.find((f) => f.path === DOCKERFILE_PATH) ?? remaining[0])?.path ?? '') : a));
       },
       resetToStarter() {
         const { starter } = latest.current;

@@ -63,7 +63,11 @@ export type WorkbenchActions = {
   updateFile(path: string, content: string): void;
   addFile(path: string): string | undefined;
   renameFile(from: string, to: string): string | undefined;
+  /** Renames a folder: every file under it moves along (an error sentence, or undefined when done). */
+  renameFolder(from: string, to: string): string | undefined;
   deleteFile(path: string): void;
+  /** Deletes every file under the folder. */
+  deleteFolder(path: string): void;
   resetToStarter(): void;
   /** Sets the Dockerfile to a lesson example's result (replaced or inserted), undoable with the visible Undo. */
   placeDockerfile(content: string, message: string): void;

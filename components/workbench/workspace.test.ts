@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contextProblems, fileNameProblem, filesFingerprint, languageFor } from './workspace';
+import { contextProblems, fileNameProblem, filesFingerprint, folderNameProblem, languageFor, renameFolderIn } from './workspace';
 
 const files = [
   { path: 'Dockerfile', content: 'FROM busybox' },
@@ -14,6 +14,42 @@ describe('fileNameProblem', () => {
     expect(fileNameProblem(files, 'Dockerfile/x')).toMatch(/is a file/);
     expect(fileNameProblem(files, 'src')).toMatch(/already a folder/);
     expect(fileNameProblem(files, 'Dockerfile', 'Dockerfile')).toBeUndefined();
+  });
+});
+
+describe('folder renames', () => {
+  const context = [
+    { path: 'Dockerfile', content: 'FROM busybox' },
+    { path: 'tests/test_app.py', content: 'def test(): pass' },
+    { path: 'tests/data/input.txt', content: 'x' },
+    { path: 'tests.md', content: '' },
+    { path: 'docs/a.md', content: '' },
+  ];
+
+  it('moves every file under the folder, keeping contents and order', () => {
+    expect(renameFolderIn(context, 'tests', 'spec')).toEqual([
+      { path: 'Dockerfile', content: 'FROM busybox' },
+      { path: 'spec/test_app.py', content: 'def test(): pass' },
+      { path: 'spec/data/input.txt', content: 'x' },
+      { path: 'tests.md', content: '' },
+      { path: 'docs/a.md', content: '' },
+    ]);
+    expect(renameFolderIn(context, 'tests/data', 'fixtures').map((f) => f.path)).toContain('fixtures/input.txt');
+  });
+
+  it('allows a free name, a deeper place or the same name', () => {
+    expect(folderNameProblem(context, 'tests', 'spec')).toBeUndefined();
+    expect(folderNameProblem(context, 'tests', 'src/tests')).toBeUndefined();
+    expect(folderNameProblem(context, 'tests', 'tests')).toBeUndefined();
+  });
+
+  it('refuses clashes with a file or another folder, and bad names, in a sentence', () => {
+    expect(folderNameProblem(context, 'tests', 'docs')).toBe('A folder named “docs” already exists.');
+    expect(folderNameProblem(context, 'tests', 'tests.md')).toBe('A file named “tests.md” already exists.');
+    expect(folderNameProblem(context, 'tests', 'Dockerfile/x')).toBe('“Dockerfile” is a file, so it cannot also be a folder.');
+    expect(folderNameProblem(context, 'tests', '../up')).toMatch(/^The name must not contain "\.\."/);
+    expect(folderNameProblem(context, 'tests', 'spec/')).toMatch(/must not end with/);
+    expect(folderNameProblem(context, 'tests', 'x'.repeat(190))).toMatch(/^“x+\/test_app\.py” must be at most 200 characters long\.$/);
   });
 });
 

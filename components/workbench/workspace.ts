@@ -23,6 +23,35 @@ export function fileNameProblem(files: WorkspaceFile[], path: string, renaming?:
   return undefined;
 }
 
+/** Whether `path` lies inside `folder` (at any depth). */
+export function isInFolder(path: string, folder: string): boolean {
+  return path.startsWith(`${folder}/`);
+}
+
+/** Why the folder `from` cannot be renamed to `to` (every file under it moves along), or undefined when it can. */
+export function folderNameProblem(files: WorkspaceFile[], from: string, to: string): string | undefined {
+  const problem = validatePath(to);
+  if (problem) return `The name ${problem}.`;
+  if (to === from) return undefined;
+  for (const f of files) {
+    if (isInFolder(f.path, from)) {
+      const moved = to + f.path.slice(from.length);
+      const movedProblem = validatePath(moved);
+      if (movedProblem) return `“${moved}” ${movedProblem}.`;
+      continue;
+    }
+    if (f.path === to) return `A file named “${to}” already exists.`;
+    if (isInFolder(f.path, to)) return `A folder named “${to}” already exists.`;
+    if (isInFolder(to, f.path)) return `“${f.path}” is a file, so it cannot also be a folder.`;
+  }
+  return undefined;
+}
+
+/** The files with the folder `from` renamed to `to`: each file under it keeps its content and place in the list. */
+export function renameFolderIn(files: WorkspaceFile[], from: string, to: string): WorkspaceFile[] {
+  return files.map((f) => (isInFolder(f.path, from) ? { ...f, path: to + f.path.slice(from.length) } : f));
+}
+
 /** Problems that would make the API refuse a build, said before sending it. */
 export function contextProblems(files: WorkspaceFile[]): string[] {
   const problems: string[] = [];

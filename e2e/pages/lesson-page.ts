@@ -48,16 +48,31 @@ export class LessonPage {
     await monacoLoaded(this.page);
   }
 
-  fileTab(path: string) {
-    return this.page.getByRole('group', { name: 'Files in the build context' }).getByRole('button', { name: path, exact: true });
+  /** The explorer's tree of the build context's files. */
+  fileTree() {
+    return this.page.getByRole('tree', { name: 'Files in the build context' });
   }
 
-  /** Adds a file the way a learner does: "+", its name, Enter. */
+  /** A file or folder in the tree by its path: each folder on the way, level by level, as a person reads it. */
+  treeItem(path: string) {
+    let item: Locator = this.fileTree();
+    path.split('/').forEach((name, i) => {
+      item = item.getByRole('treeitem', { name, exact: true, level: i + 1 });
+    });
+    return item;
+  }
+
+  /** The clickable line of a tree item (an open folder's item also holds its children's lines). */
+  treeRow(path: string) {
+    return this.treeItem(path).locator('.tree-row').first();
+  }
+
+  /** Adds a file the way a learner does: "+", its path, Enter; the new file opens. */
   async addFile(path: string) {
     await this.page.getByRole('button', { name: 'Add a file' }).click();
     await this.page.getByRole('textbox', { name: /file name/i }).fill(path);
     await this.page.keyboard.press('Enter');
-    await expect(this.fileTab(path)).toHaveAttribute('aria-current', 'true');
+    await expect(this.treeItem(path)).toHaveAttribute('aria-selected', 'true');
   }
 
   /** The editor's text area, as the browser focuses it (Monaco takes keys through it). */
@@ -67,7 +82,7 @@ export class LessonPage {
 
   /** Clicks into the Dockerfile and clears it with the keyboard (Ctrl+A, Delete), as a learner starting over does. */
   async clearDockerfileByKeyboard() {
-    await this.fileTab('Dockerfile').click();
+    await this.treeRow('Dockerfile').click();
     await this.page.locator('.monaco-editor .view-lines').click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');
@@ -111,12 +126,12 @@ export class LessonPage {
   }
 
   /**
-   * A fixture file's whole text, pasted into its tab as one edit (typing into Monaco
+   * A fixture file's whole text, pasted into its file as one edit (typing into Monaco
    * auto-closes brackets and quotes). Tests of typing itself use the keyboard instead.
    */
   async setFile(path: string, content: string) {
-    if ((await this.fileTab(path).count()) === 0) await this.addFile(path);
-    await this.fileTab(path).click();
+    if ((await this.treeItem(path).count()) === 0) await this.addFile(path);
+    await this.treeRow(path).click();
     await expect.poll(() => modelText(this.page, path)).toBeDefined();
     await replaceModelText(this.page, path, content);
   }
