@@ -25,6 +25,9 @@ test('Tab indents in the editor, Escape then Tab leaves it, and the page says so
   await lesson.clearDockerfileByKeyboard();
 
   await lesson.typeSlowly('RUN a');
+  // The coach's button, next after the editor, is disabled while the file has no findings: wait for
+  // this file's findings, so the controls Tab moves between stay the same while we press it.
+  await expect(lesson.coach.getByRole('button', { name: /Coach/ })).toBeEnabled();
   await page.keyboard.press('Home');
   await page.keyboard.press('Tab');
   await expect.poll(() => lesson.file('Dockerfile')).toMatch(/^\s+RUN a$/);
