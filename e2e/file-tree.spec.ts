@@ -41,7 +41,8 @@ test('with the mouse: open, collapse, add, rename and delete files and folders',
   // A new file with a folder in its path makes the folder.
   await lesson.addFile('src/main.py');
   await expect(lesson.treeItem('src')).toHaveAttribute('aria-expanded', 'true');
-  await page.locator('.monaco-editor .view-lines').click();
+  // It opens with the cursor in it: the learner types its text straight away.
+  await expect.poll(() => lesson.editorHasFocus()).toBe(true);
   await page.keyboard.type('print("hi")');
   await expect.poll(() => lesson.file('src/main.py')).toBe('print("hi")');
 

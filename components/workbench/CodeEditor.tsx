@@ -11,7 +11,7 @@ import type { IDisposable } from 'monaco-editor';
 import { COACH_OWNER, coachMarkers, describes, registerDockerfileInsight } from '@/components/editor/monaco-dockerfile';
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { MONACO_VS } from '@/lib/monaco-path';
-import { markEditorReady } from './editor-ready';
+import { registerEditor } from './editor-handle';
 import { trapEscape, useTabMovesFocus } from './editor-keyboard';
 import { EditorFallback } from './EditorSlot';
 import { languageFor } from './workspace';
@@ -81,7 +81,7 @@ export default function CodeEditor() {
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
     setMonaco(m);
-    markEditorReady();
+    registerEditor(editor);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => void wbRef.current.build());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => wbRef.current.runIfBuilt());

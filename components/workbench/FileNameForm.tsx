@@ -5,8 +5,8 @@ import type { TreeNode } from './file-tree';
 import { useWorkbenchActions } from './workbench-context';
 
 export type Editing = { mode: 'add'; folder: string } | { mode: 'rename'; node: TreeNode };
-/** What was done: the new path, and for a renamed folder its old path. */
-export type Edited = { path: string; from?: string };
+/** What the form did: `from` for a renamed folder, `added` for a new file. */
+export type Edited = { path: string; from?: string; added?: boolean };
 
 /**
  * The explorer's name field, for a new file (in a folder: its path comes prefilled)
@@ -45,7 +45,8 @@ export function FileNameForm({ editing, onDone }: { editing: Editing; onDone(don
           ? wb.renameFolder(editing.node.path, path)
           : wb.renameFile(editing.node.path, path);
     if (problem) setError(problem);
-    else onDone(editing.mode === 'rename' && editing.node.kind === 'folder' ? { path, from: editing.node.path } : { path });
+    else if (editing.mode === 'add') onDone({ path, added: true });
+    else onDone(editing.node.kind === 'folder' ? { path, from: editing.node.path } : { path });
   };
 
   const label =

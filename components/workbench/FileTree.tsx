@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEve
 import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ancestors, buildTree, folderOf, visibleRows, type TreeNode, type TreeRow } from './file-tree';
-import { FileNameForm, type Editing } from './FileNameForm';
+import { FileNameForm, type Edited, type Editing } from './FileNameForm';
+import { focusEditorSoon } from './editor-handle';
 import { useWorkbenchActions, useWorkbenchFiles } from './workbench-context';
 
 /**
@@ -73,8 +74,14 @@ export function FileTree() {
     action();
   };
 
-  const afterEdit = (done?: { path: string; from?: string }) => {
+  const afterEdit = (done?: Edited) => {
     setEditing(undefined);
+    if (done?.added) {
+      // A new file opens with the cursor in it, ready for its text (as in VS Code).
+      setCurrent(done.path);
+      focusEditorSoon();
+      return;
+    }
     if (done?.from !== undefined) {
       const { from, path } = done;
       // A renamed folder stays as collapsed as it was.

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useEffect, type ReactNode } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { Console } from './Console';
-import { afterEditorReady } from './editor-ready';
+import { afterEditorReady } from './editor-handle';
 import { EditorSlot } from './EditorSlot';
 import { EditorHeader } from './EditorHeader';
 import { FileTree } from './FileTree';
