@@ -13,8 +13,9 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 # else Debian 13's, unpacked into ~/.cache/layerlab by `npm run sandbox -- start`).
 # unshare (util-linux) and ip (iproute2) give the engine a network namespace of its own.
 # skopeo: official images from a registry, when one is reachable; gcc, make, dpkg-dev: the busybox
-# stand-in is compiled from Debian's source.
-packages=(runsc iproute2 util-linux tini apt dpkg debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils)
+# stand-in is compiled from Debian's source. busybox-static: the engine-fault tests build their images
+# FROM scratch with the host's /bin/busybox, on an engine of their own that has no images.
+packages=(runsc iproute2 util-linux tini apt dpkg debootstrap e2fsprogs xfsprogs skopeo gcc make libc6-dev dpkg-dev bzip2 xz-utils busybox-static)
 [[ "${1:-}" == "--test" ]] && packages+=(chromium)
 
 missing=()

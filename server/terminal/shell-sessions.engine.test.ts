@@ -144,7 +144,10 @@ describe('terminal shells (real engine)', () => {
         }
       });
     });
-    sessions.get(who)!.input('yes\r');
+    // A producer much faster than the limit: `tr` writes a buffer at a time (2 MiB in ~0.3 s here with the
+    // limit lifted). `yes` writes one 2-byte line per syscall, which under gVisor's ptrace platform on a
+    // slow machine came out at ~20 KB/s, too slow to show any limit.
+    sessions.get(who)!.input("tr '\\0' y < /dev/zero\r");
     await enough;
     // At most 512 KiB a second reach the learner: 2 MiB take well over two seconds.
     expect(last - first).toBeGreaterThan(2000);
