@@ -39,6 +39,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test('a lesson page before Monaco has arrived: the plain editor', async ({ page }) => {
+      await page.route('**/monaco/**', () => undefined); // held: the plain editor stays
+      await page.goto('/lessons/building-your-first-docker-image');
+      await expect(page.getByRole('textbox', { name: /plain text while the full editor loads/ })).toBeEditable();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("lesson 3's file explorer: a folder, and a refused name shown inline", async ({ page }) => {
       const lesson = new LessonPage(page);
       await lesson.goto('dockerignore-and-the-build-context');

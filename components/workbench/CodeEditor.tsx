@@ -13,7 +13,7 @@ import { DOCKERFILE_PATH } from '@/lib/build-context';
 import { MONACO_VS } from '@/lib/monaco-path';
 import { registerEditor } from './editor-handle';
 import { trapEscape, useTabMovesFocus } from './editor-keyboard';
-import { EditorFallback } from './EditorSlot';
+import { originalOf, takeHandoff } from './plain-handoff';
 import { languageFor } from './workspace';
 import { useWorkbenchActions, useWorkbenchCoach, useWorkbenchFiles, useWorkbenchJobs } from './workbench-context';
 
@@ -54,7 +54,37 @@ function defineThemes(monaco: Monaco) {
   });
 }
 
-export default function CodeEditor() {
+/**
+ * A file typed into before Monaco was ready gets its model here, before the editor exists: holding the
+ * text the page opened with, then the learner's text as one edit, so Ctrl+Z in Monaco leads back.
+ */
+function prepareModel(monaco: Monaco, path: string, language: string, text: string) {
+  const original = originalOf(path);
+  const uri = monaco.Uri.parse(uriFor(path));
+  if (original === undefined || original === text || monaco.editor.getModel(uri)) return;
+  const model = monaco.editor.createModel(original, language, uri);
+  model.pushStackElement();
+  model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+  model.pushStackElement();
+}
+
+/** Monaco continues where the plain editor stopped: its text (typed since the model was made), caret, scroll and focus. */
+function continueFromPlain(editor: MonacoEditor, monaco: Monaco, path: string) {
+  const handoff = takeHandoff(path);
+  const model = editor.getModel();
+  if (!handoff || !model) return;
+  if (model.getValue() !== handoff.text) {
+    editor.executeEdits('plain-editor', [{ range: model.getFullModelRange(), text: handoff.text }]);
+    editor.pushUndoStop();
+  }
+  const start = model.getPositionAt(handoff.selectionStart);
+  const end = model.getPositionAt(handoff.selectionEnd);
+  editor.setSelection(monaco.Selection.fromPositions(start, end));
+  editor.setScrollTop(handoff.scrollTop);
+  if (handoff.focused) editor.focus();
+}
+
+export default function CodeEditor({ onReady }: { onReady?: () => void }) {
   const wb = { ...useWorkbenchActions(), ...useWorkbenchFiles(), ...useWorkbenchJobs(), ...useWorkbenchCoach() };
   const dark = usePrefersDark();
   const [monaco, setMonaco] = useState<Monaco>();
@@ -80,6 +110,9 @@ export default function CodeEditor() {
 
   const onMount: OnMount = (editor, m) => {
     editorRef.current = editor;
+    // (@monaco-editor/react keeps the first render's onMount and beforeMount: read the workbench through wbRef.)
+    continueFromPlain(editor, m, wbRef.current.active);
+    onReady?.();
     setMonaco(m);
     registerEditor(editor);
     // Ctrl/Cmd+Enter builds even while the editor has focus (Monaco swallows the key otherwise).
@@ -202,10 +235,14 @@ export default function CodeEditor() {
       language={languageFor(file.path)}
       defaultValue={file.content}
       onChange={(value) => onChange(file.path, value ?? '')}
-      beforeMount={defineThemes}
+      beforeMount={(m) => {
+        defineThemes(m);
+        const open = wbRef.current.files.find((f) => f.path === wbRef.current.active);
+        if (open) prepareModel(m, open.path, languageFor(open.path), open.content);
+      }}
       onMount={onMount}
       theme={dark ? 'layerlab-dark' : 'layerlab-light'}
-      loading={<EditorFallback />}
+      loading={null}
       options={{
         fontSize: 14,
         lineHeight: 21,

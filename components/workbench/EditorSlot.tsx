@@ -1,21 +1,8 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useWorkbenchFiles } from './workbench-context';
-
-/**
- * Until Monaco is ready: the open file as plain, read-only text in the editor's
- * box, so the learner can read it at once and nothing moves when Monaco arrives.
- */
-export function EditorFallback() {
-  const { files, active } = useWorkbenchFiles();
-  const file = files.find((f) => f.path === active);
-  return (
-    <div className="editor-placeholder" aria-busy="true" aria-label="Loading the editor">
-      {file ? <pre className="editor-readonly mono">{file.content}</pre> : <span>Loading editor…</span>}
-    </div>
-  );
-}
+import { useCallback, useState } from 'react';
+import { PlainEditor } from './PlainEditor';
 
 const importEditor = () => import('./CodeEditor');
 // Start fetching the editor with the page rather than after it renders (Monaco itself then starts
@@ -23,4 +10,20 @@ const importEditor = () => import('./CodeEditor');
 if (typeof window !== 'undefined') void importEditor();
 
 /** Monaco is large: never on the server, and fetched from our own origin (public/monaco/<version>/vs). */
-export const EditorSlot = dynamic(importEditor, { ssr: false, loading: EditorFallback });
+const CodeEditor = dynamic(importEditor, { ssr: false, loading: () => null });
+
+/**
+ * The editor's box: the plain editor on top, taking input from the first moment, until Monaco has
+ * mounted underneath and taken over its text, caret and focus; then Monaco alone. One plain editor
+ * for the whole wait (not one per loading stage), so focus and caret never jump while typing.
+ */
+export function EditorSlot() {
+  const [monacoReady, setMonacoReady] = useState(false);
+  const onReady = useCallback(() => setMonacoReady(true), []);
+  return (
+    <>
+      <CodeEditor onReady={onReady} />
+      {!monacoReady && <PlainEditor />}
+    </>
+  );
+}
