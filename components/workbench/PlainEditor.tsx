@@ -53,7 +53,8 @@ function PlainText({ path, content }: { path: string; content: string }) {
     };
     element.addEventListener('input', send);
     element.addEventListener('keydown', onKeyDown);
-    if (element.value !== latest.current.content) send();
+    // (A text area holds \n line ends only: a file with \r\n is not "typed into" for that.)
+    if (element.value !== latest.current.content.replace(/\r\n?/g, '\n')) send();
     return () => {
       element.removeEventListener('input', send);
       element.removeEventListener('keydown', onKeyDown);
