@@ -6,11 +6,8 @@
 
 /** What Monaco needs to continue where the plain editor stopped. */
 export type Handoff = {
-  path: string;
   /** The text now (typed since the page opened included). */
   text: string;
-  /** The file's text before the learner's first keystroke in the plain editor, if they typed. */
-  original?: string;
   selectionStart: number;
   selectionEnd: number;
   scrollTop: number;
@@ -27,26 +24,23 @@ export function registerPlainEditor(next: Live | undefined) {
   live = next;
 }
 
-/** Called before the plain editor's first change to a file: that text is where Monaco's undo leads back to. */
+/** Called when the plain editor first shows a file: that text is where Monaco's undo leads back to. */
 export function rememberOriginal(path: string, text: string) {
   if (!originals.has(path)) originals.set(path, text);
 }
 
-/** The original text of a file the learner typed into before Monaco was ready. */
+/** The text a file had when the plain editor first showed it (until Monaco has taken over). */
 export function originalOf(path: string): string | undefined {
   return originals.get(path);
 }
 
 /** Reads the plain editor's state for the file Monaco opens with, or nothing if it shows another file (or none). */
 export function takeHandoff(path: string): Handoff | undefined {
-  const original = originals.get(path);
   originals.clear();
   if (!live || live.path !== path) return undefined;
   const el = live.element;
   return {
-    path,
     text: el.value,
-    original,
     selectionStart: el.selectionStart,
     selectionEnd: el.selectionEnd,
     scrollTop: el.scrollTop,
